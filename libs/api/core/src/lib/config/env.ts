@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/** Names of settings that must never be printed, not even in a validation message. */
+export const SECRET_KEYS = ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET', 'SMTP_URL', 'TTX_DEMO_PASSWORD', 'DATABASE_URL', 'REDIS_URL'] as const;
+
+const url = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL with scheme ${protocols.join(' or ')}`);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+  REDIS_URL: url(['redis:', 'rediss:']),
+  /** Prefix for every BullMQ/Redis key, so several deployments or test runs can share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i, 'letters, digits, - and _ only').default('ttx'),
+  JWT_ACCESS_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  JWT_REFRESH_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+  JWT_REFRESH_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: z.string().default('TTX <no-reply@ttx.local>'),
+  TTX_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('ttx-demo-2026'),
+  /** Where the built Angular app lives; the api serves it at / when the folder exists. */
+  WEB_DIST: z.string().default('dist/apps/web/browser'),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+});
+
+export type AppConfig = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; the message names the first bad variable and never echoes its value. */
+export function parseEnv(env: NodeJS.ProcessEnv): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const key = String(issue.path[0] ?? 'environment');
+    const reason = issue.code === 'invalid_type' && cleaned[key] === undefined ? 'is required' : issue.message;
+    throw new ConfigError(`Invalid configuration: ${key} ${reason}`);
+  }
+  return result.data;
+}
+
+/** For start-up: print one line and exit instead of a stack trace. */
+export function loadEnvOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return parseEnv(env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+}

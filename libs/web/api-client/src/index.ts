@@ -1,0 +1,1 @@
+export * from './lib/web-api-client/web-api-client';

@@ -1,0 +1,1 @@
+export * from './lib/web-ui/web-ui';
