@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { CoreModule, HttpAuthModule } from '@ttx/api/core';
+import { IdentityModule } from '@ttx/api/identity';
+import { PlatformModule } from '@ttx/api/platform';
 
 @Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
+  imports: [CoreModule, HttpAuthModule, IdentityModule, PlatformModule],
 })
 export class AppModule {}

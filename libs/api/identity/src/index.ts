@@ -1,2 +1,6 @@
-export * from './lib/api-identity.module';
-
+export * from './lib/identity.module';
+export * from './lib/entities';
+export * from './lib/me/me.service';
+export * from './lib/organizations/organizations.service';
+export * from './lib/auth/auth.service';
+export * from './lib/seed/demo-seeder';

@@ -1,1 +1,2 @@
-export * from './lib/shared-contracts';
+export * from './lib/identity';
+export * from './lib/permissions';

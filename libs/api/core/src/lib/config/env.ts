@@ -40,8 +40,18 @@ export class ConfigError extends Error {}
 
 /** Parses the environment; the message names the first bad variable and never echoes its value. */
 export function parseEnv(env: NodeJS.ProcessEnv): AppConfig {
+  return parseWith(envSchema, env);
+}
+
+/** Only the named settings — for tools such as the migration CLI that need just the database. */
+export function parseEnvSubset<K extends keyof AppConfig>(env: NodeJS.ProcessEnv, keys: K[]): Pick<AppConfig, K> {
+  const mask = Object.fromEntries(keys.map((k) => [k, true]));
+  return parseWith(envSchema.pick(mask as never), env) as unknown as Pick<AppConfig, K>;
+}
+
+function parseWith<T extends z.ZodTypeAny>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
-  const result = envSchema.safeParse(cleaned);
+  const result = schema.safeParse(cleaned);
   if (!result.success) {
     const issue = result.error.issues[0];
     const key = String(issue.path[0] ?? 'environment');
@@ -53,8 +63,12 @@ export function parseEnv(env: NodeJS.ProcessEnv): AppConfig {
 
 /** For start-up: print one line and exit instead of a stack trace. */
 export function loadEnvOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return orExit(() => parseEnv(env));
+}
+
+export function orExit<T>(parse: () => T): T {
   try {
-    return parseEnv(env);
+    return parse();
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);

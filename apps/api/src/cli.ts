@@ -1,0 +1,48 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { CoreModule, dataSourceOptions, orExit, parseEnvSubset } from '@ttx/api/core';
+import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
+
+/** `node dist/apps/api/cli.js migrate|revert|seed-demo` — what the start script and deployments run. */
+async function main(command: string | undefined): Promise<void> {
+  const log = new Logger('cli');
+  if (command === 'migrate' || command === 'revert') {
+    const { DATABASE_URL } = orExit(() => parseEnvSubset(process.env, ['DATABASE_URL']));
+    const ds = await new DataSource(dataSourceOptions(DATABASE_URL)).initialize();
+    try {
+      if (command === 'migrate') {
+        const ran = await ds.runMigrations({ transaction: 'each' });
+        log.log(ran.length ? `Applied ${ran.map((m) => m.name).join(', ')}` : 'Database is up to date');
+      } else {
+        await ds.undoLastMigration({ transaction: 'each' });
+        log.log('Reverted the last migration');
+      }
+    } finally {
+      await ds.destroy();
+    }
+    return;
+  }
+  if (command === 'seed-demo') {
+    const app = await NestFactory.createApplicationContext(
+      { module: class SeedModule {}, imports: [CoreModule, IdentityModule] } as never,
+      { logger: ['error', 'warn', 'log'] },
+    );
+    try {
+      const file = resolve(process.env['TTX_SEEDS_DIR'] ?? 'seeds', 'demo/identity.json');
+      const outcome = await app.get(DemoSeeder).seed(file);
+      log.log(outcome === 'seeded' ? 'Demo data loaded' : 'Demo data skipped (database not empty or production)');
+    } finally {
+      await app.close();
+    }
+    return;
+  }
+  process.stderr.write('usage: cli.js migrate | revert | seed-demo\n');
+  process.exit(2);
+}
+
+main(process.argv[2]).catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,4 @@
+import { Foundation1763776800000 } from './1763776800000-foundation';
+
+/** Listed explicitly (not globbed) so the webpack bundle and the CLI run the same set, in order. */
+export const MIGRATIONS = [Foundation1763776800000];

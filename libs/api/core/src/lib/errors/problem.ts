@@ -1,0 +1,47 @@
+import { HttpException } from '@nestjs/common';
+import type { Problem, ProblemFieldError } from '@ttx/shared/contracts';
+
+/** Stable `type` URIs: clients switch on these, so never rename one. */
+export const problemType = (slug: string) => `urn:ttx:problem:${slug}`;
+
+export class ProblemException extends HttpException {
+  constructor(
+    status: number,
+    readonly slug: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: ProblemFieldError[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super({ slug, title, detail, errors }, status);
+  }
+
+  toProblem(instance?: string): Problem {
+    return {
+      type: problemType(this.slug),
+      title: this.title,
+      status: this.getStatus(),
+      ...(this.detail ? { detail: this.detail } : {}),
+      ...(instance ? { instance } : {}),
+      ...(this.errors?.length ? { errors: this.errors } : {}),
+    };
+  }
+}
+
+/** Shorthands for the statuses API.md gives a meaning to. */
+export const Problems = {
+  badRequest: (detail: string, errors?: ProblemFieldError[]) =>
+    new ProblemException(400, 'validation', 'Invalid request', detail, errors),
+  unauthorized: (detail = 'A valid access token is required') =>
+    new ProblemException(401, 'unauthorized', 'Unauthorized', detail),
+  forbidden: (detail = 'You lack the permission for this action') =>
+    new ProblemException(403, 'forbidden', 'Forbidden', detail),
+  notFound: (what = 'Resource') => new ProblemException(404, 'not-found', 'Not found', `${what} not found`),
+  conflict: (slug: string, detail: string) => new ProblemException(409, slug, 'Conflict', detail),
+  rule: (slug: string, detail: string, errors?: ProblemFieldError[]) =>
+    new ProblemException(422, slug, 'Rule violated', detail, errors),
+  tooMany: (retryAfterSeconds: number, detail: string) =>
+    new ProblemException(429, 'rate-limited', 'Too many requests', detail, undefined, {
+      'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+    }),
+};

@@ -1,0 +1,67 @@
+import type { INestApplication } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PROBLEM_JSON, ProblemFilter, toProblem } from '../errors/problem.filter';
+import { createValidationPipe } from '../errors/validation';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export function createFastifyAdapter(): FastifyAdapter {
+  return new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true, logger: false });
+}
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('TTX — Technology Transfer Exchange API')
+    .setDescription('Money in integer fen; times ISO-8601 UTC; errors are application/problem+json (RFC 9457).')
+    .setVersion('1.0')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (_controller, method) => method,
+  });
+}
+
+/** Serves the built Angular app for non-API GETs that match no file (client-side routes). */
+function spaFallback(webDist: string | undefined) {
+  const index = webDist ? join(resolve(webDist), 'index.html') : '';
+  const html = index && existsSync(index) ? readFileSync(index) : undefined;
+  return (req: FastifyRequest, reply: FastifyReply): boolean => {
+    if (!html || req.method !== 'GET' || req.url.startsWith('/api')) return false;
+    void reply.status(200).type('text/html; charset=utf-8').send(html);
+    return true;
+  };
+}
+
+/** Everything the api process and the integration tests configure identically. */
+export async function configureHttpApp(
+  app: NestFastifyApplication,
+  opts: { webDist?: string; docs?: boolean } = {},
+): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  // Errors raised by Fastify itself (body too large, bad JSON, media type) never reach Nest's filters.
+  fastify.setErrorHandler((err, req, reply) => {
+    const { problem, headers } = toProblem(err, req.url.split('?')[0]);
+    void reply.status(problem.status).headers({ ...headers, 'content-type': PROBLEM_JSON }).send(JSON.stringify(problem));
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter(spaFallback(opts.webDist)));
+  app.enableShutdownHooks();
+
+  if (opts.webDist && existsSync(opts.webDist)) {
+    await app.register(import('@fastify/static') as never, {
+      root: resolve(opts.webDist),
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+    });
+  }
+  if (opts.docs !== false) {
+    const document = buildOpenApiDocument(app);
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  }
+}

@@ -1,0 +1,19 @@
+/** Every queue, job name and payload lives here so producers and processors cannot drift apart. */
+export const QUEUES = {
+  platform: 'platform',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export const JOBS = {
+  outboxRelay: 'outbox-relay',
+} as const;
+
+export interface JobPayloads {
+  [JOBS.outboxRelay]: { reason: 'nudge' | 'schedule' };
+}
+
+/** Deterministic ids: a nudge while one is waiting is a no-op; the schedule is upserted, not duplicated. */
+export const JOB_IDS = {
+  outboxNudge: 'outbox-relay-nudge',
+  outboxSchedule: 'outbox-relay-every-5s',
+} as const;

@@ -1,0 +1,72 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { CurrentUser, RequirePermission, type AuthUser } from '@ttx/api/core';
+import { NotificationsService } from './notifications.service';
+
+class LocalizedTextDto {
+  @ApiProperty() zh!: string;
+  @ApiProperty() en!: string;
+}
+
+export class NotificationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() kind!: string;
+  @ApiProperty({ type: LocalizedTextDto }) title!: LocalizedTextDto;
+  @ApiProperty({ type: LocalizedTextDto }) body!: LocalizedTextDto;
+  @ApiProperty({ nullable: true, type: String }) link!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) readAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class NotificationPageDto {
+  @ApiProperty({ type: [NotificationDto] }) items!: NotificationDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() unread!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class NotificationQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize = 20;
+}
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @RequirePermission('notification:read')
+  @ApiOkResponse({ type: NotificationPageDto })
+  listNotifications(@CurrentUser() user: AuthUser, @Query() q: NotificationQueryDto): Promise<NotificationPageDto> {
+    return this.notifications.list(user.id, q.page, q.pageSize);
+  }
+
+  @Post(':id/read')
+  @HttpCode(204)
+  @RequirePermission('notification:read')
+  @ApiNoContentResponse()
+  async markNotificationRead(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+  ): Promise<void> {
+    await this.notifications.markRead(user.id, id);
+  }
+}

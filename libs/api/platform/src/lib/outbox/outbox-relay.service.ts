@@ -1,0 +1,82 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { OutboxPayloads } from '@ttx/api/core';
+import { Mailer } from './mailer';
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  payload: unknown;
+  attempts: number;
+}
+
+export const MAX_OUTBOX_ATTEMPTS = 10;
+
+/**
+ * Delivers outbox rows. SKIP LOCKED lets several workers relay side by side without taking the
+ * same row; inserting with the outbox id as a unique key makes a redelivery a no-op.
+ */
+@Injectable()
+export class OutboxRelayService {
+  private readonly log = new Logger('OutboxRelay');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly mailer: Mailer,
+  ) {}
+
+  /** Relays up to `batch` rows; returns how many were delivered. */
+  async relayOnce(batch = 100): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      const rows: OutboxRow[] = await m.query(
+        `SELECT id, topic, payload, attempts FROM outbox
+          WHERE processed_at IS NULL AND attempts < $2
+          ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [batch, MAX_OUTBOX_ATTEMPTS],
+      );
+      let delivered = 0;
+      for (const row of rows) {
+        try {
+          await m.query('SAVEPOINT relay_row');
+          await this.deliver(m, row);
+          await m.query('RELEASE SAVEPOINT relay_row');
+          await m.query('UPDATE outbox SET processed_at = now(), attempts = attempts + 1 WHERE id = $1', [row.id]);
+          delivered++;
+        } catch (e) {
+          await m.query('ROLLBACK TO SAVEPOINT relay_row');
+          const msg = e instanceof Error ? e.message : String(e);
+          this.log.warn(`outbox ${row.id} (${row.topic}) failed: ${msg}`);
+          await m.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [row.id, msg.slice(0, 500)]);
+        }
+      }
+      return delivered;
+    });
+  }
+
+  /** Drains the outbox in batches. */
+  async relayAll(batch = 100): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.relayOnce(batch);
+      total += n;
+      if (n < batch) return total;
+    }
+  }
+
+  private async deliver(m: import('typeorm').EntityManager, row: OutboxRow): Promise<void> {
+    if (row.topic !== 'notification') throw new Error(`unknown outbox topic ${row.topic}`);
+    const n = row.payload as OutboxPayloads['notification'];
+    const inserted: { id: string }[] = await m.query(
+      `INSERT INTO notifications (outbox_id, user_id, kind, title, body, link)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (outbox_id) DO NOTHING RETURNING id`,
+      [row.id, n.userId, n.kind, n.title, n.body, n.link ?? null],
+    );
+    if (n.email && this.mailer.enabled && inserted.length) {
+      const [user] = await m.query('SELECT email FROM users WHERE id = $1', [n.userId]);
+      if (user) {
+        await this.mailer.send({ to: user.email, subject: `${n.title.zh} / ${n.title.en}`, text: `${n.body.zh}\n\n${n.body.en}` });
+        await m.query('UPDATE notifications SET emailed_at = now() WHERE id = $1', [inserted[0].id]);
+      }
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { AuditController } from './audit/audit.controller';
+import { HealthController } from './health/health.controller';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsService } from './notifications/notifications.service';
+import { Mailer } from './outbox/mailer';
+import { OutboxRelayProcessor } from './outbox/outbox-relay.processor';
+import { OutboxRelayService } from './outbox/outbox-relay.service';
+
+/** HTTP side: health, notifications, audit verification. */
+@Module({
+  controllers: [HealthController, NotificationsController, AuditController],
+  providers: [NotificationsService],
+})
+export class PlatformModule {}
+
+/** Worker side: relays the outbox. */
+@Module({
+  providers: [Mailer, OutboxRelayService, OutboxRelayProcessor],
+  exports: [OutboxRelayService],
+})
+export class PlatformWorkerModule {}

@@ -1,0 +1,33 @@
+import type { Role } from './identity';
+
+/**
+ * Every non-public endpoint names one permission. `authenticated` is granted to any signed-in user
+ * (even without a membership); the rest come from roles.
+ */
+export const PERMISSIONS = [
+  'authenticated',
+  'organization:create',
+  'organization:manage-members',
+  'organization:verify',
+  'notification:read',
+  'platform:admin',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const BASE: Permission[] = ['authenticated', 'organization:create', 'notification:read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  researcher: BASE,
+  tto_manager: [...BASE, 'organization:manage-members'],
+  enterprise_member: [...BASE, 'organization:manage-members'],
+  broker: [...BASE, 'organization:manage-members'],
+  registrar: [...BASE, 'organization:manage-members'],
+  evaluator: [...BASE, 'organization:manage-members'],
+  platform_admin: [...BASE, 'organization:manage-members', 'organization:verify', 'platform:admin'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  const out = new Set<Permission>(BASE);
+  for (const r of roles) for (const p of ROLE_PERMISSIONS[r] ?? []) out.add(p);
+  return out;
+}
