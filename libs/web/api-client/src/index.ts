@@ -1,1 +1,3 @@
-export * from './lib/web-api-client/web-api-client';
+export * from './generated';
+export * from './lib/provide-api-client';
+export * from './lib/ttx-api';

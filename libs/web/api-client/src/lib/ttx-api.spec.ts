@@ -1,0 +1,46 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideApiClient } from './provide-api-client';
+import { TtxApi } from './ttx-api';
+
+describe('TtxApi (generated client facade)', () => {
+  let api: TtxApi;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideApiClient()],
+    });
+    api = TestBed.inject(TtxApi);
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  it('posts the login body to the same-origin /api path', async () => {
+    const result = api.login({ email: 'a@b.c', password: 'secret123' });
+    const req = http.expectOne('/api/auth/login');
+    expect(req.request.method).toBe('POST');
+    expect(req.request.body).toEqual({ email: 'a@b.c', password: 'secret123' });
+    req.flush({ accessToken: 'at', refreshToken: 'rt', expiresIn: 900, user: { id: '1', email: 'a@b.c', displayName: 'A' } });
+    await expect(result).resolves.toMatchObject({ accessToken: 'at', refreshToken: 'rt' });
+  });
+
+  it('passes paging as query parameters', async () => {
+    const result = api.listNotifications(2, 10);
+    const req = http.expectOne((r) => r.url === '/api/notifications');
+    expect(req.request.params.get('page')).toBe('2');
+    expect(req.request.params.get('pageSize')).toBe('10');
+    req.flush({ items: [], total: 0, page: 2, pageSize: 10 });
+    await expect(result).resolves.toEqual({ items: [], total: 0, page: 2, pageSize: 10 });
+  });
+
+  it('marks a notification as read', async () => {
+    const result = api.markNotificationRead('n1');
+    const req = http.expectOne('/api/notifications/n1/read');
+    expect(req.request.method).toBe('POST');
+    req.flush(null, { status: 204, statusText: 'No Content' });
+    await expect(result).resolves.toBeUndefined();
+  });
+});
