@@ -1,1 +1,3 @@
-export * from './lib/web-ui/web-ui';
+export * from './lib/brand/brand';
+export * from './lib/empty-card/empty-card';
+export * from './lib/area-card/area-card';

@@ -1,0 +1,45 @@
+import { ROLES } from '@ttx/shared/contracts';
+import { ROLE_NAV, firstDashboard, navForRoles, sortRoles } from './role-nav';
+
+describe('role → navigation', () => {
+  it('gives every role a dashboard and at least one area', () => {
+    for (const role of ROLES) {
+      const nav = navForRoles([role]);
+      expect(nav.dashboards.map((d) => d.link)).toEqual([`/dashboard/${role}`]);
+      expect(nav.areas.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('differs between roles', () => {
+    const signatures = ROLES.map((r) => ROLE_NAV[r].map((i) => i.id).join(','));
+    expect(new Set(signatures).size).toBe(ROLES.length);
+  });
+
+  it('shows the registry to registrars, brokerage to brokers, admin pages only to platform admins', () => {
+    expect(navForRoles(['registrar']).areas.map((i) => i.id)).toEqual(['registry']);
+    expect(navForRoles(['broker']).areas[0].id).toBe('brokerage');
+    for (const role of ROLES.filter((r) => r !== 'platform_admin')) {
+      expect(navForRoles([role]).areas.some((i) => i.id.startsWith('admin-'))).toBe(false);
+    }
+    const admin = navForRoles(['platform_admin']).areas;
+    expect(admin.find((i) => i.id === 'admin-queues')).toMatchObject({ link: '/api/admin/queues', external: true });
+  });
+
+  it('merges several roles without duplicates, in canonical role order', () => {
+    const nav = navForRoles(['tto_manager', 'researcher']);
+    expect(nav.dashboards.map((d) => d.id)).toEqual(['dashboard-researcher', 'dashboard-tto_manager']);
+    const ids = nav.areas.map((i) => i.id);
+    expect(ids).toEqual(['catalog', 'rights', 'licensing', 'market', 'registry']);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('has no items for a user without roles, and drops unknown roles', () => {
+    expect(navForRoles([])).toEqual({ dashboards: [], areas: [] });
+    expect(sortRoles(['nobody', 'broker'])).toEqual(['broker']);
+  });
+
+  it('sends /dashboard to the first role', () => {
+    expect(firstDashboard(['evaluator', 'researcher'])).toBe('/dashboard/researcher');
+    expect(firstDashboard([])).toBeNull();
+  });
+});
