@@ -1,3 +1,32 @@
 import { Route } from '@angular/router';
+import { AREAS, authGuard, guestGuard, roleGuard } from '@ttx/web/core';
+import { dashboardRedirect } from './dashboard/dashboard-redirect';
 
-export const appRoutes: Route[] = [];
+const comingSoon = () => import('./coming-soon/coming-soon').then((m) => m.ComingSoon);
+const dashboard = () => import('./dashboard/dashboard').then((m) => m.Dashboard);
+
+export const appRoutes: Route[] = [
+  { path: '', pathMatch: 'full', loadComponent: () => import('./home/home').then((m) => m.Home) },
+  { path: 'login', canActivate: [guestGuard], loadComponent: () => import('./auth/login').then((m) => m.Login) },
+  { path: 'register', canActivate: [guestGuard], loadComponent: () => import('./auth/register').then((m) => m.Register) },
+  {
+    path: 'dashboard',
+    canActivate: [authGuard],
+    children: [
+      // `/dashboard` goes to the first role's dashboard; a user without roles sees a welcome page.
+      { path: '', pathMatch: 'full', canActivate: [dashboardRedirect], loadComponent: dashboard },
+      { path: ':role', canActivate: [roleGuard], loadComponent: dashboard },
+    ],
+  },
+  // Areas of the exchange: placeholders until their feature libs land.
+  ...AREAS.map(
+    (area): Route => ({ path: area, canActivate: [authGuard], loadComponent: comingSoon, data: { area: `nav.${area}` } }),
+  ),
+  {
+    path: 'admin/organizations',
+    canActivate: [roleGuard],
+    data: { roles: ['platform_admin'], area: 'nav.adminOrganizations' },
+    loadComponent: comingSoon,
+  },
+  { path: '**', loadComponent: () => import('./not-found/not-found').then((m) => m.NotFound) },
+];

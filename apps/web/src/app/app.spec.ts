@@ -1,20 +1,82 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { TranslocoService } from '@jsverse/transloco';
+import { provideApiClient } from '@ttx/web/api-client';
+import { AUTH_STORAGE_KEY, LANG_STORAGE_KEY } from '@ttx/web/core';
+import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { translocoTesting } from '../testing/i18n';
 import { App } from './app';
-import { NxWelcome } from './nx-welcome';
+import { APP_ICONS } from './app-icons';
 
-describe('App', () => {
-  beforeEach(async () => {
-    await TestBed.configureTestingModule({
-      imports: [App, NxWelcome],
-    }).compileComponents();
-  });
+function signIn(roles: string[]) {
+  localStorage.setItem(
+    AUTH_STORAGE_KEY,
+    JSON.stringify({ accessToken: 'a', refreshToken: 'r', user: { id: 'u', email: 'e', displayName: 'Ada', roles, memberships: [] } }),
+  );
+}
 
-  it('should render title', async () => {
+describe('App shell', () => {
+  async function setup() {
+    TestBed.configureTestingModule({
+      imports: [translocoTesting('zh-CN')],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideApiClient(),
+        provideNzIcons(APP_ICONS),
+        provideNzI18n(zh_CN),
+      ],
+    });
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();
-    const compiled = fixture.nativeElement as HTMLElement;
-    expect(compiled.querySelector('h1')?.textContent).toContain(
-      'Welcome web'
-    );
+    const el = fixture.nativeElement as HTMLElement;
+    const $ = (id: string) => el.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+    return { fixture, el, $, http: TestBed.inject(HttpTestingController) };
+  }
+
+  beforeEach(() => localStorage.clear());
+
+  it('shows the brand and login/register links to a guest, no side nav', async () => {
+    const { el, $ } = await setup();
+    expect(el.textContent).toContain('科技成果交易所');
+    expect($('nav-login')?.textContent).toContain('登录');
+    expect($('nav-register')?.textContent).toContain('注册');
+    expect($('logout-button')).toBeNull();
+    expect($('side-nav')).toBeNull();
+  });
+
+  it('switches the language from the header and remembers it', async () => {
+    const { fixture, $ } = await setup();
+    expect($('lang-switch')?.textContent).toContain('English');
+    $('lang-switch')?.click();
+    await fixture.whenStable();
+    expect(TestBed.inject(TranslocoService).getActiveLang()).toBe('en-US');
+    expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('en-US');
+    expect(document.documentElement.lang).toBe('en-US');
+    expect($('lang-switch')?.textContent).toContain('中文');
+    expect($('nav-login')?.textContent).toContain('Sign in');
+  });
+
+  it('shows the side nav for the user roles and signs out', async () => {
+    signIn(['registrar']);
+    const { fixture, $, http } = await setup();
+    http.expectOne('/api/me').flush({ id: 'u', email: 'e', displayName: 'Ada', roles: ['registrar', 'platform_admin'], memberships: [] });
+    await new Promise((r) => setTimeout(r));
+    await fixture.whenStable();
+    expect($('user-name')?.textContent).toContain('Ada');
+    expect($('nav-dashboard-registrar')).not.toBeNull();
+    expect($('nav-dashboard-platform_admin')).not.toBeNull();
+    expect($('nav-registry')).not.toBeNull();
+    expect($('nav-admin-queues')?.getAttribute('href')).toBe('/api/admin/queues');
+    expect($('nav-brokerage')).toBeNull();
+    $('logout-button')?.click();
+    await fixture.whenStable();
+    expect(localStorage.getItem(AUTH_STORAGE_KEY)).toBeNull();
+    expect($('nav-login')).not.toBeNull();
+    expect($('side-nav')).toBeNull();
   });
 });

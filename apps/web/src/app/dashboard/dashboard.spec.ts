@@ -1,0 +1,68 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideApiClient } from '@ttx/web/api-client';
+import { AUTH_STORAGE_KEY } from '@ttx/web/core';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { translocoTesting } from '../../testing/i18n';
+import { APP_ICONS } from '../app-icons';
+import { Dashboard } from './dashboard';
+
+const tick = () => new Promise((r) => setTimeout(r));
+
+describe('Dashboard', () => {
+  async function setup(role: string | undefined, lang: 'zh-CN' | 'en-US') {
+    localStorage.setItem(
+      AUTH_STORAGE_KEY,
+      JSON.stringify({ accessToken: 'a', refreshToken: 'r', user: { id: 'u', email: 'e', displayName: 'Ada', roles: role ? [role] : [], memberships: [] } }),
+    );
+    TestBed.configureTestingModule({
+      imports: [translocoTesting(lang)],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideApiClient(), provideNzIcons(APP_ICONS)],
+    });
+    const fixture = TestBed.createComponent(Dashboard);
+    if (role) fixture.componentRef.setInput('role', role);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const $ = (id: string) => el.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+    return { fixture, $, http: TestBed.inject(HttpTestingController) };
+  }
+
+  afterEach(() => localStorage.clear());
+
+  it('renders the role title in Chinese with an empty card and notifications', async () => {
+    const { fixture, $, http } = await setup('tto_manager', 'zh-CN');
+    expect($('dashboard-heading')?.textContent).toContain('技术转移办公室工作台');
+    expect($('dashboard-card')?.textContent).toContain('暂无内容');
+    http.expectOne((r) => r.url === '/api/notifications').flush({
+      items: [{ id: 'n1', kind: 'k', title: '成果已发布', body: 'b', readAt: null, createdAt: '2026-01-02T03:04:05Z' }],
+      total: 1,
+      page: 1,
+      pageSize: 10,
+    });
+    await tick();
+    await fixture.whenStable();
+    expect($('notification-n1')?.textContent).toContain('成果已发布');
+    $('notification-read-n1')?.click();
+    http.expectOne('/api/notifications/n1/read').flush(null, { status: 204, statusText: 'No Content' });
+    await tick();
+    await fixture.whenStable();
+    expect($('notification-read-n1')).toBeNull();
+  });
+
+  it('renders in English and shows an empty notification list', async () => {
+    const { fixture, $, http } = await setup('broker', 'en-US');
+    expect($('dashboard-heading')?.textContent).toContain('Technology broker dashboard');
+    http.expectOne((r) => r.url === '/api/notifications').flush({ items: [], total: 0, page: 1, pageSize: 10 });
+    await tick();
+    await fixture.whenStable();
+    expect($('notifications-empty')?.textContent).toContain('No notifications yet');
+  });
+
+  it('welcomes a user without roles', async () => {
+    const { $, http } = await setup(undefined, 'en-US');
+    expect($('dashboard-heading')?.textContent).toContain('Welcome, Ada');
+    expect($('dashboard-no-role')).not.toBeNull();
+    http.expectOne((r) => r.url === '/api/notifications').flush({ items: [], total: 0, page: 1, pageSize: 10 });
+  });
+});

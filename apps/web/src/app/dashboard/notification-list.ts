@@ -1,0 +1,38 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, OnInit, inject } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { NotificationsStore } from '@ttx/web/core';
+import { NzBadgeModule } from 'ng-zorro-antd/badge';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzListModule } from 'ng-zorro-antd/list';
+import { NzPaginationModule } from 'ng-zorro-antd/pagination';
+import { NzResultModule } from 'ng-zorro-antd/result';
+
+/** The signed-in user's notifications with "mark as read" and paging. */
+@Component({
+  selector: 'ttx-notification-list',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DatePipe,
+    TranslocoPipe,
+    NzBadgeModule,
+    NzButtonModule,
+    NzCardModule,
+    NzEmptyModule,
+    NzIconModule,
+    NzListModule,
+    NzPaginationModule,
+    NzResultModule,
+  ],
+  templateUrl: './notification-list.html',
+})
+export class NotificationList implements OnInit {
+  protected readonly store = inject(NotificationsStore);
+
+  ngOnInit(): void {
+    void this.store.load(1);
+  }
+}

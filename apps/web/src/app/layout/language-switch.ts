@@ -1,0 +1,30 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { LanguageService } from '@ttx/web/core';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+
+/** Toggles zh-CN ⇄ en-US; the button names the language it switches to. */
+@Component({
+  selector: 'ttx-language-switch',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [TranslocoPipe, NzButtonModule, NzIconModule],
+  template: `
+    <button
+      nz-button
+      nzType="text"
+      type="button"
+      data-testid="lang-switch"
+      [attr.data-lang]="language.lang()"
+      [attr.aria-label]="'header.switchLanguage' | transloco"
+      [attr.title]="'header.switchLanguage' | transloco"
+      (click)="language.toggle()"
+    >
+      <nz-icon nzType="global" />
+      <span>{{ 'header.otherLanguage' | transloco }}</span>
+    </button>
+  `,
+})
+export class LanguageSwitch {
+  protected readonly language = inject(LanguageService);
+}
