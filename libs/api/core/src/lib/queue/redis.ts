@@ -8,5 +8,14 @@ export function createRedis(url: string, opts: { forWorker?: boolean; name?: str
     connectionName: opts.name,
     lazyConnect: false,
   };
-  return new IORedis(url, options);
+  const client = new IORedis(url, options);
+  // Without a listener ioredis prints every reconnect failure; health and callers see the errors anyway.
+  let last = 0;
+  client.on('error', (err: Error) => {
+    if (Date.now() - last > 30_000) {
+      last = Date.now();
+      process.stderr.write(`redis (${opts.name ?? 'client'}): ${err.message}\n`);
+    }
+  });
+  return client;
 }

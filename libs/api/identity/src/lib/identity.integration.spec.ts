@@ -1,0 +1,225 @@
+import { JwtService } from '@nestjs/jwt';
+import { AuditService, CoreModule, HttpAuthModule } from '@ttx/api/core';
+import { bootTestApp, call, type TestApp } from '@ttx/api/core/testing';
+import { withCheckCharacter } from '@ttx/shared/policy';
+import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { IdentityModule } from './identity.module';
+import { DemoSeeder } from './seed/demo-seeder';
+
+const PASSWORD = 'ttx-demo-2026';
+let t: TestApp;
+let seq = 0;
+
+const register = async (email = `user${++seq}@example.cn`, password = 'correct horse 1') => {
+  const res = await call(t.app, 'POST', '/api/auth/register', { body: { email, password, displayName: '测试用户' } });
+  expect(res.status).toBe(201);
+  return { email, password, id: res.json.id as string };
+};
+const login = async (email: string, password = PASSWORD, ip = '10.0.0.1') =>
+  call(t.app, 'POST', '/api/auth/login', { body: { email, password }, ip });
+const tokenOf = async (email: string, password = PASSWORD) => {
+  const res = await login(email, password);
+  expect(res.status).toBe(200);
+  return res.json as { accessToken: string; refreshToken: string };
+};
+const expectProblem = (res: { status: number; headers: Record<string, unknown>; json: { type?: string; status?: number } }, status: number) => {
+  expect(res.status).toBe(status);
+  expect(String(res.headers['content-type'])).toContain('application/problem+json');
+  expect(res.json.status).toBe(status);
+  expect(res.json.type).toMatch(/^urn:ttx:problem:/);
+};
+
+beforeAll(async () => {
+  t = await bootTestApp([CoreModule, HttpAuthModule, IdentityModule], { LOGIN_MAX_FAILURES: '5' });
+  await t.app.get(DemoSeeder).seed(resolve(__dirname, '../../../../../seeds/demo/identity.json'));
+}, 60_000);
+afterAll(() => t?.close());
+
+describe('register and login', () => {
+  it('registers, logs in and returns memberships from /api/me', async () => {
+    const u = await register();
+    const { accessToken } = await tokenOf(u.email, u.password);
+    const me = await call(t.app, 'GET', '/api/me', { token: accessToken });
+    expect(me.status).toBe(200);
+    expect(me.json).toMatchObject({ id: u.id, email: u.email, roles: [], memberships: [] });
+  });
+
+  it('stores an argon2id hash, never the password', async () => {
+    const u = await register();
+    const [row] = await t.app.get(DataSource).query('SELECT password_hash FROM users WHERE id = $1', [u.id]);
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('refuses a duplicate e-mail case-insensitively with 409', async () => {
+    const u = await register();
+    const res = await call(t.app, 'POST', '/api/auth/register', { body: { email: u.email.toUpperCase(), password: 'another pass 2', displayName: 'x' } });
+    expectProblem(res, 409);
+  });
+
+  it('names every bad field and rejects unknown fields', async () => {
+    const res = await call(t.app, 'POST', '/api/auth/register', { body: { email: 'nope', password: 1, role: 'platform_admin' } });
+    expectProblem(res, 400);
+    const fields = res.json.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['email', 'password', 'displayName', 'role']));
+  });
+
+  it('gives every demo role its role in /api/me', async () => {
+    const cases = { 'admin@demo.ttx': 'platform_admin', 'tto@demo.ttx': 'tto_manager', 'researcher@demo.ttx': 'researcher',
+      'sme@demo.ttx': 'enterprise_member', 'broker@demo.ttx': 'broker', 'registrar@demo.ttx': 'registrar', 'evaluator@demo.ttx': 'evaluator' };
+    for (const [email, role] of Object.entries(cases)) {
+      const { accessToken } = await tokenOf(email);
+      const me = await call(t.app, 'GET', '/api/me', { token: accessToken });
+      expect(me.json.roles).toContain(role);
+    }
+  });
+});
+
+describe('login rate limit', () => {
+  it('answers the 6th rapid wrong password with 429 and Retry-After, even with the right password', async () => {
+    const u = await register();
+    for (let i = 0; i < 5; i++) expectProblem(await login(u.email, 'wrong password', `10.1.0.${i}`), 401);
+    const sixth = await login(u.email, u.password, '10.1.0.9');
+    expectProblem(sixth, 429);
+    expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('limits one IP across many e-mails', async () => {
+    for (let i = 0; i < 20; i++) await login(`nobody${i}@example.cn`, 'wrong password', '10.2.0.1');
+    expectProblem(await login('researcher@demo.ttx', PASSWORD, '10.2.0.1'), 429);
+    expect((await login('researcher@demo.ttx', PASSWORD, '10.2.0.2')).status).toBe(200);
+  });
+});
+
+describe('tokens', () => {
+  it('rotates refresh tokens; reusing a spent one revokes the whole family', async () => {
+    const u = await register();
+    const first = await tokenOf(u.email, u.password);
+    const second = await call(t.app, 'POST', '/api/auth/refresh', { body: { refreshToken: first.refreshToken } });
+    expect(second.status).toBe(200);
+    expectProblem(await call(t.app, 'POST', '/api/auth/refresh', { body: { refreshToken: first.refreshToken } }), 401);
+    // The thief replayed the old token, so the legitimate newer token is dead too.
+    expectProblem(await call(t.app, 'POST', '/api/auth/refresh', { body: { refreshToken: second.json.refreshToken } }), 401);
+  });
+
+  it('lets only one of two concurrent refreshes with the same token succeed', async () => {
+    const u = await register();
+    const { refreshToken } = await tokenOf(u.email, u.password);
+    const results = await Promise.all([1, 2].map(() => call(t.app, 'POST', '/api/auth/refresh', { body: { refreshToken } })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
+  });
+
+  it('refuses expired, forged, refresh-typed and malformed access tokens with 401', async () => {
+    const u = await register();
+    const secret = t.env['JWT_ACCESS_SECRET'];
+    const jwt = new JwtService();
+    const claims = { sub: u.id, email: u.email, roles: ['platform_admin'], typ: 'access' };
+    const expired = await jwt.signAsync(claims, { secret, issuer: 'ttx', expiresIn: -10 });
+    const forged = await jwt.signAsync(claims, { secret: 'x'.repeat(40), issuer: 'ttx' });
+    const wrongType = await jwt.signAsync({ ...claims, typ: 'refresh' }, { secret, issuer: 'ttx' });
+    for (const token of [expired, forged, wrongType, 'abc', 'a.b.c']) {
+      expectProblem(await call(t.app, 'GET', '/api/me', { token }), 401);
+    }
+    const res = await call(t.app, 'GET', '/api/me', { token: expired });
+    expect(res.json.detail).toMatch(/expired/);
+  });
+
+  it('refuses garbage refresh tokens with 401', async () => {
+    for (const refreshToken of ['not-a-token-at-all', '00000000-0000-4000-8000-000000000000.secret', 'x'.repeat(150)]) {
+      expectProblem(await call(t.app, 'POST', '/api/auth/refresh', { body: { refreshToken } }), 401);
+    }
+  });
+});
+
+describe('organisations', () => {
+  const validCode = (n: number) => withCheckCharacter(`913401007${String(n).padStart(8, '0')}`);
+
+  it('creates an organisation with a valid credit code; the creator becomes its admin', async () => {
+    const u = await register();
+    const { accessToken } = await tokenOf(u.email, u.password);
+    const res = await call(t.app, 'POST', '/api/organizations', {
+      token: accessToken,
+      body: { name: '安徽测试科技有限公司', kind: 'enterprise', creditCode: validCode(1), regionCode: '340104', isSme: true },
+    });
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ kind: 'enterprise', isSme: true, verified: false });
+    const me = await call(t.app, 'GET', '/api/me', { token: accessToken });
+    expect(me.json.memberships).toEqual([expect.objectContaining({ organizationId: res.json.id, role: 'enterprise_member', isAdmin: true, verified: false })]);
+    // Unverified organisations grant no role yet.
+    expect(me.json.roles).toEqual([]);
+  });
+
+  it('rejects a bad check character and an unknown region with 422 naming the rule', async () => {
+    const u = await register();
+    const { accessToken } = await tokenOf(u.email, u.password);
+    const good = validCode(2);
+    const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+    const res = await call(t.app, 'POST', '/api/organizations', {
+      token: accessToken,
+      body: { name: '错误代码公司', kind: 'enterprise', creditCode: bad, regionCode: '999999' },
+    });
+    expectProblem(res, 422);
+    expect(res.json.detail).toContain('GB 32100');
+    expect(res.json.errors.map((e: { field: string }) => e.field).sort()).toEqual(['creditCode', 'regionCode']);
+  });
+
+  it('refuses a duplicate credit code with 409, also when two requests race', async () => {
+    const u = await register();
+    const { accessToken } = await tokenOf(u.email, u.password);
+    const body = { name: '并发公司', kind: 'enterprise', creditCode: validCode(3), regionCode: '110108' };
+    const results = await Promise.all([1, 2, 3].map(() => call(t.app, 'POST', '/api/organizations', { token: accessToken, body })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+  });
+
+  it('verifies (platform admin only, once) and then the member roles take effect after refresh', async () => {
+    const u = await register();
+    const mine = await tokenOf(u.email, u.password);
+    const org = await call(t.app, 'POST', '/api/organizations', {
+      token: mine.accessToken,
+      body: { name: '待认证大学', kind: 'institution', creditCode: validCode(4), regionCode: '320500' },
+    });
+    expectProblem(await call(t.app, 'POST', `/api/organizations/${org.json.id}/verify`, { token: mine.accessToken }), 403);
+    const admin = await tokenOf('admin@demo.ttx');
+    const both = await Promise.all([1, 2].map(() => call(t.app, 'POST', `/api/organizations/${org.json.id}/verify`, { token: admin.accessToken })));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const refreshed = await call(t.app, 'POST', '/api/auth/refresh', { body: { refreshToken: mine.refreshToken } });
+    expect(refreshed.json.user.roles).toEqual(['tto_manager']);
+  });
+
+  it('adds members only as an org admin and only with roles the kind allows', async () => {
+    const owner = await register();
+    const member = await register();
+    const outsider = await register();
+    const ownerT = await tokenOf(owner.email, owner.password);
+    const outsiderT = await tokenOf(outsider.email, outsider.password);
+    const org = await call(t.app, 'POST', '/api/organizations', {
+      token: ownerT.accessToken,
+      body: { name: '成员测试大学', kind: 'institution', creditCode: validCode(5), regionCode: '340100' },
+    });
+    const url = `/api/organizations/${org.json.id}/members`;
+    expectProblem(await call(t.app, 'POST', url, { token: outsiderT.accessToken, body: { email: member.email, role: 'researcher' } }), 403);
+    expectProblem(await call(t.app, 'POST', url, { token: ownerT.accessToken, body: { email: member.email, role: 'broker' } }), 422);
+    expectProblem(await call(t.app, 'POST', url, { token: ownerT.accessToken, body: { email: 'ghost@example.cn', role: 'researcher' } }), 422);
+    const ok = await call(t.app, 'POST', url, { token: ownerT.accessToken, body: { email: member.email, role: 'researcher' } });
+    expect(ok.status).toBe(201);
+    expectProblem(await call(t.app, 'POST', url, { token: ownerT.accessToken, body: { email: member.email, role: 'researcher' } }), 409);
+    const members = await call(t.app, 'GET', url, { token: ownerT.accessToken });
+    expect(members.json.map((m: { role: string }) => m.role).sort()).toEqual(['researcher', 'tto_manager']);
+    expectProblem(await call(t.app, 'GET', url, { token: outsiderT.accessToken }), 404);
+  });
+
+  it('answers 404 for malformed or unknown ids, never 500', async () => {
+    const { accessToken } = await tokenOf('admin@demo.ttx');
+    expectProblem(await call(t.app, 'GET', '/api/organizations/not-a-uuid', { token: accessToken }), 404);
+    expectProblem(await call(t.app, 'GET', '/api/organizations/6f1c2a1e-1d2b-4c3d-8e4f-5a6b7c8d9e0f', { token: accessToken }), 404);
+  });
+
+  it('writes every change to the audit chain, which verifies', async () => {
+    const ds = t.app.get(DataSource);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action IN ('organization.created','organization.verified','organization.member-added')`);
+    expect(n).toBeGreaterThan(3);
+    const outbox = await ds.query(`SELECT count(*)::int AS n FROM outbox WHERE topic = 'notification'`);
+    expect(outbox[0].n).toBeGreaterThan(0);
+    expect(await t.app.get(AuditService).verify()).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,161 @@
+import { createServer, type Server } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { APP_CONFIG, CoreModule, HttpAuthModule, OutboxService } from '@ttx/api/core';
+import { bootTestApp, call, type TestApp } from '@ttx/api/core/testing';
+import { DataSource } from 'typeorm';
+import { PlatformModule } from '../platform.module';
+import { Mailer } from './mailer';
+import { OutboxRelayService } from './outbox-relay.service';
+
+/** A minimal but real SMTP server: enough of RFC 5321 for nodemailer to deliver to it. */
+function smtpSink(): Promise<{ server: Server; url: string; messages: string[] }> {
+  const messages: string[] = [];
+  const server = createServer((socket) => {
+    let data: string | undefined;
+    socket.write('220 sink ESMTP\r\n');
+    socket.on('data', (chunk) => {
+      for (const line of chunk.toString('utf8').split('\r\n')) {
+        if (data !== undefined) {
+          if (line === '.') {
+            messages.push(data);
+            data = undefined;
+            socket.write('250 queued\r\n');
+          } else data += `${line}\n`;
+          continue;
+        }
+        const cmd = line.slice(0, 4).toUpperCase();
+        if (!line) continue;
+        if (cmd === 'EHLO' || cmd === 'HELO') socket.write('250 sink\r\n');
+        else if (cmd === 'DATA') {
+          data = '';
+          socket.write('354 go on\r\n');
+        } else if (cmd === 'QUIT') socket.end('221 bye\r\n');
+        else socket.write('250 ok\r\n');
+      }
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, messages, url: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}` })),
+  );
+}
+
+let t: TestApp;
+let smtp: Awaited<ReturnType<typeof smtpSink>>;
+let relay: OutboxRelayService;
+let ds: DataSource;
+
+beforeAll(async () => {
+  smtp = await smtpSink();
+  t = await bootTestApp([CoreModule, HttpAuthModule, PlatformModule], { SMTP_URL: smtp.url });
+  ds = t.app.get(DataSource);
+  // The relay normally runs in the worker; here it is driven directly against the same database.
+  relay = new OutboxRelayService(ds, new Mailer(t.app.get(APP_CONFIG)));
+}, 60_000);
+afterAll(async () => {
+  await t?.close();
+  smtp?.server.close();
+});
+
+async function newUser(email: string): Promise<string> {
+  const [row] = await ds.query(`INSERT INTO users (email, password_hash, display_name) VALUES ($1, 'x', '收件人') RETURNING id`, [email]);
+  return row.id;
+}
+
+async function enqueue(userId: string, n: number): Promise<void> {
+  await ds.transaction(async (m) => {
+    for (let i = 0; i < n; i++) {
+      await t.app.get(OutboxService).enqueue(m, 'notification', {
+        userId,
+        kind: 'test',
+        title: { zh: `通知 ${i}`, en: `Notice ${i}` },
+        body: { zh: '正文', en: 'Body' },
+        email: i === 0,
+      });
+    }
+  });
+}
+
+describe('outbox relay', () => {
+  it('delivers each message exactly once even with three relays racing, and e-mails over SMTP', async () => {
+    const userId = await newUser('relay@example.cn');
+    await enqueue(userId, 250);
+    const delivered = await Promise.all([relay.relayAll(40), relay.relayAll(40), relay.relayAll(40)]);
+    expect(delivered.reduce((a, b) => a + b, 0)).toBe(250);
+    const [{ n, emailed }] = await ds.query(
+      `SELECT count(*)::int AS n, count(emailed_at)::int AS emailed FROM notifications WHERE user_id = $1`,
+      [userId],
+    );
+    expect(n).toBe(250);
+    expect(emailed).toBe(1);
+    expect(smtp.messages).toHaveLength(1);
+    expect(smtp.messages[0]).toContain('relay@example.cn');
+    expect(await relay.relayAll()).toBe(0);
+  });
+
+  it('does not relay what was rolled back (written in the same transaction as the change)', async () => {
+    const userId = await newUser('rollback@example.cn');
+    await expect(
+      ds.transaction(async (m) => {
+        await t.app.get(OutboxService).enqueue(m, 'notification', { userId, kind: 'x', title: { zh: 'a', en: 'a' }, body: { zh: 'b', en: 'b' } });
+        throw new Error('change failed');
+      }),
+    ).rejects.toThrow('change failed');
+    await relay.relayAll();
+    const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1', [userId]);
+    expect(n).toBe(0);
+  });
+
+  it('keeps a failing message pending with its error instead of losing it', async () => {
+    await ds.query(`INSERT INTO outbox (topic, payload) VALUES ('unknown-topic', '{}')`);
+    await relay.relayAll();
+    const [row] = await ds.query(`SELECT attempts, last_error, processed_at FROM outbox WHERE topic = 'unknown-topic'`);
+    expect(row).toMatchObject({ attempts: 1, processed_at: null });
+    expect(row.last_error).toContain('unknown outbox topic');
+  });
+});
+
+describe('notifications API', () => {
+  it('lists only the caller’s notifications and marks them read', async () => {
+    const jwt = (await import('@nestjs/jwt')).JwtService;
+    const userId = await newUser('reader@example.cn');
+    const other = await newUser('other@example.cn');
+    await enqueue(userId, 3);
+    await enqueue(other, 1);
+    await relay.relayAll();
+    const sign = (sub: string) =>
+      new jwt().signAsync({ sub, email: 'x', roles: [], typ: 'access' }, { secret: t.env['JWT_ACCESS_SECRET'], issuer: 'ttx' });
+    const token = await sign(userId);
+    const list = await call(t.app, 'GET', '/api/notifications?page=1&pageSize=2', { token });
+    expect(list.status).toBe(200);
+    expect(list.json).toMatchObject({ total: 3, unread: 3, page: 1, pageSize: 2 });
+    expect(list.json.items).toHaveLength(2);
+    const id = list.json.items[0].id;
+    expect((await call(t.app, 'POST', `/api/notifications/${id}/read`, { token })).status).toBe(204);
+    expect((await call(t.app, 'GET', '/api/notifications', { token })).json.unread).toBe(2);
+    // Someone else's notification looks absent.
+    expect((await call(t.app, 'POST', `/api/notifications/${id}/read`, { token: await sign(other) })).status).toBe(404);
+    expect((await call(t.app, 'GET', '/api/notifications?pageSize=1000', { token })).status).toBe(400);
+  });
+});
+
+describe('health', () => {
+  it('reports db and redis up', async () => {
+    const res = await call(t.app, 'GET', '/api/health');
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ status: 'ok', db: 'up', redis: 'up' });
+  });
+});
+
+describe('health when Redis is down', () => {
+  it('answers 503 with a problem body naming the part that is down', async () => {
+    const down = await bootTestApp([CoreModule, HttpAuthModule, PlatformModule], { REDIS_URL: 'redis://127.0.0.1:1' });
+    try {
+      const res = await call(down.app, 'GET', '/api/health');
+      expect(res.status).toBe(503);
+      expect(String(res.headers['content-type'])).toContain('application/problem+json');
+      expect(res.json).toMatchObject({ status: 503, db: 'up', redis: 'down' });
+    } finally {
+      await down.close();
+    }
+  }, 30_000);
+});
