@@ -117,6 +117,7 @@ function startDaemon(name, file, env) {
         child.kill('SIGKILL');
         await exit;
       }
+      log(`stopped ${name}`);
     },
     stopSync() {
       if (!exited) child.kill('SIGKILL');
