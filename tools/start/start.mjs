@@ -65,6 +65,11 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     }
   });
 }
+// `kill <pid of npm>` ends npm without passing the signal on; then our parent changes.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) void shutdown(0, 'parent process went away: stopping ...');
+}, 1000).unref();
 // Last resort (an exception, or process.exit elsewhere): no orphans.
 process.on('exit', () => {
   for (const s of [...stoppers].reverse()) {

@@ -49,6 +49,14 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     void stopAll().then(() => process.exit(130));
   });
 }
+// `kill <pid of npm>` ends npm without passing the signal on; then our parent changes.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid && !stopping) {
+    log('parent process went away: stopping services ...');
+    void stopAll().then(() => process.exit(1));
+  }
+}, 1000).unref();
 process.on('exit', () => {
   for (const s of stoppers) {
     try {
