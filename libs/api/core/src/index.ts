@@ -17,3 +17,4 @@ export * from './lib/database/database.module';
 export * from './lib/database/migrations';
 export * from './lib/http/bootstrap';
 export * from './lib/core.module';
+export * from './lib/auth/route-audit';

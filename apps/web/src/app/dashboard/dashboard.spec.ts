@@ -35,7 +35,7 @@ describe('Dashboard', () => {
     expect($('dashboard-heading')?.textContent).toContain('技术转移办公室工作台');
     expect($('dashboard-card')?.textContent).toContain('暂无内容');
     http.expectOne((r) => r.url === '/api/notifications').flush({
-      items: [{ id: 'n1', kind: 'k', title: '成果已发布', body: 'b', readAt: null, createdAt: '2026-01-02T03:04:05Z' }],
+      items: [{ id: 'n1', kind: 'k', title: { zh: '成果已发布', en: 'Achievement published' }, body: { zh: '正文', en: 'Body' }, link: null, readAt: null, createdAt: '2026-01-02T03:04:05Z' }], unread: 1,
       total: 1,
       page: 1,
       pageSize: 10,

@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, OnInit, inject } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { NotificationsStore } from '@ttx/web/core';
+import { LanguageService, NotificationsStore } from '@ttx/web/core';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -31,6 +31,8 @@ import { NzResultModule } from 'ng-zorro-antd/result';
 })
 export class NotificationList implements OnInit {
   protected readonly store = inject(NotificationsStore);
+  /** Notifications carry both languages; show the active one. */
+  protected readonly lang = inject(LanguageService);
 
   ngOnInit(): void {
     void this.store.load(1);

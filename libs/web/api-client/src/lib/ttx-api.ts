@@ -1,77 +1,53 @@
 import { HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { MeView, Page } from '@ttx/shared/contracts';
 import { Api } from '../generated/api';
 import { health, listNotifications, login, markNotificationRead, me, refresh, register } from '../generated/functions';
+import type {
+  HealthDto,
+  LoginDto,
+  MeDto,
+  NotificationDto,
+  NotificationPageDto,
+  RegisterDto,
+  TokenPairDto,
+  UserDto,
+} from '../generated/models';
 
 /**
- * The one place the web app touches the generated client. When `openapi.json` is regenerated from
- * the Nest app, only this file has to follow (operationIds are the stable contract); callers keep
- * the view types below, which mirror `@ttx/shared/contracts` and API.md.
+ * The one place the web app touches the generated client. Types come from the generated models;
+ * the aliases keep call sites stable when the OpenAPI document is regenerated.
  */
-
-export interface AuthUserView {
-  id: string;
-  email: string;
-  displayName: string;
-  createdAt?: string;
-}
-
-export interface AuthSessionView {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  user: AuthUserView;
-}
-
-export interface NotificationView {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  readAt: string | null;
-  createdAt: string;
-}
-
-export interface HealthView {
-  status: string;
-  db: string;
-  redis: string;
-}
-
-export interface RegisterInput {
-  email: string;
-  password: string;
-  displayName: string;
-}
-
-export interface LoginInput {
-  email: string;
-  password: string;
-}
+export type AuthUserView = UserDto;
+export type AuthSessionView = TokenPairDto;
+export type NotificationView = NotificationDto;
+export type NotificationPageView = NotificationPageDto;
+export type HealthView = HealthDto;
+export type RegisterInput = RegisterDto;
+export type LoginInput = LoginDto;
+export type MeView = MeDto;
 
 @Injectable({ providedIn: 'root' })
 export class TtxApi {
   private readonly api = inject(Api);
 
   register(body: RegisterInput, context?: HttpContext): Promise<AuthUserView> {
-    return this.api.invoke(register, { body }, context) as Promise<AuthUserView>;
+    return this.api.invoke(register, { body }, context);
   }
 
   login(body: LoginInput, context?: HttpContext): Promise<AuthSessionView> {
-    return this.api.invoke(login, { body }, context) as Promise<AuthSessionView>;
+    return this.api.invoke(login, { body }, context);
   }
 
   refresh(refreshToken: string, context?: HttpContext): Promise<AuthSessionView> {
-    return this.api.invoke(refresh, { body: { refreshToken } }, context) as Promise<AuthSessionView>;
+    return this.api.invoke(refresh, { body: { refreshToken } }, context);
   }
 
   me(context?: HttpContext): Promise<MeView> {
-    return this.api.invoke(me, undefined, context) as Promise<MeView>;
+    return this.api.invoke(me, undefined, context);
   }
 
-  listNotifications(page: number, pageSize: number, context?: HttpContext): Promise<Page<NotificationView>> {
-    return this.api.invoke(listNotifications, { page, pageSize }, context) as Promise<Page<NotificationView>>;
+  listNotifications(page: number, pageSize: number, context?: HttpContext): Promise<NotificationPageView> {
+    return this.api.invoke(listNotifications, { page, pageSize }, context);
   }
 
   async markNotificationRead(id: string, context?: HttpContext): Promise<void> {
@@ -79,6 +55,6 @@ export class TtxApi {
   }
 
   health(context?: HttpContext): Promise<HealthView> {
-    return this.api.invoke(health, undefined, context) as Promise<HealthView>;
+    return this.api.invoke(health, undefined, context);
   }
 }

@@ -7,14 +7,14 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { AuthTokens } from '../../models/auth-tokens';
-import { RefreshRequest } from '../../models/refresh-request';
+import { RefreshDto } from '../../models/refresh-dto';
+import { TokenPairDto } from '../../models/token-pair-dto';
 
 export interface Refresh$Params {
-      body: RefreshRequest
+      body: RefreshDto
 }
 
-export function refresh(http: HttpClient, rootUrl: string, params: Refresh$Params, context?: HttpContext): Observable<StrictHttpResponse<AuthTokens>> {
+export function refresh(http: HttpClient, rootUrl: string, params: Refresh$Params, context?: HttpContext): Observable<StrictHttpResponse<TokenPairDto>> {
   const rb = new RequestBuilder(rootUrl, refresh.PATH, 'post');
   if (params) {
     rb.body(params.body, 'application/json');
@@ -25,7 +25,7 @@ export function refresh(http: HttpClient, rootUrl: string, params: Refresh$Param
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<AuthTokens>;
+      return r as StrictHttpResponse<TokenPairDto>;
     })
   );
 }

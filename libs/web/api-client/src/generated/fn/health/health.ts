@@ -7,12 +7,12 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { Health } from '../../models/health';
+import { HealthDto } from '../../models/health-dto';
 
 export interface Health$Params {
 }
 
-export function health(http: HttpClient, rootUrl: string, params?: Health$Params, context?: HttpContext): Observable<StrictHttpResponse<Health>> {
+export function health(http: HttpClient, rootUrl: string, params?: Health$Params, context?: HttpContext): Observable<StrictHttpResponse<HealthDto>> {
   const rb = new RequestBuilder(rootUrl, health.PATH, 'get');
   if (params) {
   }
@@ -22,7 +22,7 @@ export function health(http: HttpClient, rootUrl: string, params?: Health$Params
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<Health>;
+      return r as StrictHttpResponse<HealthDto>;
     })
   );
 }

@@ -7,12 +7,12 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { Me } from '../../models/me';
+import { MeDto } from '../../models/me-dto';
 
 export interface Me$Params {
 }
 
-export function me(http: HttpClient, rootUrl: string, params?: Me$Params, context?: HttpContext): Observable<StrictHttpResponse<Me>> {
+export function me(http: HttpClient, rootUrl: string, params?: Me$Params, context?: HttpContext): Observable<StrictHttpResponse<MeDto>> {
   const rb = new RequestBuilder(rootUrl, me.PATH, 'get');
   if (params) {
   }
@@ -22,7 +22,7 @@ export function me(http: HttpClient, rootUrl: string, params?: Me$Params, contex
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<Me>;
+      return r as StrictHttpResponse<MeDto>;
     })
   );
 }

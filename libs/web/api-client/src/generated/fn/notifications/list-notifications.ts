@@ -7,14 +7,15 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { NotificationPage } from '../../models/notification-page';
+import { NotificationPageDto } from '../../models/notification-page-dto';
+import { Object } from '../../models/object';
 
 export interface ListNotifications$Params {
-  page?: number;
-  pageSize?: number;
+  page?: Object;
+  pageSize?: Object;
 }
 
-export function listNotifications(http: HttpClient, rootUrl: string, params?: ListNotifications$Params, context?: HttpContext): Observable<StrictHttpResponse<NotificationPage>> {
+export function listNotifications(http: HttpClient, rootUrl: string, params?: ListNotifications$Params, context?: HttpContext): Observable<StrictHttpResponse<NotificationPageDto>> {
   const rb = new RequestBuilder(rootUrl, listNotifications.PATH, 'get');
   if (params) {
     rb.query('page', params.page, {});
@@ -26,7 +27,7 @@ export function listNotifications(http: HttpClient, rootUrl: string, params?: Li
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<NotificationPage>;
+      return r as StrictHttpResponse<NotificationPageDto>;
     })
   );
 }

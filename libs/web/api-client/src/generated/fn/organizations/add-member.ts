@@ -7,15 +7,15 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { AddMemberRequest } from '../../models/add-member-request';
-import { Membership } from '../../models/membership';
+import { AddMemberDto } from '../../models/add-member-dto';
+import { MemberDto } from '../../models/member-dto';
 
 export interface AddMember$Params {
   id: string;
-      body: AddMemberRequest
+      body: AddMemberDto
 }
 
-export function addMember(http: HttpClient, rootUrl: string, params: AddMember$Params, context?: HttpContext): Observable<StrictHttpResponse<Membership>> {
+export function addMember(http: HttpClient, rootUrl: string, params: AddMember$Params, context?: HttpContext): Observable<StrictHttpResponse<MemberDto>> {
   const rb = new RequestBuilder(rootUrl, addMember.PATH, 'post');
   if (params) {
     rb.path('id', params.id, {});
@@ -27,7 +27,7 @@ export function addMember(http: HttpClient, rootUrl: string, params: AddMember$P
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<Membership>;
+      return r as StrictHttpResponse<MemberDto>;
     })
   );
 }

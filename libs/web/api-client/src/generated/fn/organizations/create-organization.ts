@@ -7,14 +7,14 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { CreateOrganizationRequest } from '../../models/create-organization-request';
-import { Organization } from '../../models/organization';
+import { CreateOrganizationDto } from '../../models/create-organization-dto';
+import { OrganizationDto } from '../../models/organization-dto';
 
 export interface CreateOrganization$Params {
-      body: CreateOrganizationRequest
+      body: CreateOrganizationDto
 }
 
-export function createOrganization(http: HttpClient, rootUrl: string, params: CreateOrganization$Params, context?: HttpContext): Observable<StrictHttpResponse<Organization>> {
+export function createOrganization(http: HttpClient, rootUrl: string, params: CreateOrganization$Params, context?: HttpContext): Observable<StrictHttpResponse<OrganizationDto>> {
   const rb = new RequestBuilder(rootUrl, createOrganization.PATH, 'post');
   if (params) {
     rb.body(params.body, 'application/json');
@@ -25,7 +25,7 @@ export function createOrganization(http: HttpClient, rootUrl: string, params: Cr
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<Organization>;
+      return r as StrictHttpResponse<OrganizationDto>;
     })
   );
 }

@@ -7,13 +7,13 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { Organization } from '../../models/organization';
+import { OrganizationDto } from '../../models/organization-dto';
 
 export interface VerifyOrganization$Params {
   id: string;
 }
 
-export function verifyOrganization(http: HttpClient, rootUrl: string, params: VerifyOrganization$Params, context?: HttpContext): Observable<StrictHttpResponse<Organization>> {
+export function verifyOrganization(http: HttpClient, rootUrl: string, params: VerifyOrganization$Params, context?: HttpContext): Observable<StrictHttpResponse<OrganizationDto>> {
   const rb = new RequestBuilder(rootUrl, verifyOrganization.PATH, 'post');
   if (params) {
     rb.path('id', params.id, {});
@@ -24,7 +24,7 @@ export function verifyOrganization(http: HttpClient, rootUrl: string, params: Ve
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<Organization>;
+      return r as StrictHttpResponse<OrganizationDto>;
     })
   );
 }

@@ -7,14 +7,16 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { Organization } from '../../models/organization';
+import { MemberDto } from '../../models/member-dto';
 
-export interface ListMyOrganizations$Params {
+export interface ListMembers$Params {
+  id: string;
 }
 
-export function listMyOrganizations(http: HttpClient, rootUrl: string, params?: ListMyOrganizations$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<Organization>>> {
-  const rb = new RequestBuilder(rootUrl, listMyOrganizations.PATH, 'get');
+export function listMembers(http: HttpClient, rootUrl: string, params: ListMembers$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<MemberDto>>> {
+  const rb = new RequestBuilder(rootUrl, listMembers.PATH, 'get');
   if (params) {
+    rb.path('id', params.id, {});
   }
 
   return http.request(
@@ -22,9 +24,9 @@ export function listMyOrganizations(http: HttpClient, rootUrl: string, params?: 
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<Array<Organization>>;
+      return r as StrictHttpResponse<Array<MemberDto>>;
     })
   );
 }
 
-listMyOrganizations.PATH = '/api/organizations';
+listMembers.PATH = '/api/organizations/{id}/members';
