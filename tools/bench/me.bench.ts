@@ -11,6 +11,7 @@
  * set-up does (nothing listening, wrong or differing responses, non-2xx answers).
  */
 import autocannon from 'autocannon';
+import IORedis from 'ioredis';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
 import fs from 'node:fs';
@@ -75,6 +76,19 @@ function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/** Removes the run's Redis keys (`<prefix>:*`: BullMQ queues, rate-limit counters). */
+async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+  try {
+    await redis.connect();
+    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 }) as AsyncIterable<string[]>) {
+      if (keys.length) await redis.unlink(...keys);
+    }
+  } finally {
+    redis.disconnect();
+  }
 }
 
 interface Child {
@@ -187,10 +201,12 @@ async function main(): Promise<number> {
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttx-bench-'));
   const children: Child[] = [];
   let db: TestDatabase | undefined;
+  let redis: { url: string; prefix: string } | undefined;
   let failed = false;
   const cleanup = async () => {
     await Promise.all(children.map(stopChild));
     await db?.drop();
+    if (redis) await deleteRedisKeys(redis.url, redis.prefix).catch(() => undefined);
     if (!failed) fs.rmSync(logDir, { recursive: true, force: true });
   };
   const onSignal = () => void cleanup().then(() => process.exit(130));
@@ -201,7 +217,9 @@ async function main(): Promise<number> {
     log(`GET /api/me · ${opts.smoke ? 'smoke · ' : ''}${opts.duration} s per server in ${opts.rounds} alternating run(s) each · ${opts.connections} connections · warm-up ${opts.warmup} s · ${os.cpus().length} CPUs`);
     db = await createTestDatabase();
     const [apiPort, rawPort] = [await freePort(), await freePort()];
-    const env: NodeJS.ProcessEnv = { ...process.env, ...testEnv(db), NODE_ENV: 'test', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+    const envOfDb = testEnv(db);
+    redis = { url: envOfDb['REDIS_URL'], prefix: envOfDb['REDIS_PREFIX'] };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...envOfDb, NODE_ENV: 'test', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
 
     const seed = spawnSync(process.execPath, ['dist/apps/api/cli.js', 'seed-demo'], { cwd: ROOT, env, encoding: 'utf8' });
     if (seed.status !== 0) throw new Error(`seed-demo failed:\n${seed.stdout}${seed.stderr}`);

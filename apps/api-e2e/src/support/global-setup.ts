@@ -15,6 +15,7 @@ export interface E2eHandles {
   children: ChildProcess[];
   stateFile?: string;
   logDir?: string;
+  redis?: { url: string; prefix: string };
 }
 
 declare global {
@@ -114,6 +115,7 @@ async function boot(): Promise<void> {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
   };
+  handles.redis = { url: env['REDIS_URL'], prefix: env['REDIS_PREFIX'] };
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
 
   const seed = spawnSync(process.execPath, ['dist/apps/api/cli.js', 'seed-demo'], {
