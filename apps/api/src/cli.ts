@@ -2,11 +2,10 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { writeFileSync } from 'node:fs';
-import { buildOpenApiDocument, CoreModule, createFastifyAdapter, dataSourceOptions, orExit, parseEnvSubset } from '@ttx/api/core';
+import { CoreModule, dataSourceOptions, orExit, parseEnvSubset } from '@ttx/api/core';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
-import { AppModule } from './app/app.module';
+import { appOpenApiDocument, serializeOpenApi } from './app/openapi-document';
 
 /** `node dist/apps/api/cli.js migrate|revert|seed-demo` — what the start script and deployments run. */
 async function main(command: string | undefined): Promise<void> {
@@ -42,10 +41,7 @@ async function main(command: string | undefined): Promise<void> {
     return;
   }
   if (command === 'openapi') {
-    // Preview mode builds the module graph without instantiating providers: no database or Redis needed.
-    const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(), { preview: true, logger: false });
-    app.setGlobalPrefix('api');
-    const json = `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
+    const json = serializeOpenApi(await appOpenApiDocument());
     if (process.argv[3]) writeFileSync(process.argv[3], json);
     else process.stdout.write(json);
     return;
