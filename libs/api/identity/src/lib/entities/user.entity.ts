@@ -1,6 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
+// Constraint and index names match the migrations so `nx run api:db:generate` finds no drift.
 @Entity('users')
+@Unique('users_email_key', ['email'])
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'citext' }) email!: string;
