@@ -3,5 +3,4 @@
  * never drift from it. (me.service.ts also pulls in Nest and @ttx/api/core; with ts-node in
  * transpile-only mode that only costs start-up time in the baseline process.)
  */
-// eslint-disable-next-line @nx/enforce-module-boundaries -- one file, deliberately: the baseline must run the api's own SQL
-export { ME_SQL, effectiveRoles } from '../../libs/api/identity/src/lib/me/me.service';
+export { ME_SQL, effectiveRoles } from '@ttx/api/identity';

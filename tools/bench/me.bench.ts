@@ -11,7 +11,6 @@
  * set-up does (nothing listening, wrong or differing responses, non-2xx answers).
  */
 import autocannon from 'autocannon';
-import IORedis from 'ioredis';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
 import fs from 'node:fs';
@@ -19,8 +18,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 // The bench provisions its database exactly as the tests do (see tools/bench/README.md, "Module boundaries").
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { createTestDatabase, testEnv, type TestDatabase } from '@ttx/api/core/testing';
+import { createTestDatabase, dropRedisKeys, testEnv, type TestDatabase } from '@ttx/api/core/testing';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TARGET_RATIO = 0.85;
@@ -76,19 +74,6 @@ function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
-}
-
-/** Removes the run's Redis keys (`<prefix>:*`: BullMQ queues, rate-limit counters). */
-async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
-  try {
-    await redis.connect();
-    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 }) as AsyncIterable<string[]>) {
-      if (keys.length) await redis.unlink(...keys);
-    }
-  } finally {
-    redis.disconnect();
-  }
 }
 
 interface Child {
@@ -206,7 +191,7 @@ async function main(): Promise<number> {
   const cleanup = async () => {
     await Promise.all(children.map(stopChild));
     await db?.drop();
-    if (redis) await deleteRedisKeys(redis.url, redis.prefix).catch(() => undefined);
+    if (redis) await dropRedisKeys(redis.url, redis.prefix);
     if (!failed) fs.rmSync(logDir, { recursive: true, force: true });
   };
   const onSignal = () => void cleanup().then(() => process.exit(130));

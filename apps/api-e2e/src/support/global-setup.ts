@@ -4,7 +4,6 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 // e2e provisions its database with the api's own test helper (createTestDatabase migrates it).
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import type { TestDatabase } from '@ttx/api/core/testing';
 import { STATE_ENV, WORKSPACE_ROOT, newStateFile, type E2eState } from './paths';
 import { tail } from './log-tail';
@@ -94,7 +93,6 @@ async function boot(): Promise<void> {
   const mark = (what: string) => phases.push(`${what} +${Date.now() - t0} ms`);
   registerWorkspacePaths();
   // Required only after the paths are registered (an import would be hoisted above that).
-  // eslint-disable-next-line @nx/enforce-module-boundaries
   const { createTestDatabase, testEnv } = require('@ttx/api/core/testing') as typeof import('@ttx/api/core/testing');
 
   const handles: E2eHandles = { children: [] };

@@ -2,7 +2,7 @@ import type { ModuleMetadata } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { configureHttpApp, createFastifyAdapter } from '../lib/http/bootstrap';
-import { createTestDatabase, testEnv, type TestDatabase } from './test-database';
+import { createTestDatabase, dropRedisKeys, testEnv, type TestDatabase } from './test-database';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -32,6 +32,7 @@ export async function bootTestApp(imports: ModuleMetadata['imports'], extraEnv: 
       env,
       close: async () => {
         await app.close();
+        await dropRedisKeys(env['REDIS_URL'], env['REDIS_PREFIX']);
         await db.drop();
         process.env = saved;
       },

@@ -62,3 +62,22 @@ export function testEnv(db: TestDatabase, extra: Record<string, string> = {}): R
     ...extra,
   };
 }
+
+/** Removes every key a test run wrote under its prefix (BullMQ queues, rate-limit counters). */
+export async function dropRedisKeys(url: string, prefix: string): Promise<void> {
+  const { default: IORedis } = await import('ioredis');
+  const redis = new IORedis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } catch {
+    /* Redis down (e.g. the health test): nothing was written */
+  } finally {
+    redis.disconnect();
+  }
+}

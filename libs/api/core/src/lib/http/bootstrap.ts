@@ -4,7 +4,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PROBLEM_JSON, ProblemFilter, toProblem } from '../errors/problem.filter';
+import { ProblemFilter } from '../errors/problem.filter';
 import { createValidationPipe } from '../errors/validation';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -41,12 +41,8 @@ export async function configureHttpApp(
   app: NestFastifyApplication,
   opts: { webDist?: string; docs?: boolean } = {},
 ): Promise<void> {
-  const fastify = app.getHttpAdapter().getInstance();
-  // Errors raised by Fastify itself (body too large, bad JSON, media type) never reach Nest's filters.
-  fastify.setErrorHandler((err, req, reply) => {
-    const { problem, headers } = toProblem(err, req.url.split('?')[0]);
-    void reply.status(problem.status).headers({ ...headers, 'content-type': PROBLEM_JSON }).send(JSON.stringify(problem));
-  });
+  // Fastify's own errors (body over 1 MB, bad JSON, media type) reach ProblemFilter through Nest's
+  // error handler; translate.ts maps their codes.
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter(spaFallback(opts.webDist)));
