@@ -30,7 +30,9 @@ function spaFallback(webDist: string | undefined) {
   const index = webDist ? join(resolve(webDist), 'index.html') : '';
   const html = index && existsSync(index) ? readFileSync(index) : undefined;
   return (req: FastifyRequest, reply: FastifyReply): boolean => {
-    if (!html || req.method !== 'GET' || req.url.startsWith('/api')) return false;
+    const path = req.url.split('?')[0];
+    // Client routes have no file extension; a missing /main-x.js must stay a 404.
+    if (!html || req.method !== 'GET' || path.startsWith('/api') || /\.[a-z0-9]+$/i.test(path)) return false;
     void reply.status(200).type('text/html; charset=utf-8').send(html);
     return true;
   };
