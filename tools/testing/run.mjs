@@ -11,6 +11,7 @@
 //   lint   nx run-many -t lint --parallel=2
 //   unit   nx run-many -t test --parallel=2        (unit + integration specs)
 //   e2e    nx run-many -t e2e  --parallel=1        (api-e2e, web-e2e)
+//   bench  nx bench bench -c smoke                 (benchmarks in their 2-second form; never fail on timing)
 // and stops what it started. Ends with one line `N passed, N failed`; exit code 1 on any failure.
 //
 // Usage: npm test [-- <phase> ...] [-- nx options, e.g. -p api]
@@ -21,7 +22,7 @@ import { root, dataDir, logger, loadDotEnv, ensureInstalled, runTee, nxBin, nxEn
 
 const TAG = 'test';
 const log = logger(TAG);
-const PHASES = ['tools', 'lint', 'unit', 'e2e'];
+const PHASES = ['tools', 'lint', 'unit', 'e2e', 'bench'];
 
 process.chdir(root);
 
@@ -208,6 +209,10 @@ async function main() {
       if (!specs.length) continue;
       const { code, output } = await runTee(process.execPath, ['--test', '--test-reporter=spec', ...specs], { env });
       r = { ...nodeTestSummary(output, code), code };
+    } else if (phase === 'bench') {
+      // The small version of the benchmarks: proves they still run; timings never fail it.
+      const { code } = await runTee(nxBin, ['bench', 'bench', '-c', 'smoke', '--outputStyle=static'], { env });
+      r = { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, failedTasks: code === 0 ? [] : ['bench:smoke'], code };
     } else {
       const target = { lint: 'lint', unit: 'test', e2e: 'e2e' }[phase];
       const parallel = phase === 'e2e' ? '--parallel=1' : '--parallel=2';
