@@ -18,3 +18,4 @@ export * from './lib/database/migrations';
 export * from './lib/http/bootstrap';
 export * from './lib/core.module';
 export * from './lib/auth/route-audit';
+export * from './lib/http/page-query.dto';

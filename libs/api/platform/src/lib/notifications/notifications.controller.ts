@@ -1,8 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { CurrentUser, RequirePermission, type AuthUser } from '@ttx/api/core';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, PageQueryDto, RequirePermission, type AuthUser } from '@ttx/api/core';
 import { NotificationsService } from './notifications.service';
 
 class LocalizedTextDto {
@@ -28,24 +26,6 @@ export class NotificationPageDto {
   @ApiProperty() pageSize!: number;
 }
 
-export class NotificationQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize = 20;
-}
-
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('notifications')
@@ -55,7 +35,7 @@ export class NotificationsController {
   @Get()
   @RequirePermission('notification:read')
   @ApiOkResponse({ type: NotificationPageDto })
-  listNotifications(@CurrentUser() user: AuthUser, @Query() q: NotificationQueryDto): Promise<NotificationPageDto> {
+  listNotifications(@CurrentUser() user: AuthUser, @Query() q: PageQueryDto): Promise<NotificationPageDto> {
     return this.notifications.list(user.id, q.page, q.pageSize);
   }
 
