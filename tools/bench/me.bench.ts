@@ -11,16 +11,14 @@
  * set-up does (nothing listening, wrong or differing responses, non-2xx answers).
  */
 import autocannon from 'autocannon';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-// The bench provisions its database exactly as the tests do (see tools/bench/README.md, "Module boundaries").
-import { createTestDatabase, dropRedisKeys, testEnv, type TestDatabase } from '@ttx/api/core/testing';
+// The bench boots the built api exactly as the e2e suites do (see tools/bench/README.md, "Module boundaries").
+import { bootBuiltPlatform, freePort, startNode, stopChild, tailLog, waitForHttp, type BuiltPlatform } from '@ttx/api/core/testing';
 
-const ROOT = path.resolve(__dirname, '../..');
 const TARGET_RATIO = 0.85;
 const USER = 'researcher@demo.ttx';
 const PASSWORD = process.env['TTX_DEMO_PASSWORD'] ?? 'ttx-demo-2026';
@@ -64,66 +62,6 @@ function parseArgs(argv: string[]): Options {
 }
 
 const log = (msg: string) => process.stdout.write(`[bench] ${msg}\n`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-interface Child {
-  name: string;
-  proc: ChildProcess;
-  logFile: string;
-}
-
-function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, logDir: string): Child {
-  const logFile = path.join(logDir, `${name}.log`);
-  const fd = fs.openSync(logFile, 'a');
-  const proc = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
-  fs.closeSync(fd);
-  return { name, proc, logFile };
-}
-
-function stopChild(c: Child): Promise<void> {
-  if (c.proc.exitCode !== null || c.proc.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const t = setTimeout(() => c.proc.kill('SIGKILL'), 10_000);
-    c.proc.once('exit', () => {
-      clearTimeout(t);
-      resolve();
-    });
-    c.proc.kill('SIGTERM');
-  });
-}
-
-const tail = (file: string, n = 30) => {
-  try {
-    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-n).join('\n');
-  } catch {
-    return '';
-  }
-};
-
-async function waitFor(c: Child, url: string, okStatus: number[], timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (c.proc.exitCode !== null) break;
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (okStatus.includes(res.status)) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${c.name} did not come up at ${url}\n${tail(c.logFile)}`);
-}
 
 interface Run {
   requests: number;
@@ -180,48 +118,41 @@ function summarise(runs: Run[]): Summary {
 
 async function main(): Promise<number> {
   const opts = parseArgs(process.argv.slice(2));
-  for (const f of ['dist/apps/api/main.js', 'dist/apps/api/cli.js']) {
-    if (!fs.existsSync(path.join(ROOT, f))) throw new Error(`${f} is missing: run \`nx build api\` (nx bench bench does)`);
-  }
-  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttx-bench-'));
-  const children: Child[] = [];
-  let db: TestDatabase | undefined;
-  let redis: { url: string; prefix: string } | undefined;
+  let platform: BuiltPlatform | undefined;
+  let rawServer: { proc: ChildProcess; logFile: string } | undefined;
   let failed = false;
   const cleanup = async () => {
-    await Promise.all(children.map(stopChild));
-    await db?.drop();
-    if (redis) await dropRedisKeys(redis.url, redis.prefix);
-    if (!failed) fs.rmSync(logDir, { recursive: true, force: true });
+    if (rawServer) await stopChild(rawServer.proc);
+    await platform?.stop({ keepLogs: failed });
   };
   const onSignal = () => void cleanup().then(() => process.exit(130));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  const logTails = () => {
+    const files = platform ? [['api', platform.logs.api], ...(rawServer ? [['raw', rawServer.logFile]] : [])] : [];
+    for (const [name, file] of files) log(`--- ${name}.log\n${tailLog(file, 30)}`);
+  };
 
   try {
     log(`GET /api/me · ${opts.smoke ? 'smoke · ' : ''}${opts.duration} s per server in ${opts.rounds} alternating run(s) each · ${opts.connections} connections · warm-up ${opts.warmup} s · ${os.cpus().length} CPUs`);
-    db = await createTestDatabase();
-    const [apiPort, rawPort] = [await freePort(), await freePort()];
-    const envOfDb = testEnv(db);
-    redis = { url: envOfDb['REDIS_URL'], prefix: envOfDb['REDIS_PREFIX'] };
-    const env: NodeJS.ProcessEnv = { ...process.env, ...envOfDb, NODE_ENV: 'test', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-
-    const seed = spawnSync(process.execPath, ['dist/apps/api/cli.js', 'seed-demo'], { cwd: ROOT, env, encoding: 'utf8' });
-    if (seed.status !== 0) throw new Error(`seed-demo failed:\n${seed.stdout}${seed.stderr}`);
-
-    const apiServer = startChild('api', ['dist/apps/api/main.js'], { ...env, PORT: String(apiPort) }, logDir);
-    children.push(apiServer);
-    const rawServer = startChild(
-      'raw',
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'tools/bench/raw-me-server.ts'],
-      { ...env, PORT: String(rawPort), TS_NODE_PROJECT: 'tools/bench/tsconfig.json' },
-      logDir,
-    );
-    children.push(rawServer);
+    // Fresh database with the demo data; the api only (the worker has nothing to do for GET /api/me).
+    platform = await bootBuiltPlatform({ seedDemo: true, worker: false, logPrefix: 'ttx-bench-' });
+    const apiPort = platform.port;
+    const rawPort = await freePort();
+    const env: NodeJS.ProcessEnv = { ...process.env, ...platform.env };
+    const rawLog = path.join(platform.logDir, 'raw.log');
+    rawServer = {
+      logFile: rawLog,
+      proc: startNode(
+        'raw',
+        ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'tools/bench/raw-me-server.ts'],
+        { ...env, PORT: String(rawPort), TS_NODE_PROJECT: 'tools/bench/tsconfig.json' },
+        rawLog,
+      ),
+    };
     const apiUrl = `http://127.0.0.1:${apiPort}/api/me`;
     const rawUrl = `http://127.0.0.1:${rawPort}/api/me`;
-    await waitFor(apiServer, `http://127.0.0.1:${apiPort}/api/health`, [200]);
-    await waitFor(rawServer, rawUrl, [401]);
+    await waitForHttp(rawUrl, [rawServer.proc], [rawLog], { ok: [401] });
 
     const loginRes = await fetch(`http://127.0.0.1:${apiPort}/api/auth/login`, {
       method: 'POST',
@@ -290,14 +221,15 @@ async function main(): Promise<number> {
 
     if (api.non2xx + api.errors + raw.non2xx + raw.errors > 0) {
       failed = true;
-      log(`non-2xx or failed requests during the run (a set-up problem, not a timing): logs kept in ${logDir}`);
-      for (const c of children) log(`--- ${c.name}.log\n${tail(c.logFile)}`);
+      log(`non-2xx or failed requests during the run (a set-up problem, not a timing): logs kept in ${platform.logDir}`);
+      logTails();
       return 1;
     }
     return 0;
   } catch (e) {
     failed = true;
-    log(`${(e as Error).message}\nlogs kept in ${logDir}`);
+    log((e as Error).message);
+    if (platform) log(`logs kept in ${platform.logDir}`);
     return 1;
   } finally {
     await cleanup();
