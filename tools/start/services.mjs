@@ -137,6 +137,29 @@ function postgresIds() {
   return { uid, gid };
 }
 
+/**
+ * As root, Postgres runs as the `postgres` user, which must be able to reach the binaries in
+ * node_modules and the data folder. A checkout inside a private folder (e.g. `mktemp -d`, mode
+ * 700) blocks that, so grant search (x, not read) permission on the ancestors that lack it.
+ */
+function ensurePostgresCanTraverse(dirs, log) {
+  if (!isRoot()) return;
+  const seen = new Set();
+  for (const start of dirs) {
+    for (let d = path.resolve(start); ; d = path.dirname(d)) {
+      if (!seen.has(d) && fs.existsSync(d)) {
+        seen.add(d);
+        const mode = fs.statSync(d).mode;
+        if (!(mode & 0o001)) {
+          fs.chmodSync(d, mode | 0o001);
+          log(`granted search permission on ${d} so the postgres user can reach the embedded server`);
+        }
+      }
+      if (d === path.dirname(d)) break;
+    }
+  }
+}
+
 function run(cmd, args, opts = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
@@ -262,6 +285,8 @@ export async function startEmbeddedPostgres({ dataDir, port: preferredPort = 543
   dataDir = path.resolve(dataDir);
   const logFile = path.join(path.dirname(dataDir), path.basename(dataDir) + '.log');
   const { pg_ctl } = await embeddedBinaries();
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  ensurePostgresCanTraverse([path.dirname(pg_ctl), path.dirname(dataDir)], log);
 
   if (isDirEmpty(dataDir)) {
     const EmbeddedPostgres = await importEmbeddedPostgres();
