@@ -124,6 +124,15 @@ describe('tokens', () => {
     expect(res.json.detail).toMatch(/expired/);
   });
 
+  it('logs out: the refresh token and its family stop working; garbage is a silent 204', async () => {
+    const u = await register();
+    const first = await tokenOf(u.email, u.password);
+    const second = await call(t.app, 'POST', '/api/auth/refresh', { body: { refreshToken: first.refreshToken } });
+    expect((await call(t.app, 'POST', '/api/auth/logout', { body: { refreshToken: second.json.refreshToken } })).status).toBe(204);
+    expectProblem(await call(t.app, 'POST', '/api/auth/refresh', { body: { refreshToken: second.json.refreshToken } }), 401);
+    expect((await call(t.app, 'POST', '/api/auth/logout', { body: { refreshToken: 'not-a-real-token' } })).status).toBe(204);
+  });
+
   it('refuses garbage refresh tokens with 401', async () => {
     for (const refreshToken of ['not-a-token-at-all', '00000000-0000-4000-8000-000000000000.secret', 'x'.repeat(150)]) {
       expectProblem(await call(t.app, 'POST', '/api/auth/refresh', { body: { refreshToken } }), 401);

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Public } from '@ttx/api/core';
 import { LoginDto, RefreshDto, RegisterDto, TokenPairDto, UserDto } from '../dto/auth.dto';
 import { AuthService } from './auth.service';
@@ -24,6 +24,15 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts for this e-mail or IP; see Retry-After' })
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<TokenPairDto> {
     return this.auth.login(dto.email, dto.password, ip);
+  }
+
+  /** Public because the refresh token is the credential; the answer is 204 whether or not it was valid. */
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The refresh token and its whole family are revoked' })
+  async logout(@Body() dto: RefreshDto): Promise<void> {
+    await this.auth.logout(dto.refreshToken);
   }
 
   @Public()

@@ -74,6 +74,15 @@ export class AuthService {
     });
   }
 
+  async logout(refreshToken: string): Promise<void> {
+    const revoked = await this.tokens.revoke(refreshToken);
+    if (revoked) {
+      await this.dataSource.transaction((m) =>
+        this.audit.append(m, { actorId: null, action: 'user.logout', entityType: 'refresh-token', entityId: refreshToken.split('.')[0] }),
+      );
+    }
+  }
+
   async refresh(refreshToken: string): Promise<IssuedTokens & { user: MeView }> {
     return this.tokens.rotate(refreshToken, async (m, userId, familyId) => {
       // Roles are re-read, so a membership change reaches the next access token.

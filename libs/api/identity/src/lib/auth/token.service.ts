@@ -50,6 +50,11 @@ export class TokenService {
     return { accessToken, refreshToken: `${id}.${secret}`, expiresIn: this.config.JWT_ACCESS_TTL_SECONDS };
   }
 
+  /** Sign-out: the refresh token and every token rotated from the same login stop working. */
+  revoke(refreshToken: string): Promise<boolean> {
+    return revokeFamily(this.dataSource, (s) => this.hash(s), refreshToken);
+  }
+
   /**
    * Spends a refresh token. The row lock makes two concurrent uses of one token serialise:
    * the second sees it spent and revokes the family — the same outcome as a stolen token replayed.
@@ -82,6 +87,19 @@ export class TokenService {
     if (outcome.kind === 'invalid') throw Problems.unauthorized('The refresh token is invalid or expired');
     return outcome.result;
   }
+}
+
+/** Revokes the whole family of a refresh token (sign-out); unknown or forged tokens change nothing. */
+export async function revokeFamily(dataSource: DataSource, hash: (secret: string) => string, refreshToken: string): Promise<boolean> {
+  const [id, secret] = refreshToken.split('.');
+  if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) return false;
+  const [row]: { family_id: string; token_hash: string }[] = await dataSource.query(
+    'SELECT family_id, token_hash FROM refresh_tokens WHERE id = $1',
+    [id],
+  );
+  if (!row || !safeEqual(row.token_hash, hash(secret))) return false;
+  await dataSource.query('UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [row.family_id]);
+  return true;
 }
 
 function safeEqual(a: string, b: string): boolean {
