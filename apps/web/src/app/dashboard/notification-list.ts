@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, OnInit, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, inject } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService, NotificationsStore } from '@ttx/web/core';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
@@ -10,6 +10,8 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzListModule } from 'ng-zorro-antd/list';
 import { NzPaginationModule } from 'ng-zorro-antd/pagination';
 import { NzResultModule } from 'ng-zorro-antd/result';
+
+const NOTIFICATION_POLL_MS = 20_000;
 
 /** The signed-in user's notifications with "mark as read" and paging. */
 @Component({
@@ -31,10 +33,14 @@ import { NzResultModule } from 'ng-zorro-antd/result';
 })
 export class NotificationList implements OnInit {
   protected readonly store = inject(NotificationsStore);
+  private readonly destroyRef = inject(DestroyRef);
   /** Notifications carry both languages; show the active one. */
   protected readonly lang = inject(LanguageService);
 
   ngOnInit(): void {
     void this.store.load(1);
+    // New notifications (relayed by the worker) appear without a reload.
+    const timer = setInterval(() => void this.store.poll(), NOTIFICATION_POLL_MS);
+    this.destroyRef.onDestroy(() => clearInterval(timer));
   }
 }

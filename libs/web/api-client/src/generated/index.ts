@@ -30,6 +30,8 @@ export type { Register$Params as Register$Params } from './fn/auth/register';
 export { register as register } from './fn/auth/register';
 export type { Login$Params as Login$Params } from './fn/auth/login';
 export { login as login } from './fn/auth/login';
+export type { Logout$Params as Logout$Params } from './fn/auth/logout';
+export { logout as logout } from './fn/auth/logout';
 export type { Refresh$Params as Refresh$Params } from './fn/auth/refresh';
 export { refresh as refresh } from './fn/auth/refresh';
 export type { Me$Params as Me$Params } from './fn/me/me';

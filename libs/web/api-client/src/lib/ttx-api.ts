@@ -1,7 +1,7 @@
 import { HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Api } from '../generated/api';
-import { health, listNotifications, login, markNotificationRead, me, refresh, register } from '../generated/functions';
+import { health, listNotifications, login, logout, markNotificationRead, me, refresh, register } from '../generated/functions';
 import type {
   HealthDto,
   LoginDto,
@@ -40,6 +40,11 @@ export class TtxApi {
 
   refresh(refreshToken: string, context?: HttpContext): Promise<AuthSessionView> {
     return this.api.invoke(refresh, { body: { refreshToken } }, context);
+  }
+
+  /** Revokes the refresh token (and every token rotated from the same login) on the server. */
+  async logout(refreshToken: string, context?: HttpContext): Promise<void> {
+    await this.api.invoke(logout, { body: { refreshToken } }, context);
   }
 
   me(context?: HttpContext): Promise<MeView> {

@@ -35,7 +35,11 @@ describe('authInterceptor', () => {
     navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
   });
 
-  afterEach(() => backend.verify());
+  afterEach(() => {
+    // Sign-outs revoke the refresh token server-side (fire and forget).
+    backend.match('/api/auth/logout').forEach((r) => r.flush(null, { status: 204, statusText: 'No Content' }));
+    backend.verify();
+  });
 
   it('recognises the auth endpoints', () => {
     expect(isAuthEndpoint('/api/auth/login')).toBe(true);

@@ -39,6 +39,8 @@ describe('AuthStore', () => {
 
   beforeEach(() => localStorage.clear());
   afterEach(() => {
+    // Sign-outs revoke the refresh token server-side (fire and forget).
+    http.match('/api/auth/logout').forEach((r) => r.flush(null, { status: 204, statusText: 'No Content' }));
     http.verify();
     jest.restoreAllMocks();
   });
@@ -78,6 +80,10 @@ describe('AuthStore', () => {
     store.logout();
     expect(store.isAuthenticated()).toBe(false);
     expect(localStorage.getItem(AUTH_STORAGE_KEY)).toBeNull();
+    const revoke = http.expectOne('/api/auth/logout');
+    expect(revoke.request.method).toBe('POST');
+    expect(revoke.request.body).toEqual({ refreshToken: expect.any(String) });
+    revoke.flush(null, { status: 204, statusText: 'No Content' });
     expect(cookieWrites.at(-1)).toBe(`${ADMIN_COOKIE}=; path=/api/admin; Max-Age=0; SameSite=Strict`);
   });
 

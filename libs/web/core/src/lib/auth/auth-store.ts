@@ -121,8 +121,11 @@ export class AuthStore {
     return this.refreshing;
   }
 
+  /** Signs out locally at once and, best effort, revokes the refresh token on the server. */
   logout(): void {
+    const refreshToken = this.state().refreshToken;
     this.set(EMPTY);
+    if (refreshToken) void this.api.logout(refreshToken, quiet()).catch(() => undefined);
   }
 
   /** Stores a token pair from login/refresh, keeping the roles already known for the same user. */
