@@ -1,2 +1,3 @@
 export * from './lib/identity';
 export * from './lib/permissions';
+export * from './lib/catalog';

@@ -1,1 +1,3 @@
 export * from './lib/credit-code';
+export * from './lib/inventor-shares';
+export * from './lib/patent-number';

@@ -11,15 +11,18 @@ export const PERMISSIONS = [
   'organization:verify',
   'notification:read',
   'platform:admin',
+  'achievement:write',
+  'achievement:publish',
+  'achievement:nda',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const BASE: Permission[] = ['authenticated', 'organization:create', 'notification:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  researcher: BASE,
-  tto_manager: [...BASE, 'organization:manage-members'],
-  enterprise_member: [...BASE, 'organization:manage-members'],
+  researcher: [...BASE, 'achievement:write'],
+  tto_manager: [...BASE, 'organization:manage-members', 'achievement:write', 'achievement:publish'],
+  enterprise_member: [...BASE, 'organization:manage-members', 'achievement:nda'],
   broker: [...BASE, 'organization:manage-members'],
   registrar: [...BASE, 'organization:manage-members'],
   evaluator: [...BASE, 'organization:manage-members'],
