@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { writeFileSync } from 'node:fs';
 import { CoreModule, dataSourceOptions, orExit, parseEnvSubset } from '@ttx/api/core';
+import { CatalogModule, CatalogSeeder } from '@ttx/api/catalog';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { appOpenApiDocument, serializeOpenApi } from './app/openapi-document';
 
@@ -28,13 +29,16 @@ async function main(command: string | undefined): Promise<void> {
   }
   if (command === 'seed-demo') {
     const app = await NestFactory.createApplicationContext(
-      { module: class SeedModule {}, imports: [CoreModule, IdentityModule] } as never,
+      { module: class SeedModule {}, imports: [CoreModule, IdentityModule, CatalogModule] } as never,
       { logger: ['error', 'warn', 'log'] },
     );
     try {
-      const file = resolve(process.env['TTX_SEEDS_DIR'] ?? 'seeds', 'demo/identity.json');
-      const outcome = await app.get(DemoSeeder).seed(file);
+      const dir = resolve(process.env['TTX_SEEDS_DIR'] ?? 'seeds', 'demo');
+      const outcome = await app.get(DemoSeeder).seed(resolve(dir, 'identity.json'));
       log.log(outcome === 'seeded' ? 'Demo data loaded' : 'Demo data skipped (database not empty or production)');
+      // After identity (institutions and users exist); loads only into an empty catalog, never in production.
+      const catalog = await app.get(CatalogSeeder).seed(dir);
+      log.log(catalog === 'seeded' ? 'Catalog demo data loaded' : 'Catalog demo data skipped (catalog not empty or production)');
     } finally {
       await app.close();
     }

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '@ttx/api/catalog';
 import { CoreModule, HttpAuthModule } from '@ttx/api/core';
 import { IdentityModule } from '@ttx/api/identity';
 import { PlatformModule } from '@ttx/api/platform';
 
 @Module({
-  imports: [CoreModule, HttpAuthModule, IdentityModule, PlatformModule],
+  imports: [CoreModule, HttpAuthModule, IdentityModule, PlatformModule, CatalogModule],
 })
 export class AppModule {}

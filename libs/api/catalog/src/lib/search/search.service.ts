@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { FacetBucketDto, SearchAchievementsQueryDto, SearchHitDto, SearchResultDto } from '../dto/achievement.dto';
+import { highlight, highlighter } from './highlight';
+import { likeEscape, parseQuery } from './tokenize';
+
+/** The public text a query matches: what the index holds, and what the ILIKE recheck (and the test oracle) reads. */
+export const PUBLIC_TEXT_SQL = `concat_ws(' ', a.title_zh, a.title_en, a.abstract_zh, a.abstract_en, a.problem_zh, a.problem_en,
+  a.advantages_zh, a.advantages_en, a.applications_zh, a.applications_en)`;
+
+export const SUMMARY_COLUMNS = `a.id, a.institution_id AS "institutionId", o.name AS "institutionName", a.kind, a.status,
+  a.title_zh, a.title_en, a.abstract_zh, a.abstract_en, a.field_code AS "fieldCode", a.stage, a.trl,
+  a.deal_types AS "dealTypes", a.asking_price_min_fen, a.asking_price_max_fen, a.published_at, a.updated_at`;
+
+export interface SummaryRow {
+  id: string;
+  institutionId: string;
+  institutionName: string;
+  kind: SearchHitDto['kind'];
+  status: SearchHitDto['status'];
+  title_zh: string | null;
+  title_en: string | null;
+  abstract_zh: string | null;
+  abstract_en: string | null;
+  fieldCode: string | null;
+  stage: SearchHitDto['stage'];
+  trl: number | null;
+  dealTypes: SearchHitDto['dealTypes'];
+  asking_price_min_fen: string | null;
+  asking_price_max_fen: string | null;
+  published_at: Date | null;
+  updated_at: Date;
+}
+
+export const toSummary = (r: SummaryRow) => ({
+  id: r.id,
+  institutionId: r.institutionId,
+  institutionName: r.institutionName,
+  kind: r.kind,
+  status: r.status,
+  title: { zh: r.title_zh, en: r.title_en },
+  abstract: { zh: r.abstract_zh, en: r.abstract_en },
+  fieldCode: r.fieldCode,
+  stage: r.stage,
+  trl: r.trl,
+  dealTypes: r.dealTypes,
+  askingPrice:
+    r.asking_price_min_fen === null || r.asking_price_max_fen === null
+      ? null
+      : { minFen: Number(r.asking_price_min_fen), maxFen: Number(r.asking_price_max_fen) },
+  publishedAt: r.published_at?.toISOString() ?? null,
+  updatedAt: r.updated_at.toISOString(),
+});
+
+/** The WHERE clause of a public search, with its parameters; shared by the page and the facet query. */
+export function buildSearchFilter(query: SearchAchievementsQueryDto, tsqueryUsable: (tsq: string, params: unknown[]) => boolean = () => true) {
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where = [`a.status = 'published'`];
+  let tsq: string | null = null;
+  const parsed = query.q ? parseQuery(query.q) : null;
+  if (parsed && parsed.terms.length) {
+    const parts: string[] = [];
+    if (parsed.hanTsquery) parts.push(`${p(parsed.hanTsquery)}::tsquery`);
+    if (parsed.latinWords) parts.push(`plainto_tsquery('english', ${p(parsed.latinWords)})`);
+    for (const ph of parsed.latinPhrases) parts.push(`phraseto_tsquery('english', ${p(ph)})`);
+    const candidate = parts.join(' && ');
+    if (tsqueryUsable(candidate, params)) {
+      tsq = candidate;
+      where.push(`a.search @@ (${tsq})`);
+      for (const r of parsed.rechecks) where.push(`${PUBLIC_TEXT_SQL} ILIKE ${p(`%${likeEscape(r)}%`)}`);
+    } else {
+      // Nothing indexable (only stop words or punctuation): fall back to substring matching of each term.
+      for (const t of parsed.terms) where.push(`${PUBLIC_TEXT_SQL} ILIKE ${p(`%${likeEscape(t)}%`)}`);
+    }
+  }
+  if (query.field) {
+    const f = p(query.field);
+    where.push(`(a.field_code = ${f} OR a.field_code LIKE ${f} || '.%')`);
+  }
+  if (query.kind) where.push(`a.kind = ${p(query.kind)}`);
+  if (query.stage) where.push(`a.stage = ${p(query.stage)}`);
+  if (query.institutionId) where.push(`a.institution_id = ${p(query.institutionId)}`);
+  if (query.dealType) where.push(`${p(query.dealType)} = ANY(a.deal_types)`);
+  return { where: where.join(' AND '), params, tsq, terms: parsed?.terms ?? [] };
+}
+
+@Injectable()
+export class SearchService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async search(query: SearchAchievementsQueryDto): Promise<SearchResultDto> {
+    const { page, pageSize } = query;
+    const m = this.dataSource.manager;
+    let usable = true;
+    // Han bigrams are never stop words; a query of Latin words only may reduce to nothing ("the").
+    const probe = query.q ? parseQuery(query.q) : null;
+    if (probe && !probe.hanTsquery && probe.terms.length) {
+      const pre = buildSearchFilter(query);
+      if (pre.tsq) {
+        const [{ n }] = await m.query(`SELECT numnode(${pre.tsq}) AS n`, pre.params.slice(0, (pre.tsq.match(/\$\d+/g) ?? []).length));
+        usable = n > 0;
+      }
+    }
+    const f = buildSearchFilter(query, () => usable);
+    const sort = query.sort ?? (f.tsq ? 'relevance' : 'newest');
+    const order =
+      sort === 'relevance' && f.tsq
+        ? `ts_rank_cd(a.search, ${f.tsq}) DESC, a.published_at DESC, a.id`
+        : `a.published_at DESC, a.id`;
+    const n = f.params.length;
+    const [rows, facetRows]: [SummaryRow[], { facet: string; key: string | null; label: string | null; count: number }[]] = await Promise.all([
+      m.query(
+        `SELECT ${SUMMARY_COLUMNS} FROM achievements a JOIN organizations o ON o.id = a.institution_id
+          WHERE ${f.where} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
+        [...f.params, pageSize, (page - 1) * pageSize],
+      ),
+      m.query(
+        `WITH f AS MATERIALIZED (SELECT a.field_code, a.kind, a.stage, a.institution_id, a.deal_types FROM achievements a WHERE ${f.where})
+         SELECT 'total' AS facet, NULL AS key, NULL AS label, count(*)::int AS count FROM f
+         UNION ALL SELECT 'field', field_code, NULL, count(*)::int FROM f WHERE field_code IS NOT NULL GROUP BY field_code
+         UNION ALL SELECT 'kind', kind, NULL, count(*)::int FROM f GROUP BY kind
+         UNION ALL SELECT 'stage', stage, NULL, count(*)::int FROM f WHERE stage IS NOT NULL GROUP BY stage
+         UNION ALL SELECT 'dealType', d, NULL, count(*)::int FROM f, unnest(f.deal_types) d GROUP BY d
+         UNION ALL SELECT 'institution', i.institution_id::text, o.name, i.count FROM
+           (SELECT institution_id, count(*)::int AS count FROM f GROUP BY institution_id) i JOIN organizations o ON o.id = i.institution_id`,
+        f.params,
+      ),
+    ]);
+    const facets: SearchResultDto['facets'] = { field: [], kind: [], stage: [], dealType: [], institution: [] };
+    let total = 0;
+    for (const r of facetRows) {
+      if (r.facet === 'total') total = r.count;
+      else {
+        const b: FacetBucketDto = { key: r.key as string, count: r.count };
+        if (r.label !== null) b.label = r.label;
+        facets[r.facet as keyof typeof facets].push(b);
+      }
+    }
+    for (const list of Object.values(facets) as FacetBucketDto[][]) list.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+    const re = highlighter(f.terms);
+    const items: SearchHitDto[] = rows.map((r) => ({
+      ...toSummary(r),
+      highlight: {
+        title: { zh: highlight(r.title_zh, re), en: highlight(r.title_en, re) },
+        abstract: { zh: highlight(r.abstract_zh, re, 160), en: highlight(r.abstract_en, re, 320) },
+      },
+    }));
+    return { items, total, page, pageSize, facets };
+  }
+}
