@@ -18,8 +18,11 @@ export const appRoutes: Route[] = [
       { path: ':role', canActivate: [roleGuard], loadComponent: dashboard },
     ],
   },
-  // Areas of the exchange: placeholders until their feature libs land.
-  ...AREAS.map(
+  // The public catalog (no login needed).
+  { path: 'catalog', loadComponent: () => import('./catalog/catalog-page').then((m) => m.CatalogPage) },
+  { path: 'catalog/:id', loadComponent: () => import('./catalog/achievement-detail').then((m) => m.AchievementDetail) },
+  // Other areas of the exchange: placeholders until their feature libs land.
+  ...AREAS.filter((area) => area !== 'catalog').map(
     (area): Route => ({ path: area, canActivate: [authGuard], loadComponent: comingSoon, data: { area: `nav.${area}` } }),
   ),
   {

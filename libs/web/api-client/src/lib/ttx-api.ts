@@ -1,8 +1,37 @@
 import { HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Api } from '../generated/api';
-import { health, listNotifications, login, logout, markNotificationRead, me, refresh, register } from '../generated/functions';
+import {
+  acceptAchievementNda,
+  createAchievement,
+  getAchievement,
+  health,
+  listMyAchievements,
+  listNotifications,
+  listTechnologyFields,
+  login,
+  logout,
+  markNotificationRead,
+  me,
+  publishAchievement,
+  refresh,
+  register,
+  searchAchievements,
+  submitAchievement,
+  updateAchievement,
+} from '../generated/functions';
+import type { ListMyAchievements$Params } from '../generated/fn/catalog/list-my-achievements';
+import type { SearchAchievements$Params } from '../generated/fn/catalog/search-achievements';
 import type {
+  AchievementDto,
+  AchievementPageDto,
+  AchievementSummaryDto,
+  CreateAchievementDto,
+  NdaAcceptanceDto,
+  SearchHitDto,
+  SearchResultDto,
+  TechnologyFieldDto,
+  UpdateAchievementDto,
   HealthDto,
   LoginDto,
   MeDto,
@@ -25,6 +54,17 @@ export type HealthView = HealthDto;
 export type RegisterInput = RegisterDto;
 export type LoginInput = LoginDto;
 export type MeView = MeDto;
+export type AchievementView = AchievementDto;
+export type AchievementSummaryView = AchievementSummaryDto;
+export type AchievementPageView = AchievementPageDto;
+export type AchievementInput = CreateAchievementDto;
+export type AchievementPatch = UpdateAchievementDto;
+export type SearchHitView = SearchHitDto;
+export type SearchResultView = SearchResultDto;
+export type TechnologyFieldView = TechnologyFieldDto;
+export type NdaAcceptanceView = NdaAcceptanceDto;
+export type AchievementSearchParams = SearchAchievements$Params;
+export type AchievementStatus = NonNullable<ListMyAchievements$Params['status']>;
 
 @Injectable({ providedIn: 'root' })
 export class TtxApi {
@@ -57,6 +97,45 @@ export class TtxApi {
 
   async markNotificationRead(id: string, context?: HttpContext): Promise<void> {
     await this.api.invoke(markNotificationRead, { id }, context);
+  }
+
+  searchAchievements(params: AchievementSearchParams, context?: HttpContext): Promise<SearchResultView> {
+    return this.api.invoke(searchAchievements, params, context);
+  }
+
+  technologyFields(context?: HttpContext): Promise<TechnologyFieldView[]> {
+    return this.api.invoke(listTechnologyFields, undefined, context);
+  }
+
+  achievement(id: string, context?: HttpContext): Promise<AchievementView> {
+    return this.api.invoke(getAchievement, { id }, context);
+  }
+
+  acceptNda(id: string, organizationId?: string, context?: HttpContext): Promise<NdaAcceptanceView> {
+    return this.api.invoke(acceptAchievementNda, { id, body: organizationId ? { organizationId } : {} }, context);
+  }
+
+  myAchievements(
+    params: { status?: AchievementStatus; page?: number; pageSize?: number },
+    context?: HttpContext,
+  ): Promise<AchievementPageView> {
+    return this.api.invoke(listMyAchievements, params, context);
+  }
+
+  createAchievement(body: AchievementInput, context?: HttpContext): Promise<AchievementView> {
+    return this.api.invoke(createAchievement, { body }, context);
+  }
+
+  updateAchievement(id: string, body: AchievementPatch, context?: HttpContext): Promise<AchievementView> {
+    return this.api.invoke(updateAchievement, { id, body }, context);
+  }
+
+  submitAchievement(id: string, context?: HttpContext): Promise<AchievementView> {
+    return this.api.invoke(submitAchievement, { id }, context);
+  }
+
+  publishAchievement(id: string, context?: HttpContext): Promise<AchievementView> {
+    return this.api.invoke(publishAchievement, { id }, context);
   }
 
   health(context?: HttpContext): Promise<HealthView> {
