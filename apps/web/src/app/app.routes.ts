@@ -20,6 +20,18 @@ export const appRoutes: Route[] = [
   },
   // The public catalog (no login needed).
   { path: 'catalog', loadComponent: () => import('./catalog/catalog-page').then((m) => m.CatalogPage) },
+  {
+    path: 'catalog/mine',
+    canActivate: [roleGuard],
+    data: { roles: ['researcher', 'tto_manager'] },
+    loadComponent: () => import('./catalog/my-achievements').then((m) => m.MyAchievements),
+  },
+  {
+    path: 'catalog/new',
+    canActivate: [roleGuard],
+    data: { roles: ['researcher', 'tto_manager'] },
+    loadComponent: () => import('./catalog/new-achievement').then((m) => m.NewAchievement),
+  },
   { path: 'catalog/:id', loadComponent: () => import('./catalog/achievement-detail').then((m) => m.AchievementDetail) },
   // Other areas of the exchange: placeholders until their feature libs land.
   ...AREAS.filter((area) => area !== 'catalog').map(

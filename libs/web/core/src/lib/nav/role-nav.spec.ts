@@ -29,8 +29,14 @@ describe('role → navigation', () => {
     const nav = navForRoles(['tto_manager', 'researcher']);
     expect(nav.dashboards.map((d) => d.id)).toEqual(['dashboard-researcher', 'dashboard-tto_manager']);
     const ids = nav.areas.map((i) => i.id);
-    expect(ids).toEqual(['catalog', 'rights', 'licensing', 'market', 'registry']);
+    expect(ids).toEqual(['catalog', 'catalog-mine', 'rights', 'licensing', 'market', 'registry']);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('links the institution portal for researchers and TTO managers only', () => {
+    expect(navForRoles(['researcher']).areas.find((i) => i.id === 'catalog-mine')?.link).toBe('/catalog/mine');
+    expect(navForRoles(['tto_manager']).areas.some((i) => i.id === 'catalog-mine')).toBe(true);
+    expect(navForRoles(['enterprise_member']).areas.some((i) => i.id === 'catalog-mine')).toBe(false);
   });
 
   it('has no items for a user without roles, and drops unknown roles', () => {

@@ -1,6 +1,6 @@
 import { ROLES, type Role } from '@ttx/shared/contracts';
 
-/** Business areas of the exchange; each gets a lazy feature later, a "coming soon" page for now. */
+/** Business areas of the exchange; the catalog is live, the others show a "coming soon" page for now. */
 export const AREAS = ['catalog', 'rights', 'market', 'licensing', 'registry', 'brokerage'] as const;
 export type Area = (typeof AREAS)[number];
 
@@ -35,6 +35,9 @@ const AREA_ITEMS: Record<Area, NavItem> = {
   brokerage: { id: 'brokerage', labelKey: 'nav.brokerage', icon: 'cluster', link: '/brokerage' },
 };
 
+/** The institution portal of the catalog (researchers and TTO managers file and publish there). */
+const CATALOG_MINE: NavItem = { id: 'catalog-mine', labelKey: 'nav.catalogMine', icon: 'bank', link: '/catalog/mine' };
+
 const ADMIN_ITEMS = {
   organizations: { id: 'admin-organizations', labelKey: 'nav.adminOrganizations', icon: 'apartment', link: '/admin/organizations' },
   queues: { id: 'admin-queues', labelKey: 'nav.adminQueues', icon: 'tool', link: '/api/admin/queues', external: true },
@@ -48,8 +51,8 @@ const ADMIN_ITEMS = {
  * the queues.
  */
 export const ROLE_NAV: Record<Role, readonly NavItem[]> = {
-  researcher: [AREA_ITEMS.catalog, AREA_ITEMS.rights, AREA_ITEMS.licensing],
-  tto_manager: [AREA_ITEMS.catalog, AREA_ITEMS.rights, AREA_ITEMS.market, AREA_ITEMS.licensing, AREA_ITEMS.registry],
+  researcher: [AREA_ITEMS.catalog, CATALOG_MINE, AREA_ITEMS.rights, AREA_ITEMS.licensing],
+  tto_manager: [AREA_ITEMS.catalog, CATALOG_MINE, AREA_ITEMS.rights, AREA_ITEMS.market, AREA_ITEMS.licensing, AREA_ITEMS.registry],
   enterprise_member: [AREA_ITEMS.market, AREA_ITEMS.licensing, AREA_ITEMS.brokerage, AREA_ITEMS.catalog],
   broker: [AREA_ITEMS.brokerage, AREA_ITEMS.market, AREA_ITEMS.catalog],
   registrar: [AREA_ITEMS.registry],

@@ -1,0 +1,101 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ACHIEVEMENT_KINDS, DEAL_TYPES, IP_RECORD_STATUSES, MATURITY_STAGES } from '@ttx/shared/contracts';
+import { TtxApi } from '@ttx/web/api-client';
+import { LanguageService } from '@ttx/web/core';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { type AchievementForm, emptyForm, formProblems, shareState, toAchievementInput } from './achievement-form';
+import { type FieldNode, pickText } from './catalog-text';
+
+/** Create form of the institution portal; saves a draft, optionally submitting it right away. */
+@Component({
+  selector: 'ttx-new-achievement',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzFormModule, NzInputModule, NzInputNumberModule, NzSelectModule],
+  templateUrl: './new-achievement.html',
+  styles: `
+    .row { display: flex; gap: 8px; margin-bottom: 8px; align-items: center; flex-wrap: wrap; }
+    .row > input { flex: 1 1 200px; }
+    .sum-bad { color: #cf1322; }
+    .sum-ok { color: #389e0d; }
+    h4.block { display: block; margin: 12px 0 4px; font-weight: 500; }
+  `,
+})
+export class NewAchievement {
+  private readonly api = inject(TtxApi);
+  private readonly router = inject(Router);
+  private readonly language = inject(LanguageService);
+
+  protected readonly kinds = ACHIEVEMENT_KINDS;
+  protected readonly stages = MATURITY_STAGES;
+  protected readonly dealTypes = DEAL_TYPES;
+  protected readonly ipStatuses = IP_RECORD_STATUSES;
+
+  protected readonly form = signal<AchievementForm>(emptyForm());
+  protected readonly shares = computed(() => shareState(this.form().inventors));
+  protected readonly problems = computed(() => formProblems(this.form()));
+  protected readonly saving = signal(false);
+  private readonly tree = signal<FieldNode[]>([]);
+  protected readonly fieldOptions = computed(() => {
+    const lang = this.language.lang();
+    return this.tree().flatMap((top) => [
+      { value: top.code, label: pickText(top.name, lang) },
+      ...(top.children ?? []).map((c) => ({ value: c.code, label: `${pickText(top.name, lang)} / ${pickText(c.name, lang)}` })),
+    ]);
+  });
+
+  constructor() {
+    this.api.technologyFields().then(
+      (t) => this.tree.set(t as FieldNode[]),
+      () => undefined,
+    );
+  }
+
+  protected set<K extends keyof AchievementForm>(key: K, value: AchievementForm[K]): void {
+    this.form.update((f) => ({ ...f, [key]: value }));
+  }
+
+  protected setInventor(i: number, change: Partial<AchievementForm['inventors'][number]>): void {
+    this.form.update((f) => ({ ...f, inventors: f.inventors.map((r, j) => (j === i ? { ...r, ...change } : r)) }));
+  }
+
+  protected addInventor(): void {
+    this.form.update((f) => ({ ...f, inventors: [...f.inventors, { name: '', share: null }] }));
+  }
+
+  protected removeInventor(i: number): void {
+    this.form.update((f) => ({ ...f, inventors: f.inventors.filter((_, j) => j !== i) }));
+  }
+
+  protected setIp(i: number, change: Partial<AchievementForm['ipRecords'][number]>): void {
+    this.form.update((f) => ({ ...f, ipRecords: f.ipRecords.map((r, j) => (j === i ? { ...r, ...change } : r)) }));
+  }
+
+  protected addIp(): void {
+    this.form.update((f) => ({ ...f, ipRecords: [...f.ipRecords, { number: '', office: 'CNIPA', status: 'filed' }] }));
+  }
+
+  protected removeIp(i: number): void {
+    this.form.update((f) => ({ ...f, ipRecords: f.ipRecords.filter((_, j) => j !== i) }));
+  }
+
+  async save(submit: boolean): Promise<void> {
+    if (this.problems().length > 0) return;
+    this.saving.set(true);
+    try {
+      const created = await this.api.createAchievement(toAchievementInput(this.form()));
+      if (submit) await this.api.submitAchievement(created.id);
+      await this.router.navigate(['/catalog/mine']);
+    } catch {
+      /* the error interceptor shows the problem */
+    } finally {
+      this.saving.set(false);
+    }
+  }
+}
