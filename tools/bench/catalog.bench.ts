@@ -1,0 +1,258 @@
+/**
+ * Catalog search at scale: GET /api/achievements?q=… per query class against the primary-key
+ * GET /api/achievements/:id, measured in the same run on a fresh database with N synthetic achievements.
+ *
+ *   nx bench-catalog bench                 N = 1,000,000, 10 s per class, 8 connections
+ *   nx bench-catalog bench -c smoke        N = 20,000, 2 s per class
+ *   nx bench-catalog bench --n=200000 --duration=5 --json=/tmp/catalog.json
+ *
+ * Prints p50/p95 and req/s per class, the ratios 2-char p95 / 4-char p95 (target ≤ 3) and
+ * search req/s / PK req/s (target ≥ 50 %), and an oracle check of the API's totals for Chinese
+ * queries against `ILIKE '%q%'` over the public text (target 0 misses).
+ * A benchmark is not a test: timings never make the exit code non-zero; a broken set-up, non-2xx
+ * answers or oracle misses do.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import { Client } from 'pg';
+import { bootBuiltPlatform, type BuiltPlatform } from '@ttx/api/core/testing';
+import { PUBLIC_TEXT_SQL } from '@ttx/api/catalog';
+import { generateCatalog } from './catalog-generate';
+
+/** Query classes; words drawn from the demo seed vocabulary the generator recombines. */
+const CLASSES: { name: string; label: string; queries: string[] }[] = [
+  { name: 'zh2', label: '2-char zh', queries: ['电池', '芯片', '催化', '光伏', '疫苗'] },
+  { name: 'zh2-common', label: '2-char zh 专利 (~70 % of rows)', queries: ['专利'] },
+  { name: 'zh3', label: '3-char zh', queries: ['传感器', '催化剂', '机器人', '无人机', '新能源'] },
+  { name: 'zh4', label: '4-char zh', queries: ['燃煤电厂', '深度学习', '水泥窑炉', '废气治理'] },
+  { name: 'en-word', label: 'English word', queries: ['battery', 'catalyst', 'sensor', 'vaccine', 'robot'] },
+  { name: 'en-phrase', label: 'English phrase', queries: ['lithium battery', 'coal power', 'neural network'] },
+  { name: 'mixed', label: 'mixed', queries: ['5G基站', '电池 battery', '传感器 sensor', 'PM2.5 污染'] },
+];
+const ORACLE_QUERIES = ['电池', '芯片', '专利', '传感器', '无人机', '燃煤电厂', '锂离子电池', '5G基站'];
+const TARGET_P95_RATIO = 3;
+const TARGET_RPS_RATIO = 0.5;
+
+interface Options {
+  n: number;
+  duration: number;
+  connections: number;
+  warmup: number;
+  smoke: boolean;
+  json?: string;
+}
+
+function parseArgs(argv: string[]): Options {
+  const smoke = argv.includes('--smoke');
+  const o: Options = smoke
+    ? { n: 20_000, duration: 2, connections: 8, warmup: 1, smoke }
+    : { n: 1_000_000, duration: 10, connections: 8, warmup: 2, smoke };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const value = () => inline ?? argv[++i];
+    const num = (name: string) => {
+      const v = Number(value());
+      if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} must be a positive number`);
+      return v;
+    };
+    if (flag === '--n') o.n = Math.round(num(flag));
+    else if (flag === '--duration') o.duration = num(flag);
+    else if (flag === '--connections') o.connections = Math.round(num(flag));
+    else if (flag === '--warmup') o.warmup = num(flag);
+    else if (flag === '--json') o.json = value();
+    else if (flag === '--smoke') continue;
+    else if (flag === '--help' || flag === '-h') {
+      process.stdout.write('usage: catalog.bench.ts [--n 1000000] [--duration s=10] [--connections n=8] [--warmup s=2] [--json file] [--smoke]\n');
+      process.exit(0);
+    } else throw new Error(`unknown option ${argv[i]}`);
+  }
+  return o;
+}
+
+const log = (msg: string) => process.stdout.write(`[bench-catalog] ${msg}\n`);
+
+interface Run {
+  reqPerSec: number;
+  p50: number;
+  p95: number;
+  requests: number;
+  bad: number;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+function get(base: URL, p: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: base.hostname, port: base.port, path: p, agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.setTimeout(300_000, () => req.destroy(new Error(`timeout ${p}`)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * `connections` concurrent keep-alive clients cycle through `paths` for `seconds`; requests still in
+ * flight at the end are awaited and counted (a search slower than the window still yields numbers, and
+ * leaves no queue behind for the next class). req/s = completed / (last completion − start).
+ */
+async function load(baseUrl: string, paths: string[], seconds: number, connections: number): Promise<Run> {
+  const base = new URL(baseUrl);
+  const latencies: number[] = [];
+  let bad = 0;
+  let next = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  let last = start;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      do {
+        const p = paths[next++ % paths.length];
+        const t = performance.now();
+        try {
+          const status = await get(base, p);
+          if (status < 200 || status > 299) bad++;
+        } catch {
+          bad++;
+        }
+        last = performance.now();
+        latencies.push(last - t);
+      } while (performance.now() < end);
+    }),
+  );
+  latencies.sort((x, y) => x - y);
+  const q = (f: number) => latencies[Math.min(latencies.length - 1, Math.ceil(f * latencies.length) - 1)];
+  return { reqPerSec: latencies.length / ((last - start) / 1000), p50: q(0.5), p95: q(0.95), requests: latencies.length, bad };
+}
+
+const searchPath = (q: string) => `/api/achievements?q=${encodeURIComponent(q)}&pageSize=20`;
+
+async function main(): Promise<number> {
+  const opts = parseArgs(process.argv.slice(2));
+  let platform: BuiltPlatform | undefined;
+  let failed = false;
+  const cleanup = async () => platform?.stop({ keepLogs: failed });
+  const onSignal = () => void cleanup().then(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const t0 = Date.now();
+  try {
+    log(`${opts.smoke ? 'smoke · ' : ''}N = ${opts.n.toLocaleString('en')} · ${opts.duration} s per class · ${opts.connections} connections · ${os.cpus().length} CPUs`);
+    platform = await bootBuiltPlatform({ seedDemo: true, worker: false, web: false, logPrefix: 'ttx-bench-catalog-' });
+    const url = platform.env['DATABASE_URL'];
+    const gen = await generateCatalog({ url, n: opts.n, log: (m) => log(`generate: ${m}`) });
+    log(`generated ${gen.rows.toLocaleString('en')} achievements (+${gen.inventors.toLocaleString('en')} inventors, ${gen.ipRecords.toLocaleString('en')} IP records) in ${gen.seconds.toFixed(1)} s: ${gen.rowsPerSec.toFixed(0)} rows/s overall (load ${gen.loadSeconds.toFixed(1)} s, GIN index ${gen.indexSeconds.toFixed(1)} s)`);
+
+    const db = new Client({ connectionString: url });
+    await db.connect();
+    let ids: string[];
+    const oracle: { q: string; api: number; oracle: number }[] = [];
+    try {
+      const ta = Date.now();
+      await db.query('VACUUM ANALYZE achievements');
+      await db.query('ANALYZE achievement_inventors');
+      await db.query('ANALYZE achievement_ip_records');
+      log(`VACUUM ANALYZE in ${((Date.now() - ta) / 1000).toFixed(1)} s`);
+      ids = (await db.query(`SELECT id FROM achievements TABLESAMPLE SYSTEM (1) WHERE status = 'published' LIMIT 2000`)).rows.map((r) => r.id);
+      if (ids.length < 100) ids = (await db.query(`SELECT id FROM achievements WHERE status = 'published' ORDER BY random() LIMIT 2000`)).rows.map((r) => r.id);
+
+      // Oracle: the API's total vs a plain substring count over the same public text.
+      for (const q of ORACLE_QUERIES) {
+        const res = await fetch(`${platform.baseUrl}/api/achievements?q=${encodeURIComponent(q)}&pageSize=1`);
+        if (res.status !== 200) throw new Error(`search ${q} → ${res.status} ${await res.text()}`);
+        const { total } = (await res.json()) as { total: number };
+        const [{ count }] = (
+          await db.query(`SELECT count(*)::int AS count FROM achievements a WHERE a.status = 'published' AND ${PUBLIC_TEXT_SQL} ILIKE $1`, [`%${q}%`])
+        ).rows;
+        oracle.push({ q, api: total, oracle: count });
+      }
+    } finally {
+      await db.end();
+    }
+    const misses = oracle.reduce((s, o) => s + Math.abs(o.oracle - o.api), 0);
+    for (const o of oracle) log(`oracle ${o.q.padEnd(6, '　')} api ${String(o.api).padStart(8)}  ILIKE ${String(o.oracle).padStart(8)}${o.api === o.oracle ? '' : '  ← MISMATCH'}`);
+
+    const pkPaths = ids.map((id) => `/api/achievements/${id}`);
+    const check = await fetch(`${platform.baseUrl}${pkPaths[0]}`);
+    if (check.status !== 200) throw new Error(`GET ${pkPaths[0]} → ${check.status} ${await check.text()}`);
+
+    log('warming up ...');
+    await load(platform.baseUrl, pkPaths, opts.warmup, opts.connections);
+    for (const c of CLASSES) await load(platform.baseUrl, c.queries.map(searchPath), opts.warmup, opts.connections);
+
+    // PK before and after the search classes: drift (cache, background load) shows in the pair.
+    const results: Record<string, Run> = {};
+    const pkRuns: Run[] = [await load(platform.baseUrl, pkPaths, opts.duration / 2, opts.connections)];
+    for (const c of CLASSES) {
+      results[c.name] = await load(platform.baseUrl, c.queries.map(searchPath), opts.duration, opts.connections);
+      const r = results[c.name];
+      log(`${c.label.padEnd(32)} ${r.reqPerSec.toFixed(1).padStart(8)} req/s  p50 ${r.p50.toFixed(1).padStart(7)} ms  p95 ${r.p95.toFixed(1).padStart(7)} ms`);
+    }
+    pkRuns.push(await load(platform.baseUrl, pkPaths, opts.duration / 2, opts.connections));
+    const pk: Run = {
+      reqPerSec: (pkRuns[0].reqPerSec + pkRuns[1].reqPerSec) / 2,
+      p50: (pkRuns[0].p50 + pkRuns[1].p50) / 2,
+      p95: (pkRuns[0].p95 + pkRuns[1].p95) / 2,
+      requests: pkRuns[0].requests + pkRuns[1].requests,
+      bad: pkRuns[0].bad + pkRuns[1].bad,
+    };
+
+    // Search throughput: the classes weighted equally (mean of per-class req/s), and without the 专利 stress class.
+    const mainClasses = CLASSES.filter((c) => c.name !== 'zh2-common');
+    const meanRps = (cs: typeof CLASSES) => cs.reduce((s, c) => s + results[c.name].reqPerSec, 0) / cs.length;
+    const searchRps = meanRps(CLASSES);
+    const searchRpsMain = meanRps(mainClasses);
+    const p95Ratio = results['zh2'].p95 / results['zh4'].p95;
+    const p95RatioCommon = results['zh2-common'].p95 / results['zh4'].p95;
+    const rpsRatio = searchRps / pk.reqPerSec;
+    const rpsRatioMain = searchRpsMain / pk.reqPerSec;
+    const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+    const row = (label: string, r: Run) =>
+      `${label.padEnd(40)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.reqPerSec.toFixed(1).padStart(9)} ${String(r.requests).padStart(8)} ${String(r.bad).padStart(5)}`;
+    const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+    process.stdout.write(
+      [
+        '',
+        `N = ${opts.n.toLocaleString('en')} published achievements; load ${gen.rowsPerSec.toFixed(0)} rows/s (${gen.seconds.toFixed(1)} s incl. GIN index)`,
+        `${'class'.padEnd(40)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'req/s'.padStart(9)} ${'requests'.padStart(8)} ${'bad'.padStart(5)}`,
+        ...CLASSES.map((c) => row(`${c.label} (${c.queries.join(' / ')})`.slice(0, 40), results[c.name])),
+        row('GET /api/achievements/:id (PK)', pk),
+        '',
+        `2-char p95 / 4-char p95 = ${p95Ratio.toFixed(2)} (target ≤ ${TARGET_P95_RATIO}): ${met(p95Ratio <= TARGET_P95_RATIO)}; with 专利: ${p95RatioCommon.toFixed(2)}`,
+        `search req/s / PK req/s = ${pct(rpsRatio)} over all classes (target ≥ ${TARGET_RPS_RATIO * 100} %): ${met(rpsRatio >= TARGET_RPS_RATIO)}; without 专利: ${pct(rpsRatioMain)}` +
+          (opts.smoke ? ' — smoke run, too small to judge' : ''),
+        `oracle (${oracle.length} Chinese queries, API total vs ILIKE): ${misses} miss(es)`,
+        `load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs; total ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+        '',
+      ].join('\n'),
+    );
+    if (opts.json) {
+      fs.writeFileSync(opts.json, JSON.stringify({ options: opts, generate: gen, classes: results, pk, p95Ratio, p95RatioCommon, rpsRatio, rpsRatioMain, oracle, misses, loadavg: os.loadavg() }, null, 2));
+    }
+    const bad = pk.bad + Object.values(results).reduce((s, r) => s + r.bad, 0);
+    if (bad || misses) {
+      failed = true;
+      log(`${bad} non-2xx/failed request(s), ${misses} oracle miss(es): a correctness or set-up problem, not a timing; logs kept in ${platform.logDir}`);
+      return 1;
+    }
+    return 0;
+  } catch (e) {
+    failed = true;
+    log((e as Error).stack ?? (e as Error).message);
+    if (platform) log(`logs kept in ${platform.logDir}`);
+    return 1;
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`[bench-catalog] ${(e as Error).stack ?? e}\n`);
+    process.exit(1);
+  },
+);
