@@ -17,7 +17,7 @@ import http from 'node:http';
 import os from 'node:os';
 import { Client } from 'pg';
 import { bootBuiltPlatform, type BuiltPlatform } from '@ttx/api/core/testing';
-import { PUBLIC_TEXT_SQL } from '@ttx/api/catalog';
+import { buildSearchFilter, PUBLIC_TEXT_SQL, SUMMARY_COLUMNS } from '@ttx/api/catalog';
 import { generateCatalog } from './catalog-generate';
 
 /** Query classes; words drawn from the demo seed vocabulary the generator recombines. */
@@ -41,6 +41,7 @@ interface Options {
   warmup: number;
   smoke: boolean;
   json?: string;
+  explain?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -61,9 +62,10 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--connections') o.connections = Math.round(num(flag));
     else if (flag === '--warmup') o.warmup = num(flag);
     else if (flag === '--json') o.json = value();
+    else if (flag === '--explain') o.explain = value();
     else if (flag === '--smoke') continue;
     else if (flag === '--help' || flag === '-h') {
-      process.stdout.write('usage: catalog.bench.ts [--n 1000000] [--duration s=10] [--connections n=8] [--warmup s=2] [--json file] [--smoke]\n');
+      process.stdout.write('usage: catalog.bench.ts [--n 1000000] [--duration s=10] [--connections n=8] [--warmup s=2] [--json file] [--explain 电池] [--smoke]\n');
       process.exit(0);
     } else throw new Error(`unknown option ${argv[i]}`);
   }
@@ -229,6 +231,24 @@ async function main(): Promise<number> {
         '',
       ].join('\n'),
     );
+    if (opts.explain) {
+      // The service's own WHERE clause (buildSearchFilter) for the page query and the facets' match set.
+      const f = buildSearchFilter({ q: opts.explain, page: 1, pageSize: 20 } as Parameters<typeof buildSearchFilter>[0]);
+      const n = f.params.length;
+      const db = new Client({ connectionString: platform.env['DATABASE_URL'] });
+      await db.connect();
+      try {
+        for (const [what, sql, params] of [
+          ['page', `SELECT ${SUMMARY_COLUMNS} FROM achievements a JOIN organizations o ON o.id = a.institution_id WHERE ${f.where} ORDER BY ts_rank_cd(a.search, ${f.tsq}) DESC, a.published_at DESC, a.id LIMIT $${n + 1} OFFSET $${n + 2}`, [...f.params, 20, 0]],
+          ['facet match set (count)', `SELECT count(*) FROM achievements a WHERE ${f.where}`, f.params],
+        ] as [string, string, unknown[]][]) {
+          const plan = (await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n');
+          process.stdout.write(`\nEXPLAIN ANALYZE ${what} q=${opts.explain}:\n${plan}\n`);
+        }
+      } finally {
+        await db.end();
+      }
+    }
     if (opts.json) {
       fs.writeFileSync(opts.json, JSON.stringify({ options: opts, generate: gen, classes: results, pk, p95Ratio, p95RatioCommon, rpsRatio, rpsRatioMain, oracle, misses, loadavg: os.loadavg() }, null, 2));
     }
