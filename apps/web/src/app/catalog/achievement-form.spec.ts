@@ -1,4 +1,4 @@
-import { emptyForm, formProblems, shareState, toAchievementInput } from './achievement-form';
+import { emptyForm, formProblems, shareState, submitProblems, toAchievementInput } from './achievement-form';
 
 describe('inventor shares (live sum)', () => {
   it('accepts a team summing to exactly 100', () => {
@@ -24,6 +24,8 @@ describe('achievement form → API body', () => {
     expect(formProblems(emptyForm())).toEqual(['title', 'abstract', 'inventors']);
     const f = { ...emptyForm(), titleEn: 'T', abstractZh: '摘要', inventors: [{ name: 'A', share: 100 }] };
     expect(formProblems(f)).toEqual([]);
+    expect(submitProblems(f)).toEqual(['field', 'dealTypes']);
+    expect(submitProblems({ ...f, fieldCode: 'E1', dealTypes: ['transfer'] })).toEqual([]);
   });
 
   it('maps the fields, dropping empty languages and blank IP rows', () => {

@@ -73,6 +73,14 @@ export function formProblems(form: AchievementForm): string[] {
   return out;
 }
 
+/** Submitting also needs a technology field and at least one deal type (the API's submit rules). */
+export function submitProblems(form: AchievementForm): string[] {
+  const out = formProblems(form);
+  if (!form.fieldCode) out.push('field');
+  if (form.dealTypes.length === 0) out.push('dealTypes');
+  return out;
+}
+
 /** The POST /api/achievements body for the form. */
 export function toAchievementInput(form: AchievementForm): AchievementInput {
   const body: AchievementInput = {

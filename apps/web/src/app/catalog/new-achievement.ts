@@ -10,7 +10,7 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { type AchievementForm, emptyForm, formProblems, shareState, toAchievementInput } from './achievement-form';
+import { type AchievementForm, emptyForm, formProblems, shareState, submitProblems, toAchievementInput } from './achievement-form';
 import { type FieldNode, pickText } from './catalog-text';
 
 /** Create form of the institution portal; saves a draft, optionally submitting it right away. */
@@ -40,6 +40,7 @@ export class NewAchievement {
   protected readonly form = signal<AchievementForm>(emptyForm());
   protected readonly shares = computed(() => shareState(this.form().inventors));
   protected readonly problems = computed(() => formProblems(this.form()));
+  protected readonly submitBlocked = computed(() => submitProblems(this.form()).length > 0);
   protected readonly saving = signal(false);
   private readonly tree = signal<FieldNode[]>([]);
   protected readonly fieldOptions = computed(() => {
@@ -86,11 +87,12 @@ export class NewAchievement {
   }
 
   async save(submit: boolean): Promise<void> {
-    if (this.problems().length > 0) return;
+    if (submit ? this.submitBlocked() : this.problems().length > 0) return;
     this.saving.set(true);
     try {
       const created = await this.api.createAchievement(toAchievementInput(this.form()));
-      if (submit) await this.api.submitAchievement(created.id);
+      // The draft exists now: even when submitting fails, the portal list shows it.
+      if (submit) await this.api.submitAchievement(created.id).catch(() => undefined);
       await this.router.navigate(['/catalog/mine']);
     } catch {
       /* the error interceptor shows the problem */
