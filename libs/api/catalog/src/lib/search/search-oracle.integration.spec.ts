@@ -1,7 +1,7 @@
 import { CoreModule, HttpAuthModule } from '@ttx/api/core';
 import { bootTestApp, call, WORKSPACE_ROOT, type TestApp } from '@ttx/api/core/testing';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { refreshSearchVector } from '../achievements/achievements.service';
@@ -15,7 +15,11 @@ import { likeEscape } from './tokenize';
  * endpoint's set of ids equals a plain ILIKE oracle's over the same public text (each white-space term a
  * substring, all terms required).
  */
-const PATENTS = resolve(WORKSPACE_ROOT, '../shared/data/cn_patents_public.json');
+// shared/ sits beside the checkout (as in CI); TTX_SHARED_DIR points elsewhere for other layouts.
+const PATENTS = resolve(process.env['TTX_SHARED_DIR'] ?? resolve(WORKSPACE_ROOT, '../shared'), 'data/cn_patents_public.json');
+if (!existsSync(PATENTS)) {
+  throw new Error(`Search oracle data not found at ${PATENTS}: keep shared/ beside the checkout or set TTX_SHARED_DIR`);
+}
 
 const ENGLISH: { zh: string | null; en: string; abstractZh: string | null; abstractEn: string }[] = [
   { zh: null, en: 'Solid-state lithium battery with a sulfide electrolyte', abstractZh: null, abstractEn: 'A solid-state lithium battery whose sulfide electrolyte suppresses dendrites in battery packs.' },
