@@ -6,13 +6,14 @@ import { AchievementsService } from './achievements/achievements.service';
 import { OptionalAuthGuard } from './achievements/optional-auth.guard';
 import { CATALOG_ENTITIES } from './entities';
 import { FieldsService } from './fields/fields.service';
+import { SearchCache } from './search/search-cache';
 import { SearchService } from './search/search.service';
 import { CatalogSeeder } from './seed/catalog-seeder';
 
 @Module({
   imports: [TypeOrmModule.forFeature(CATALOG_ENTITIES), IdentityModule],
   controllers: [AchievementsController],
-  providers: [AchievementsService, SearchService, FieldsService, OptionalAuthGuard, CatalogSeeder],
-  exports: [AchievementsService, SearchService, CatalogSeeder],
+  providers: [AchievementsService, SearchService, SearchCache, FieldsService, OptionalAuthGuard, CatalogSeeder],
+  exports: [AchievementsService, SearchService, SearchCache, CatalogSeeder],
 })
 export class CatalogModule {}

@@ -17,6 +17,7 @@ import type {
 } from '../dto/achievement.dto';
 import { AchievementEntity, AchievementInventorEntity, AchievementIpRecordEntity } from '../entities';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../search/search.service';
+import { SearchCache } from '../search/search-cache';
 import { hanTsvector, latinPart } from '../search/tokenize';
 
 const SCHEME_FORMATS = {
@@ -58,6 +59,7 @@ export class AchievementsService {
     private readonly outbox: OutboxService,
     private readonly queues: QueueService,
     private readonly me: MeService,
+    private readonly searchCache: SearchCache,
   ) {}
 
   // ---------- rules ----------
@@ -312,7 +314,7 @@ export class AchievementsService {
   }
 
   async update(caller: AuthUser, id: string, dto: UpdateAchievementDto): Promise<AchievementDto> {
-    return this.dataSource.transaction(async (m) => {
+    const result = await this.dataSource.transaction(async (m) => {
       const a = await this.load(m, id, true);
       const v = await this.viewer(caller, m);
       const role = this.requireWriter(v, a);
@@ -334,6 +336,9 @@ export class AchievementsService {
       });
       return this.toDto(m, await this.load(m, id), 'owner', (await this.access(m, v, a)).nda);
     });
+    // After the commit: a published listing's public text may have changed.
+    if (result.status === 'published') await this.searchCache.invalidate();
+    return result;
   }
 
   /**
@@ -377,6 +382,8 @@ export class AchievementsService {
       return this.toDto(m, await this.load(m, id), 'owner', false);
     });
     if (to === 'published') void this.queues.nudgeOutbox();
+    // After the commit: entering or leaving 'published' changes what the public search finds.
+    if (to === 'published' || result.publishedAt !== null) await this.searchCache.invalidate();
     return result;
   }
 

@@ -424,7 +424,12 @@ export class SearchFacetsDto {
 
 export class SearchResultDto {
   @ApiProperty({ type: [SearchHitDto] }) items!: SearchHitDto[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'Exact up to the count cap; at the cap (totalExact false) a lower bound, shown as "10,000+"' }) total!: number;
+  @ApiProperty({
+    description:
+      'False when more than the count cap (10,000) match: total and facet counts are then lower bounds taken over the first 10,000 matches, and relevance ranks those (sort=newest orders all matches)',
+  })
+  totalExact!: boolean;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
   @ApiProperty({ type: SearchFacetsDto }) facets!: SearchFacetsDto;

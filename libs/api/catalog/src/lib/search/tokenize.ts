@@ -3,10 +3,12 @@
  *
  * PostgreSQL's parser treats a run of Han characters as one word, and pg_trgm cannot index 1–2 character
  * queries, so the catalog indexes Chinese itself: every Han run contributes its single characters and its
- * overlapping bigrams as lexemes (电池组 → 电 池 组 电池 池组). A query run becomes an AND of its bigrams
- * (or its one character), which the GIN index answers; bigrams alone over-match (电池 & 池组 also fits
- * "池组…电池"), so every Han-bearing query term is RECHECKED as a substring with ILIKE. Latin text goes through
- * to_tsvector('english') in SQL: lower-cased, stemmed, stop words dropped.
+ * overlapping bigrams as lexemes (电池组 → 电 池 组 电池 池组), a bigram at the position of its first character.
+ * A query run becomes a PHRASE of its bigrams ('电池' <-> '池组', or its one character), which the GIN index
+ * answers and the positions make exact: adjacent bigrams at consecutive positions are exactly the substring
+ * (runs are one position apart, so a phrase never spans two runs or two fields). Only terms that mix Han with
+ * other characters (5G基站) are still RECHECKED as substrings with ILIKE, since the Latin part is matched by
+ * stem. Latin text goes through to_tsvector('english') in SQL: lower-cased, stemmed, stop words dropped.
  */
 
 const HAN_RUN = /\p{Script=Han}+/gu;
@@ -63,14 +65,20 @@ export function hanTsvector(parts: { text: string | null | undefined; weightA?: 
   return [...lexemes].map(([tok, ps]) => `'${tok}':${ps.join(',')}`).join(' ');
 }
 
+/** A tsquery literal matching exactly the Han run as a substring: its bigrams as a phrase. */
+export const hanPhrase = (run: string): string => {
+  const toks = bigrams(run).map((t) => `'${t}'`);
+  return toks.length === 1 ? toks[0] : `(${toks.join(' <-> ')})`;
+};
+
 export interface ParsedQuery {
-  /** tsquery literal: AND of the Han bigrams (or single characters); '' when the query has no Han. */
+  /** tsquery literal: AND of one phrase per Han run; '' when the query has no Han. */
   hanTsquery: string;
   /** Latin words that sit inside Han-bearing terms (e.g. "5G" of "5G基站"), for plainto_tsquery('english'). */
   latinWords: string;
   /** Pure-Latin phrases (consecutive Latin terms), each for phraseto_tsquery('english'). */
   latinPhrases: string[];
-  /** Terms to recheck as substrings (ILIKE): every Han-bearing term. */
+  /** Terms to recheck as substrings (ILIKE): Han-bearing terms that are not one pure Han run. */
   rechecks: string[];
   /** Every term as typed (for highlighting and the fallback when nothing is indexable). */
   terms: string[];
@@ -91,8 +99,9 @@ export function parseQuery(raw: string): ParsedQuery {
   for (const term of terms) {
     if (hasHan(term)) {
       flush();
-      rechecks.push(term);
-      for (const run of hanRuns(term)) for (const b of bigrams(run)) han.add(b);
+      const runs = hanRuns(term);
+      for (const run of runs) han.add(hanPhrase(run));
+      if (runs.length !== 1 || runs[0] !== term) rechecks.push(term);
       const latin = latinPart(term).trim();
       if (latin) latinWords.push(latin);
     } else {
@@ -101,7 +110,7 @@ export function parseQuery(raw: string): ParsedQuery {
   }
   flush();
   return {
-    hanTsquery: [...han].map((t) => `'${t}'`).join(' & '),
+    hanTsquery: [...han].join(' & '),
     latinWords: latinWords.join(' '),
     latinPhrases,
     rechecks,
