@@ -18,7 +18,7 @@ import type {
 import { AchievementEntity, AchievementInventorEntity, AchievementIpRecordEntity } from '../entities';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../search/search.service';
 import { SearchCache } from '../search/search-cache';
-import { hanTsvector, latinPart } from '../search/tokenize';
+import { searchVectorParts, searchVectorSql } from '../search/tokenize';
 
 const SCHEME_FORMATS = {
   'cn-patent': 'Chinese patent number (CN + 12 digits + "." + check character, or a publication number like CN115123456A)',
@@ -43,12 +43,11 @@ export async function refreshSearchVector(m: EntityManager, id: string): Promise
     [id],
   );
   if (!a) return;
-  const body = [a.abstract_zh, a.abstract_en, a.problem_zh, a.problem_en, a.advantages_zh, a.advantages_en, a.applications_zh, a.applications_en];
-  const han = hanTsvector([{ text: a.title_zh, weightA: true }, { text: a.title_en, weightA: true }, ...body.map((text) => ({ text }))]);
-  await m.query(
-    `UPDATE achievements SET search = $2::tsvector || setweight(to_tsvector('english', $3), 'A') || to_tsvector('english', $4) WHERE id = $1`,
-    [id, han, latinPart([a.title_zh, a.title_en].filter(Boolean).join(' ')), latinPart(body.filter(Boolean).join(' '))],
+  const v = searchVectorParts(
+    [a.title_zh, a.title_en],
+    [a.abstract_zh, a.abstract_en, a.problem_zh, a.problem_en, a.advantages_zh, a.advantages_en, a.applications_zh, a.applications_en],
   );
+  await m.query(`UPDATE achievements SET search = ${searchVectorSql('$2', '$3', '$4')} WHERE id = $1`, [id, v.han, v.latinTitle, v.latinBody]);
 }
 
 @Injectable()
