@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { Api } from '../generated/api';
 import {
   acceptAchievementNda,
+  archiveAchievement,
   createAchievement,
   getAchievement,
   health,
@@ -19,6 +20,7 @@ import {
   searchAchievements,
   submitAchievement,
   updateAchievement,
+  withdrawAchievement,
 } from '../generated/functions';
 import type { ListMyAchievements$Params } from '../generated/fn/catalog/list-my-achievements';
 import type { SearchAchievements$Params } from '../generated/fn/catalog/search-achievements';
@@ -136,6 +138,14 @@ export class TtxApi {
 
   publishAchievement(id: string, context?: HttpContext): Promise<AchievementView> {
     return this.api.invoke(publishAchievement, { id }, context);
+  }
+
+  withdrawAchievement(id: string, context?: HttpContext): Promise<AchievementView> {
+    return this.api.invoke(withdrawAchievement, { id }, context);
+  }
+
+  archiveAchievement(id: string, context?: HttpContext): Promise<AchievementView> {
+    return this.api.invoke(archiveAchievement, { id }, context);
   }
 
   health(context?: HttpContext): Promise<HealthView> {

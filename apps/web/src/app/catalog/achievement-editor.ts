@@ -1,24 +1,28 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ACHIEVEMENT_KINDS, DEAL_TYPES, IP_RECORD_STATUSES, MATURITY_STAGES } from '@ttx/shared/contracts';
 import { TtxApi } from '@ttx/web/api-client';
 import { LanguageService } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { type AchievementForm, emptyForm, formProblems, shareState, submitProblems, toAchievementInput } from './achievement-form';
+import { type AchievementForm, emptyForm, formFromAchievement, formProblems, shareState, submitProblems, toAchievementInput } from './achievement-form';
 import { type FieldNode, pickText } from './catalog-text';
 
-/** Create form of the institution portal; saves a draft, optionally submitting it right away. */
+/**
+ * Create and edit form of the institution portal (`/catalog/new`, `/catalog/:id/edit`): saves a draft or
+ * the changes, optionally submitting right away.
+ */
 @Component({
-  selector: 'ttx-new-achievement',
+  selector: 'ttx-achievement-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzFormModule, NzInputModule, NzInputNumberModule, NzSelectModule],
-  templateUrl: './new-achievement.html',
+  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzEmptyModule, NzFormModule, NzInputModule, NzInputNumberModule, NzSelectModule],
+  templateUrl: './achievement-editor.html',
   styles: `
     .row { display: flex; gap: 8px; margin-bottom: 8px; align-items: center; flex-wrap: wrap; }
     .row > input { flex: 1 1 200px; }
@@ -27,9 +31,14 @@ import { type FieldNode, pickText } from './catalog-text';
     h4.block { display: block; margin: 12px 0 4px; font-weight: 500; }
   `,
 })
-export class NewAchievement {
+export class AchievementEditor {
   private readonly api = inject(TtxApi);
   private readonly router = inject(Router);
+  /** Set when editing an existing achievement. */
+  protected readonly id = inject(ActivatedRoute).snapshot.paramMap.get('id');
+  /** The loaded achievement's status (edit mode): submitting is offered for drafts and withdrawn ones. */
+  protected readonly status = signal<string | null>(null);
+  protected readonly loadFailed = signal(false);
   private readonly language = inject(LanguageService);
 
   protected readonly kinds = ACHIEVEMENT_KINDS;
@@ -56,7 +65,19 @@ export class NewAchievement {
       (t) => this.tree.set(t as FieldNode[]),
       () => undefined,
     );
+    if (this.id) {
+      this.api.achievement(this.id).then(
+        (a) => {
+          this.form.set(formFromAchievement(a));
+          this.status.set(a.status);
+        },
+        () => this.loadFailed.set(true),
+      );
+    }
   }
+
+  /** Submitting is the next step only from a draft or a withdrawn achievement. */
+  protected readonly canSubmit = computed(() => !this.id || this.status() === 'draft' || this.status() === 'withdrawn');
 
   protected set<K extends keyof AchievementForm>(key: K, value: AchievementForm[K]): void {
     this.form.update((f) => ({ ...f, [key]: value }));
@@ -90,9 +111,10 @@ export class NewAchievement {
     if (submit ? this.submitBlocked() : this.problems().length > 0) return;
     this.saving.set(true);
     try {
-      const created = await this.api.createAchievement(toAchievementInput(this.form()));
+      const body = toAchievementInput(this.form());
+      const saved = this.id ? await this.api.updateAchievement(this.id, body) : await this.api.createAchievement(body);
       // The draft exists now: even when submitting fails, the portal list shows it.
-      if (submit) await this.api.submitAchievement(created.id).catch(() => undefined);
+      if (submit) await this.api.submitAchievement(saved.id).catch(() => undefined);
       await this.router.navigate(['/catalog/mine']);
     } catch {
       /* the error interceptor shows the problem */
