@@ -31,6 +31,12 @@ export type { MarkNotificationRead$Params as MarkNotificationRead$Params } from 
 export { markNotificationRead as markNotificationRead } from './fn/notifications/mark-notification-read';
 export type { VerifyAuditChain$Params as VerifyAuditChain$Params } from './fn/admin/verify-audit-chain';
 export { verifyAuditChain as verifyAuditChain } from './fn/admin/verify-audit-chain';
+export type { ListDisclosures$Params as ListDisclosures$Params } from './fn/disclosures/list-disclosures';
+export { listDisclosures as listDisclosures } from './fn/disclosures/list-disclosures';
+export type { GetDisclosure$Params as GetDisclosure$Params } from './fn/disclosures/get-disclosure';
+export { getDisclosure as getDisclosure } from './fn/disclosures/get-disclosure';
+export type { CreateObjection$Params as CreateObjection$Params } from './fn/disclosures/create-objection';
+export { createObjection as createObjection } from './fn/disclosures/create-objection';
 export type { ListTechnologyFields$Params as ListTechnologyFields$Params } from './fn/catalog/list-technology-fields';
 export { listTechnologyFields as listTechnologyFields } from './fn/catalog/list-technology-fields';
 export type { SearchAchievements$Params as SearchAchievements$Params } from './fn/catalog/search-achievements';
