@@ -89,6 +89,34 @@ describe('count cap', () => {
   });
 });
 
+describe('relevance', () => {
+  it('puts title hits before body-only hits, newest first within each (Chinese and English)', async () => {
+    const ids = await ds.transaction(async (m) => {
+      const out: string[] = [];
+      for (const [title, en, abstract, minutes] of [
+        ['陶瓷隔膜', 'Ceramic separator', '一种涂层。', 300],
+        ['涂布设备', 'Coating machine', '用于隔膜的涂布设备，separator coating.', 1],
+        ['复合隔膜', 'Composite separator', '一种复合材料。', 200],
+      ] as const) {
+        const [row] = await m.query(
+          `INSERT INTO achievements (institution_id, kind, status, title_zh, title_en, abstract_zh, deal_types, published_at)
+           VALUES ($1, 'invention_patent', 'published', $2, $3, $4, '{licence}', now() - make_interval(mins => $5)) RETURNING id`,
+          [institutionId, title, en, abstract, minutes],
+        );
+        await refreshSearchVector(m, row.id);
+        out.push(row.id);
+      }
+      return out;
+    });
+    await t.app.get(SearchCache).invalidate();
+    const [ceramic, coating, composite] = ids;
+    expect((await search(`q=${encodeURIComponent('隔膜')}`)).items.map((i) => i.id)).toEqual([composite, ceramic, coating]);
+    expect((await search('q=separator')).items.map((i) => i.id)).toEqual([composite, ceramic, coating]);
+    // Newest first on request.
+    expect((await search(`q=${encodeURIComponent('隔膜')}&sort=newest`)).items.map((i) => i.id)).toEqual([coating, composite, ceramic]);
+  });
+});
+
 describe('result cache', () => {
   it('serves a repeated search from Redis until a write bumps the catalog generation', async () => {
     const q = `q=${encodeURIComponent('钠离子')}`;
