@@ -3,6 +3,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type AchievementView, TtxApi } from '@ttx/web/api-client';
 import { AuthStore, LanguageService } from '@ttx/web/core';
+import { OrgPicker } from '@ttx/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -30,6 +31,7 @@ import { type Localized, pickText, priceRange } from './catalog-text';
     NzSpinModule,
     NzTableModule,
     NzTagModule,
+    OrgPicker,
   ],
   templateUrl: './achievement-detail.html',
   styles: `
@@ -51,6 +53,9 @@ export class AchievementDetail {
   protected readonly notFound = signal(false);
   protected readonly ndaOpen = signal(false);
   protected readonly accepting = signal(false);
+  /** The caller's enterprises; with several it names the one that accepts. */
+  protected readonly enterprises = computed(() => this.auth.organizations('enterprise', ['enterprise_member']));
+  protected readonly ndaOrg = signal<string | null>(null);
 
   protected readonly canRequestNda = computed(() => {
     const a = this.item();
@@ -77,7 +82,7 @@ export class AchievementDetail {
   async acceptNda(): Promise<void> {
     this.accepting.set(true);
     try {
-      await this.api.acceptNda(this.id());
+      await this.api.acceptNda(this.id(), this.ndaOrg() ?? undefined);
       this.ndaOpen.set(false);
       await this.load(this.id());
     } catch {

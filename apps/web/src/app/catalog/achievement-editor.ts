@@ -4,7 +4,8 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ACHIEVEMENT_KINDS, DEAL_TYPES, IP_RECORD_STATUSES, MATURITY_STAGES } from '@ttx/shared/contracts';
 import { TtxApi } from '@ttx/web/api-client';
-import { LanguageService } from '@ttx/web/core';
+import { AuthStore, LanguageService } from '@ttx/web/core';
+import { OrgPicker } from '@ttx/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -21,7 +22,7 @@ import { type FieldNode, pickText } from './catalog-text';
 @Component({
   selector: 'ttx-achievement-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzEmptyModule, NzFormModule, NzInputModule, NzInputNumberModule, NzSelectModule],
+  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzEmptyModule, NzFormModule, NzInputModule, NzInputNumberModule, NzSelectModule, OrgPicker],
   templateUrl: './achievement-editor.html',
   styles: `
     .row { display: flex; gap: 8px; margin-bottom: 8px; align-items: center; flex-wrap: wrap; }
@@ -39,6 +40,12 @@ export class AchievementEditor {
   /** The loaded achievement's status (edit mode): submitting is offered for drafts and withdrawn ones. */
   protected readonly status = signal<string | null>(null);
   protected readonly loadFailed = signal(false);
+  /** Creating: the institutions the caller may file for; with several it names one. */
+  private readonly auth = inject(AuthStore);
+  protected readonly institutions = computed(() => (this.id ? [] : this.auth.organizations('institution', ['researcher', 'tto_manager'])));
+  /** With several institutions the form waits for the choice. */
+  protected readonly institutionMissing = computed(() => this.institutions().length > 1 && !this.institutionId());
+  protected readonly institutionId = signal<string | null>(null);
   private readonly language = inject(LanguageService);
 
   protected readonly kinds = ACHIEVEMENT_KINDS;
@@ -108,10 +115,12 @@ export class AchievementEditor {
   }
 
   async save(submit: boolean): Promise<void> {
-    if (submit ? this.submitBlocked() : this.problems().length > 0) return;
+    if ((submit ? this.submitBlocked() : this.problems().length > 0) || this.institutionMissing()) return;
     this.saving.set(true);
     try {
       const body = toAchievementInput(this.form());
+      const institutionId = this.institutionId();
+      if (!this.id && institutionId) body.institutionId = institutionId;
       const saved = this.id ? await this.api.updateAchievement(this.id, body) : await this.api.createAchievement(body);
       // The draft exists now: even when submitting fails, the portal list shows it.
       if (submit) await this.api.submitAchievement(saved.id).catch(() => undefined);
