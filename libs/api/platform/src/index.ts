@@ -5,3 +5,6 @@ export * from './lib/bull-board';
 export * from './lib/disclosures/disclosures.module';
 export * from './lib/disclosures/disclosures.service';
 export * from './lib/disclosures/disclosure.dto';
+export * from './lib/files/files.module';
+export * from './lib/files/file-store';
+export * from './lib/files/file-type';

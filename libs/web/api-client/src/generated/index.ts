@@ -12,6 +12,7 @@ export type { AchievementDto } from './models/achievement-dto';
 export type { AchievementPageDto } from './models/achievement-page-dto';
 export type { AchievementSummaryDto } from './models/achievement-summary-dto';
 export type { AddMemberDto } from './models/add-member-dto';
+export type { AttachmentDto } from './models/attachment-dto';
 export type { ChainVerdictDto } from './models/chain-verdict-dto';
 export type { ConfidentialPartDto } from './models/confidential-part-dto';
 export type { CreateAchievementDto } from './models/create-achievement-dto';
@@ -113,3 +114,9 @@ export type { ArchiveAchievement$Params as ArchiveAchievement$Params } from './f
 export { archiveAchievement as archiveAchievement } from './fn/catalog/archive-achievement';
 export type { AcceptAchievementNda$Params as AcceptAchievementNda$Params } from './fn/catalog/accept-achievement-nda';
 export { acceptAchievementNda as acceptAchievementNda } from './fn/catalog/accept-achievement-nda';
+export type { UploadAttachment$Params as UploadAttachment$Params } from './fn/catalog/upload-attachment';
+export { uploadAttachment as uploadAttachment } from './fn/catalog/upload-attachment';
+export type { DownloadAttachment$Params as DownloadAttachment$Params } from './fn/catalog/download-attachment';
+export { downloadAttachment as downloadAttachment } from './fn/catalog/download-attachment';
+export type { DeleteAttachment$Params as DeleteAttachment$Params } from './fn/catalog/delete-attachment';
+export { deleteAttachment as deleteAttachment } from './fn/catalog/delete-attachment';

@@ -6,6 +6,7 @@ export type { AchievementDto } from './models/achievement-dto';
 export type { AchievementPageDto } from './models/achievement-page-dto';
 export type { AchievementSummaryDto } from './models/achievement-summary-dto';
 export type { AddMemberDto } from './models/add-member-dto';
+export type { AttachmentDto } from './models/attachment-dto';
 export type { ChainVerdictDto } from './models/chain-verdict-dto';
 export type { ConfidentialPartDto } from './models/confidential-part-dto';
 export type { CreateAchievementDto } from './models/create-achievement-dto';

@@ -15,7 +15,8 @@ import type {
   NdaAcceptanceDto,
   UpdateAchievementDto,
 } from '../dto/achievement.dto';
-import { AchievementEntity, AchievementInventorEntity, AchievementIpRecordEntity } from '../entities';
+import { AchievementAttachmentEntity, AchievementEntity, AchievementInventorEntity, AchievementIpRecordEntity } from '../entities';
+import { attachmentView } from '../attachments/attachment-view';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../search/search.service';
 import { SearchCache } from '../search/search-cache';
 import { searchVectorParts, searchVectorSql } from '../search/tokenize';
@@ -154,6 +155,25 @@ export class AchievementsService {
     return { level: nda ? 'nda' : 'public', nda };
   }
 
+  /** For parts of the confidential view (attachments): the achievement when the caller may see its confidential part, else 404. */
+  async requireConfidentialAccess(caller: AuthUser | null, id: string, m: EntityManager = this.dataSource.manager): Promise<AchievementEntity> {
+    const a = await this.load(m, id);
+    const { level } = await this.access(m, await this.viewer(caller, m), a);
+    if (level === 'public') throw Problems.notFound('Achievement');
+    return a;
+  }
+
+  /**
+   * For writes to an achievement's parts: checks the caller is a writer of the owner and it is not
+   * archived; `m` inside a transaction locks the row (pass the plain manager for an early check).
+   */
+  async requireWritable(caller: AuthUser, id: string, m: EntityManager): Promise<AchievementEntity> {
+    const a = await this.load(m, id, m.queryRunner?.isTransactionActive ?? false);
+    this.requireWriter(await this.viewer(caller, m), a);
+    if (a.status === 'archived') throw Problems.conflict('achievement-archived', 'An archived achievement can no longer be edited');
+    return a;
+  }
+
   // ---------- views ----------
 
   private async toDto(m: EntityManager, a: AchievementEntity, level: AccessLevel, nda: boolean): Promise<AchievementDto> {
@@ -161,9 +181,11 @@ export class AchievementsService {
     const [org]: { name: string }[] = await m.query('SELECT name FROM organizations WHERE id = $1', [a.institutionId]);
     const ips = await m.find(AchievementIpRecordEntity, { where: { achievementId: a.id }, order: { position: 'ASC' } });
     const inventors = await m.find(AchievementInventorEntity, { where: { achievementId: a.id }, order: { position: 'ASC' } });
+    const attachments = level === 'public' ? [] : await m.find(AchievementAttachmentEntity, { where: { achievementId: a.id }, order: { uploadedAt: 'ASC' } });
     const confidential = level === 'public' ? null : {
       technicalDetail: { zh: a.technicalDetailZh, en: a.technicalDetailEn },
       inventors: inventors.map((i) => ({ name: i.name, sharePct: Number(i.share), email: level === 'nda' ? null : i.email })),
+      attachments: attachments.map(attachmentView),
     };
     return {
       id: a.id,
