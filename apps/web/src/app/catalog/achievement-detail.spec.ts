@@ -103,7 +103,7 @@ describe('AchievementDetail', () => {
       ...PUBLIC,
       access: 'nda',
       ndaAccepted: true,
-      confidential: { technicalDetail: { zh: '机密', en: 'Secret recipe' }, inventors: [{ name: 'Li Lei', email: null, sharePct: 100 }] },
+      confidential: { technicalDetail: { zh: '机密', en: 'Secret recipe' }, inventors: [{ name: 'Li Lei', email: null, sharePct: 100 }], attachments: [] },
     });
     await settle();
     expect($('detail-technical')?.textContent).toContain('Secret recipe');
@@ -134,7 +134,7 @@ describe('AchievementDetail', () => {
     expect(nda.request.body).toEqual({ organizationId: 'e2' });
     nda.flush({ achievementId: 'a1', organizationId: 'e2', userId: 'u', acceptedAt: '2026-01-02T00:00:00Z' });
     await settle();
-    http.expectOne('/api/achievements/a1').flush({ ...PUBLIC, access: 'nda', ndaAccepted: true, confidential: { technicalDetail: { zh: null, en: 'x' }, inventors: [] } });
+    http.expectOne('/api/achievements/a1').flush({ ...PUBLIC, access: 'nda', ndaAccepted: true, confidential: { technicalDetail: { zh: null, en: 'x' }, inventors: [], attachments: [] } });
     await settle();
   });
 });

@@ -13,6 +13,7 @@ import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { AttachmentList } from './attachment-list';
 import { type Localized, pickText, priceRange } from './catalog-text';
 
 /** One achievement: public part for everyone, confidential part for owners and NDA signers. */
@@ -32,6 +33,7 @@ import { type Localized, pickText, priceRange } from './catalog-text';
     NzTableModule,
     NzTagModule,
     OrgPicker,
+    AttachmentList,
   ],
   templateUrl: './achievement-detail.html',
   styles: `

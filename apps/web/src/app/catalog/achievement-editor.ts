@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ACHIEVEMENT_KINDS, DEAL_TYPES, IP_RECORD_STATUSES, MATURITY_STAGES } from '@ttx/shared/contracts';
-import { TtxApi } from '@ttx/web/api-client';
+import { type AttachmentView, TtxApi } from '@ttx/web/api-client';
 import { AuthStore, LanguageService } from '@ttx/web/core';
 import { OrgPicker } from '@ttx/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -13,6 +13,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { type AchievementForm, emptyForm, formFromAchievement, formProblems, shareState, submitProblems, toAchievementInput } from './achievement-form';
+import { AttachmentList } from './attachment-list';
 import { type FieldNode, pickText } from './catalog-text';
 
 /**
@@ -22,7 +23,7 @@ import { type FieldNode, pickText } from './catalog-text';
 @Component({
   selector: 'ttx-achievement-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzEmptyModule, NzFormModule, NzInputModule, NzInputNumberModule, NzSelectModule, OrgPicker],
+  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzEmptyModule, NzFormModule, NzInputModule, NzInputNumberModule, NzSelectModule, OrgPicker, AttachmentList],
   templateUrl: './achievement-editor.html',
   styles: `
     .row { display: flex; gap: 8px; margin-bottom: 8px; align-items: center; flex-wrap: wrap; }
@@ -30,6 +31,7 @@ import { type FieldNode, pickText } from './catalog-text';
     .sum-bad { color: #cf1322; }
     .sum-ok { color: #389e0d; }
     h4.block { display: block; margin: 12px 0 4px; font-weight: 500; }
+    .hint-muted { color: rgba(0, 0, 0, 0.45); margin-top: 12px; }
   `,
 })
 export class AchievementEditor {
@@ -39,6 +41,8 @@ export class AchievementEditor {
   protected readonly id = inject(ActivatedRoute).snapshot.paramMap.get('id');
   /** The loaded achievement's status (edit mode): submitting is offered for drafts and withdrawn ones. */
   protected readonly status = signal<string | null>(null);
+  /** Edit mode: the stored attachments (uploads take effect at once, independent of Save). */
+  protected readonly attachments = signal<AttachmentView[]>([]);
   protected readonly loadFailed = signal(false);
   /** Creating: the institutions the caller may file for; with several it names one. */
   private readonly auth = inject(AuthStore);
@@ -77,10 +81,18 @@ export class AchievementEditor {
         (a) => {
           this.form.set(formFromAchievement(a));
           this.status.set(a.status);
+          this.attachments.set(a.confidential?.attachments ?? []);
         },
         () => this.loadFailed.set(true),
       );
     }
+  }
+
+  /** Reloads only the attachments, keeping unsaved edits in the form. */
+  protected async reloadAttachments(): Promise<void> {
+    if (!this.id) return;
+    const a = await this.api.achievement(this.id);
+    this.attachments.set(a.confidential?.attachments ?? []);
   }
 
   /** Submitting is the next step only from a draft or a withdrawn achievement. */

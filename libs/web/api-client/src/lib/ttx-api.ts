@@ -5,6 +5,8 @@ import {
   acceptAchievementNda,
   archiveAchievement,
   createAchievement,
+  deleteAttachment,
+  downloadAttachment,
   getAchievement,
   health,
   listMyAchievements,
@@ -20,6 +22,7 @@ import {
   searchAchievements,
   submitAchievement,
   updateAchievement,
+  uploadAttachment,
   withdrawAchievement,
 } from '../generated/functions';
 import type { ListMyAchievements$Params } from '../generated/fn/catalog/list-my-achievements';
@@ -28,6 +31,7 @@ import type {
   AchievementDto,
   AchievementPageDto,
   AchievementSummaryDto,
+  AttachmentDto,
   CreateAchievementDto,
   NdaAcceptanceDto,
   SearchHitDto,
@@ -65,6 +69,7 @@ export type SearchHitView = SearchHitDto;
 export type SearchResultView = SearchResultDto;
 export type TechnologyFieldView = TechnologyFieldDto;
 export type NdaAcceptanceView = NdaAcceptanceDto;
+export type AttachmentView = AttachmentDto;
 export type AchievementSearchParams = SearchAchievements$Params;
 export type AchievementStatus = NonNullable<ListMyAchievements$Params['status']>;
 
@@ -146,6 +151,18 @@ export class TtxApi {
 
   archiveAchievement(id: string, context?: HttpContext): Promise<AchievementView> {
     return this.api.invoke(archiveAchievement, { id }, context);
+  }
+
+  uploadAttachment(id: string, file: File, context?: HttpContext): Promise<AttachmentView> {
+    return this.api.invoke(uploadAttachment, { id, body: { file } }, context);
+  }
+
+  downloadAttachment(id: string, attachmentId: string, context?: HttpContext): Promise<Blob> {
+    return this.api.invoke(downloadAttachment, { id, attachmentId }, context);
+  }
+
+  deleteAttachment(id: string, attachmentId: string, context?: HttpContext): Promise<void> {
+    return this.api.invoke(deleteAttachment, { id, attachmentId }, context);
   }
 
   health(context?: HttpContext): Promise<HealthView> {
