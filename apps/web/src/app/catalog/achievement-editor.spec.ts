@@ -62,10 +62,10 @@ describe('AchievementEditor in edit mode', () => {
   it('loads the owner view into the form and saves the changes with PATCH, keeping the IP dates', async () => {
     const { el, http, settle } = await setup();
     expect(el.querySelector('[data-testid="new-heading"]')?.textContent).toContain('Edit achievement');
-    const title = el.querySelector<HTMLInputElement>('[data-testid="new-title-zh"]');
-    expect(title?.value).toBe('固态电池');
-    title!.value = '全固态电池';
-    title!.dispatchEvent(new Event('input'));
+    const title = el.querySelector<HTMLInputElement>('[data-testid="new-title-zh"]') as HTMLInputElement;
+    expect(title.value).toBe('固态电池');
+    title.value = '全固态电池';
+    title.dispatchEvent(new Event('input'));
     await settle();
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     el.querySelector<HTMLButtonElement>('[data-testid="new-save"]')?.click();
