@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@ttx/api/identity';
+import { AchievementFactsService } from './achievements/achievement-facts.service';
 import { AchievementsController } from './achievements/achievements.controller';
 import { AchievementsService } from './achievements/achievements.service';
 import { OptionalAuthGuard } from './achievements/optional-auth.guard';
@@ -12,7 +13,7 @@ import { CatalogSeeder } from './seed/catalog-seeder';
 @Module({
   imports: [TypeOrmModule.forFeature(CATALOG_ENTITIES), IdentityModule],
   controllers: [AchievementsController],
-  providers: [AchievementsService, SearchService, FieldsService, OptionalAuthGuard, CatalogSeeder],
-  exports: [AchievementsService, SearchService, CatalogSeeder],
+  providers: [AchievementsService, AchievementFactsService, SearchService, FieldsService, OptionalAuthGuard, CatalogSeeder],
+  exports: [AchievementsService, AchievementFactsService, SearchService, CatalogSeeder],
 })
 export class CatalogModule {}

@@ -32,6 +32,11 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /**
+   * Length of one public-notice (公示) day in ms. Real days in production; tests and e2e journeys shorten
+   * the notice period with it instead of waiting 15 days.
+   */
+  RIGHTS_NOTICE_DAY_MS: z.coerce.number().int().min(1).max(86_400_000).default(86_400_000),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;
