@@ -109,5 +109,9 @@ describe('AchievementDetail', () => {
     expect($('detail-technical')?.textContent).toContain('Secret recipe');
     expect($('detail-confidential')?.textContent).toContain('Li Lei — 100%');
     expect($('nda-open')).toBeNull();
+    // Signed-in visitors also see the rights ownership panel.
+    http.expectOne('/api/achievements/a1/ownership').flush({ achievementId: 'a1', shares: [], totalPct: 100, useRights: [], rewardPromises: [], history: [] });
+    await settle();
+    http.expectOne('/api/achievements/a1/empowerments').flush([]);
   });
 });

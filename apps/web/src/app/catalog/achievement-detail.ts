@@ -12,6 +12,7 @@ import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { OwnershipPanel } from '../rights/ownership-panel';
 import { type Localized, pickText, priceRange } from './catalog-text';
 
 /** One achievement: public part for everyone, confidential part for owners and NDA signers. */
@@ -30,6 +31,7 @@ import { type Localized, pickText, priceRange } from './catalog-text';
     NzSpinModule,
     NzTableModule,
     NzTagModule,
+    OwnershipPanel,
   ],
   templateUrl: './achievement-detail.html',
   styles: `
