@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { EmpowermentApply } from './empowerment-apply';
-import { mountRightsPage } from './rights-testing';
+import { mountPage } from '../../testing/mount-page';
 
 const ACHIEVEMENT = {
   id: 'a1',
@@ -21,7 +21,7 @@ describe('EmpowermentApply', () => {
   });
 
   it('shows the policy limits live and previews the ledger that approval would write', async () => {
-    const { http, $, settle, fixture } = mountRightsPage(EmpowermentApply, { achievementId: 'a1' }, { roles: ['researcher'] });
+    const { http, $, settle, fixture } = mountPage(EmpowermentApply, { achievementId: 'a1' }, { roles: ['researcher'] });
     await settle();
     http.expectOne('/api/achievements/a1').flush(ACHIEVEMENT);
     await settle();

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { NoticeDetail } from './notice-detail';
-import { mountRightsPage } from './rights-testing';
+import { mountPage } from '../../testing/mount-page';
 
 const NOTICE = {
   id: 'd1', kind: 'empowerment', subjectType: 'empowerment', subjectId: 'e1', institutionId: 'i1', institutionName: 'Demo University',
@@ -18,7 +18,7 @@ describe('NoticeDetail', () => {
   });
 
   it('shows the notice publicly, with a sign-in link instead of the objection form', async () => {
-    const { http, $, settle } = mountRightsPage(NoticeDetail, { id: 'd1' }, null);
+    const { http, $, settle } = mountPage(NoticeDetail, { id: 'd1' }, null);
     await settle();
     http.expectOne('/api/disclosures/d1').flush(NOTICE);
     await settle();
@@ -29,7 +29,7 @@ describe('NoticeDetail', () => {
   });
 
   it('lets a signed-in user object while the notice is open', async () => {
-    const { http, $, settle, fixture } = mountRightsPage(NoticeDetail, { id: 'd1' }, { roles: ['enterprise_member'] });
+    const { http, $, settle, fixture } = mountPage(NoticeDetail, { id: 'd1' }, { roles: ['enterprise_member'] });
     await settle();
     http.expectOne('/api/disclosures/d1').flush(NOTICE);
     await settle();

@@ -6,13 +6,13 @@ import { provideRouter } from '@angular/router';
 import { provideApiClient } from '@ttx/web/api-client';
 import { AUTH_STORAGE_KEY, LANG_STORAGE_KEY } from '@ttx/web/core';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
-import { translocoTesting } from '../../testing/i18n';
-import { APP_ICONS } from '../app-icons';
+import { translocoTesting } from './i18n';
+import { APP_ICONS } from '../app/app-icons';
 
 const tick = () => new Promise((r) => setTimeout(r));
 
-/** Mounts a rights page with a signed-in user (or none) and an HTTP test backend. */
-export function mountRightsPage<T>(component: Type<T>, inputs: Record<string, unknown>, user: { roles: string[]; memberships?: unknown[] } | null) {
+/** Mounts a standalone page with a signed-in user (or none) and an HTTP test backend. */
+export function mountPage<T>(component: Type<T>, inputs: Record<string, unknown>, user: { roles: string[]; memberships?: unknown[] } | null) {
   localStorage.setItem(LANG_STORAGE_KEY, 'en-US');
   if (user) {
     localStorage.setItem(
