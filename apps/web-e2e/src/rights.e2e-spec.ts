@@ -21,9 +21,11 @@ async function apiAs(email: string) {
   };
 }
 
+/** Signs out, then reloads the home page: signing out leaves a "sign in again" toast over the header's login link. */
 async function logout(page: Page): Promise<void> {
   await page.getByTestId('logout-button').click();
   await page.getByTestId('nav-login').waitFor();
+  await openHome(page);
 }
 
 /** Reloads until the locator shows the text (the notice end is decided by the worker, not pushed). */
