@@ -197,8 +197,14 @@ describe('empowerment rules', () => {
 describe('empowerment workflow with public notice', () => {
   it('goes through notice, objection dismissed, and becomes final by the notice-end job exactly once', async () => {
     const e = await inNotice();
-    const queued = await t.app.get(QueueService).queue(QUEUES.rights).getJob(JOB_IDS.empowermentNoticeEnd(e.id));
+    const queue = t.app.get(QueueService).queue(QUEUES.rights);
+    const queued = await queue.getJob(JOB_IDS.empowermentNoticeEnd(e.id));
     expect(queued?.data).toEqual({ empowermentId: e.id });
+    expect(await queued?.isDelayed()).toBe(true);
+    // Scheduling again (the worker does it for every open notice at start) keeps one job.
+    await t.app.get(EmpowermentFinalizer).scheduleNoticeEnd(e.id, new Date(e.endsAt));
+    const jobs = await queue.getJobs(['delayed', 'waiting']);
+    expect(jobs.filter((j) => j.data.empowermentId === e.id)).toHaveLength(1);
 
     const board = await call(t.app, 'GET', '/api/disclosures?kind=empowerment&status=open');
     expect(board.json.items.map((d: { subjectId: string }) => d.subjectId)).toContain(e.id);
