@@ -43,6 +43,12 @@ export const appRoutes: Route[] = [
     data: { roles: ['researcher'] },
     loadComponent: () => import('./rights/empowerment-apply').then((m) => m.EmpowermentApply),
   },
+  {
+    path: 'rights/policy',
+    canActivate: [roleGuard],
+    data: { roles: ['tto_manager'] },
+    loadComponent: () => import('./rights/policy-page').then((m) => m.PolicyPage),
+  },
   { path: 'rights/empowerments/:id', canActivate: [authGuard], loadComponent: () => import('./rights/empowerment-detail').then((m) => m.EmpowermentDetail) },
   // Other areas of the exchange: placeholders until their feature libs land.
   ...AREAS.filter((area) => area !== 'catalog' && area !== 'rights').map(

@@ -19,7 +19,12 @@ import { formatTime, STATUS_COLORS } from './rights-text';
     <div class="ttx-page">
       <h1 data-testid="rights-heading">{{ 'rights.home.title' | transloco }}</h1>
       <p>{{ 'rights.home.intro' | transloco }}</p>
-      <p><a nz-button routerLink="/rights/notices" data-testid="rights-notices-link">{{ 'rights.notices.title' | transloco }}</a></p>
+      <p style="display: flex; gap: 8px">
+        <a nz-button routerLink="/rights/notices" data-testid="rights-notices-link">{{ 'rights.notices.title' | transloco }}</a>
+        @if (isTto()) {
+          <a nz-button routerLink="/rights/policy" data-testid="rights-policy-link">{{ 'rights.home.policy' | transloco }}</a>
+        }
+      </p>
       <nz-tabs>
         @for (tab of tabs(); track tab) {
           <nz-tab [nzTitle]="'rights.home.' + tab | transloco">
@@ -60,6 +65,7 @@ export class RightsHome {
   protected readonly colors = STATUS_COLORS;
   protected readonly pages = signal<Partial<Record<'mine' | 'review', EmpowermentPageView>>>({});
   protected readonly tabs = signal<('mine' | 'review')[]>([]);
+  protected readonly isTto = () => this.auth.hasRole('tto_manager');
 
   constructor() {
     effect(() => {

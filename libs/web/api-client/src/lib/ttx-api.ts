@@ -9,6 +9,11 @@ import {
   createDecision,
   createEmpowerment,
   createObjection,
+  createNegativeRule,
+  deleteNegativeRule,
+  listNegativeRules,
+  listPolicyVersions,
+  putPolicy,
   getDisclosure,
   getEmpowerment,
   getOwnership,
@@ -55,6 +60,10 @@ import type {
   ObjectionDto,
   OwnershipDto,
   PolicyDto,
+  CreateNegativeRuleDto,
+  NegativeRuleDto,
+  PolicyVersionDto,
+  UpdatePolicyDto,
   SearchHitDto,
   SearchResultDto,
   TechnologyFieldDto,
@@ -106,6 +115,10 @@ export type EmpowermentListParams = { page?: number; pageSize?: number; scope?: 
 export type DecisionInput = CreateDecisionDto;
 export type ChecklistInput = ChecklistDto;
 export type OwnershipView = OwnershipDto;
+export type PolicyInput = UpdatePolicyDto;
+export type PolicyVersionView = PolicyVersionDto;
+export type NegativeRuleView = NegativeRuleDto;
+export type NegativeRuleInput = CreateNegativeRuleDto;
 
 @Injectable({ providedIn: 'root' })
 export class TtxApi {
@@ -197,6 +210,26 @@ export class TtxApi {
 
   policy(institutionId: string, context?: HttpContext): Promise<PolicyView> {
     return this.api.invoke(getPolicy, { id: institutionId }, context);
+  }
+
+  updatePolicy(institutionId: string, body: PolicyInput, context?: HttpContext): Promise<PolicyView> {
+    return this.api.invoke(putPolicy, { id: institutionId, body }, context);
+  }
+
+  policyVersions(institutionId: string, context?: HttpContext): Promise<PolicyVersionView[]> {
+    return this.api.invoke(listPolicyVersions, { id: institutionId }, context);
+  }
+
+  negativeList(institutionId: string, context?: HttpContext): Promise<NegativeRuleView[]> {
+    return this.api.invoke(listNegativeRules, { id: institutionId }, context);
+  }
+
+  addNegativeRule(institutionId: string, body: NegativeRuleInput, context?: HttpContext): Promise<NegativeRuleView> {
+    return this.api.invoke(createNegativeRule, { id: institutionId, body }, context);
+  }
+
+  async removeNegativeRule(institutionId: string, ruleId: string, context?: HttpContext): Promise<void> {
+    await this.api.invoke(deleteNegativeRule, { id: institutionId, ruleId }, context);
   }
 
   ownership(achievementId: string, context?: HttpContext): Promise<OwnershipView> {
