@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, untracked, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -108,7 +108,10 @@ export class EmpowermentApply {
   });
 
   constructor() {
-    effect(() => void this.load(this.achievementId()));
+    effect(() => {
+      const id = this.achievementId();
+      untracked(() => void this.load(id));
+    });
   }
 
   private async load(id: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, untracked, effect, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -86,7 +86,7 @@ export class NoticeBoard {
   constructor() {
     effect(() => {
       const params = { page: this.page(), pageSize: 20, kind: this.kind() ?? undefined, status: this.status() ?? undefined };
-      void this.api.disclosures(params).then((r) => this.result.set(r));
+      untracked(() => void this.api.disclosures(params).then((r) => this.result.set(r)));
     });
   }
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, untracked, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -113,7 +113,10 @@ export class NoticeDetail {
   protected readonly sent = signal(false);
 
   constructor() {
-    effect(() => void this.load(this.id()));
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.load(id));
+    });
   }
 
   async load(id: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, untracked, effect, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type EmpowermentSummaryView, type OwnershipView, TtxApi } from '@ttx/web/api-client';
@@ -70,7 +70,10 @@ export class OwnershipPanel {
   protected readonly empowerments = signal<EmpowermentSummaryView[]>([]);
 
   constructor() {
-    effect(() => void this.load(this.achievementId()));
+    effect(() => {
+      const id = this.achievementId();
+      untracked(() => void this.load(id));
+    });
   }
 
   private async load(id: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, untracked, computed, effect, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -108,7 +108,7 @@ export class PolicyPage {
   constructor() {
     effect(() => {
       const id = this.institutionId();
-      if (id) void this.load(id);
+      if (id) untracked(() => void this.load(id));
     });
   }
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, untracked, effect, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type EmpowermentPageView, TtxApi } from '@ttx/web/api-client';
@@ -69,9 +69,13 @@ export class RightsHome {
 
   constructor() {
     effect(() => {
+      if (!this.auth.isAuthenticated()) return;
       const tabs: ('mine' | 'review')[] = this.auth.hasRole('tto_manager') ? ['review', 'mine'] : ['mine'];
       this.tabs.set(tabs);
-      for (const scope of tabs) void this.api.empowerments({ scope, pageSize: 100 }).then((p) => this.pages.update((x) => ({ ...x, [scope]: p })));
+      // Untracked: the API call reads the access token, and a sign-out must not refetch without one.
+      untracked(() => {
+        for (const scope of tabs) void this.api.empowerments({ scope, pageSize: 100 }).then((p) => this.pages.update((x) => ({ ...x, [scope]: p })));
+      });
     });
   }
 
