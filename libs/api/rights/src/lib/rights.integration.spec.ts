@@ -4,7 +4,10 @@ import { CatalogModule, CatalogSeeder } from '@ttx/api/catalog';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { PlatformModule } from '@ttx/api/platform';
 import { resolve } from 'node:path';
+import fc from 'fast-check';
 import { DataSource } from 'typeorm';
+import { OwnershipService } from './ownership/ownership.service';
+import { largestRemainder } from '@ttx/shared/policy';
 import { EmpowermentFinalizer } from './empowerments/empowerment-finalizer.service';
 import { RightsModule } from './rights.module';
 
@@ -305,6 +308,27 @@ describe('concurrency', () => {
     expect(ledger.history).toHaveLength(winner.json.status === 'final' ? 1 : 0);
     expect(ledger.shares.reduce((s: number, x: { shareBp: number }) => s + x.shareBp, 0)).toBe(10_000);
     expect(ledger.shares).toHaveLength(winner.json.status === 'final' ? 4 : 1);
+  });
+
+  // Property over random teams and decisions, through the real ledger (service split + deferred trigger).
+  it('writes ledgers that always sum to exactly 100 % (fast-check against the database)', async () => {
+    const id = await achievement();
+    const svc = t.app.get(OwnershipService);
+    const a = { institutionId: university, institutionName: '合肥科技大学（演示）' };
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 1, maxLength: 9 }), fc.integer({ min: 1, max: 10_000 }), async (weights, teamBp) => {
+        const team = largestRemainder(10_000, weights).map((contributionBp, position) => ({ position, name: `成员${position}`, userId: null, contributionBp }));
+        const shares = svc.proposed(a, teamBp, team);
+        await ds.transaction(async (m) => {
+          const [{ id: empowermentId }] = await m.query(`SELECT id FROM empowerments LIMIT 1`);
+          const [{ id: decisionId }] = await m.query(`SELECT id FROM empowerment_decisions LIMIT 1`);
+          await svc.write(m, id, shares, { empowermentId, decisionId });
+        });
+        const [{ total }] = await ds.query('SELECT sum(share_bp)::int AS total FROM ownership_shares WHERE achievement_id = $1', [id]);
+        expect(total).toBe(10_000);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('the database refuses a ledger that does not sum to 100 %', async () => {
