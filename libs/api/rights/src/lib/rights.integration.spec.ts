@@ -247,7 +247,7 @@ describe('empowerment workflow with public notice', () => {
     expect(notice.json).toMatchObject({ status: 'ended', outcome: 'approved', objections: { total: 1, dismissed: 1 } });
     const notes = await ds.query(`SELECT DISTINCT topic, payload->>'kind' AS kind FROM outbox WHERE payload->>'kind' LIKE 'empowerment%'`);
     expect(notes.map((n: { kind: string }) => n.kind)).toEqual(
-      expect.arrayContaining(['empowerment-consent-requested', 'empowerment-review-requested', 'empowerment-review-approve', 'empowerment-objection', 'empowerment-final']),
+      expect.arrayContaining(['empowerment-consent-requested', 'empowerment-review-requested', 'empowerment-under-review', 'empowerment-review-approve', 'empowerment-objection', 'empowerment-objection-dismissed', 'empowerment-final']),
     );
   });
 

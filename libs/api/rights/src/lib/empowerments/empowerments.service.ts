@@ -143,6 +143,17 @@ export class EmpowermentsService implements OnModuleInit {
       body: { zh: '团队全体成员已确认。', en: 'Every team member has confirmed.' },
       link: link(id),
     });
+    const team: { userId: string }[] = await m.query(
+      `SELECT user_id AS "userId" FROM empowerment_consents WHERE empowerment_id = $1 AND user_id IS NOT NULL
+       UNION SELECT applicant_id FROM empowerments WHERE id = $1`,
+      [id],
+    );
+    await notifyAll(this.outbox, m, team.map((t) => t.userId), {
+      kind: 'empowerment-under-review',
+      title: { zh: `「${title.zh}」赋权申请已提交审查`, en: `Empowerment application for “${title.en}” is under TTO review` },
+      body: { zh: '团队全体成员已确认，技术转移机构将进行尽职审查。', en: 'Every team member confirmed; the TTO now reviews it with due diligence.' },
+      link: link(id),
+    });
   }
 
   // ---------- consent ----------
