@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { CoreModule, dataSourceOptions, orExit, parseEnvSubset } from '@ttx/api/core';
 import { CatalogModule, CatalogSeeder } from '@ttx/api/catalog';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
+import { RightsModule, RightsSeeder } from '@ttx/api/rights';
 import { appOpenApiDocument, serializeOpenApi } from './app/openapi-document';
 
 /** `node dist/apps/api/cli.js migrate|revert|seed-demo` — what the start script and deployments run. */
@@ -29,7 +30,7 @@ async function main(command: string | undefined): Promise<void> {
   }
   if (command === 'seed-demo') {
     const app = await NestFactory.createApplicationContext(
-      { module: class SeedModule {}, imports: [CoreModule, IdentityModule, CatalogModule] } as never,
+      { module: class SeedModule {}, imports: [CoreModule, IdentityModule, CatalogModule, RightsModule] } as never,
       { logger: ['error', 'warn', 'log'] },
     );
     try {
@@ -39,6 +40,9 @@ async function main(command: string | undefined): Promise<void> {
       // After identity (institutions and users exist); loads only into an empty catalog, never in production.
       const catalog = await app.get(CatalogSeeder).seed(dir);
       log.log(catalog === 'seeded' ? 'Catalog demo data loaded' : 'Catalog demo data skipped (catalog not empty or production)');
+      // After the catalog (achievements exist); loads only into an empty rights context, never in production.
+      const rights = await app.get(RightsSeeder).seed(dir);
+      log.log(rights === 'seeded' ? 'Rights demo data loaded' : 'Rights demo data skipped (rights not empty or production)');
     } finally {
       await app.close();
     }

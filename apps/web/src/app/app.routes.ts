@@ -39,8 +39,25 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./catalog/achievement-editor').then((m) => m.AchievementEditor),
   },
   { path: 'catalog/:id', loadComponent: () => import('./catalog/achievement-detail').then((m) => m.AchievementDetail) },
+  // Rights: the notice board (公示) is public; the rest needs a signed-in user.
+  { path: 'rights', canActivate: [authGuard], loadComponent: () => import('./rights/rights-home').then((m) => m.RightsHome) },
+  { path: 'rights/notices', loadComponent: () => import('./rights/notice-board').then((m) => m.NoticeBoard) },
+  { path: 'rights/notices/:id', loadComponent: () => import('./rights/notice-detail').then((m) => m.NoticeDetail) },
+  {
+    path: 'rights/apply/:achievementId',
+    canActivate: [roleGuard],
+    data: { roles: ['researcher'] },
+    loadComponent: () => import('./rights/empowerment-apply').then((m) => m.EmpowermentApply),
+  },
+  {
+    path: 'rights/policy',
+    canActivate: [roleGuard],
+    data: { roles: ['tto_manager'] },
+    loadComponent: () => import('./rights/policy-page').then((m) => m.PolicyPage),
+  },
+  { path: 'rights/empowerments/:id', canActivate: [authGuard], loadComponent: () => import('./rights/empowerment-detail').then((m) => m.EmpowermentDetail) },
   // Other areas of the exchange: placeholders until their feature libs land.
-  ...AREAS.filter((area) => area !== 'catalog').map(
+  ...AREAS.filter((area) => area !== 'catalog' && area !== 'rights').map(
     (area): Route => ({ path: area, canActivate: [authGuard], loadComponent: comingSoon, data: { area: `nav.${area}` } }),
   ),
   {

@@ -4,3 +4,4 @@ export * from './lib/me/me.service';
 export * from './lib/organizations/organizations.service';
 export * from './lib/auth/auth.service';
 export * from './lib/seed/demo-seeder';
+export * from './lib/members/member-directory.service';

@@ -14,6 +14,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { AttachmentList } from './attachment-list';
+import { OwnershipPanel } from '../rights/ownership-panel';
 import { type Localized, pickText, priceRange } from './catalog-text';
 
 /** One achievement: public part for everyone, confidential part for owners and NDA signers. */
@@ -34,6 +35,7 @@ import { type Localized, pickText, priceRange } from './catalog-text';
     NzTagModule,
     OrgPicker,
     AttachmentList,
+    OwnershipPanel,
   ],
   templateUrl: './achievement-detail.html',
   styles: `

@@ -14,19 +14,22 @@ export const PERMISSIONS = [
   'achievement:write',
   'achievement:publish',
   'achievement:nda',
+  'rights:policy',
+  'empowerment:apply',
+  'empowerment:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const BASE: Permission[] = ['authenticated', 'organization:create', 'notification:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  researcher: [...BASE, 'achievement:write'],
-  tto_manager: [...BASE, 'organization:manage-members', 'achievement:write', 'achievement:publish'],
+  researcher: [...BASE, 'achievement:write', 'empowerment:apply'],
+  tto_manager: [...BASE, 'organization:manage-members', 'achievement:write', 'achievement:publish', 'rights:policy', 'empowerment:review'],
   enterprise_member: [...BASE, 'organization:manage-members', 'achievement:nda'],
   broker: [...BASE, 'organization:manage-members'],
   registrar: [...BASE, 'organization:manage-members'],
   evaluator: [...BASE, 'organization:manage-members'],
-  platform_admin: [...BASE, 'organization:manage-members', 'organization:verify', 'platform:admin'],
+  platform_admin: [...BASE, 'organization:manage-members', 'organization:verify', 'platform:admin', 'rights:policy'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

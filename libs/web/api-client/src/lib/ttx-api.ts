@@ -7,6 +7,24 @@ import {
   createAchievement,
   deleteAttachment,
   downloadAttachment,
+  answerObjection,
+  createConsent,
+  createDecision,
+  createEmpowerment,
+  createObjection,
+  createNegativeRule,
+  deleteNegativeRule,
+  listNegativeRules,
+  listPolicyVersions,
+  putPolicy,
+  getDisclosure,
+  getEmpowerment,
+  getOwnership,
+  getPolicy,
+  listAchievementEmpowerments,
+  listDisclosures,
+  listEmpowerments,
+  withdrawEmpowerment,
   getAchievement,
   health,
   listMyAchievements,
@@ -27,13 +45,31 @@ import {
 } from '../generated/functions';
 import type { ListMyAchievements$Params } from '../generated/fn/catalog/list-my-achievements';
 import type { SearchAchievements$Params } from '../generated/fn/catalog/search-achievements';
+import type { ListDisclosures$Params } from '../generated/fn/disclosures/list-disclosures';
+import type { ListEmpowerments$Params } from '../generated/fn/rights/list-empowerments';
 import type {
   AchievementDto,
   AchievementPageDto,
   AchievementSummaryDto,
   AttachmentDto,
   CreateAchievementDto,
+  ChecklistDto,
+  CreateDecisionDto,
+  CreateEmpowermentDto,
+  DisclosureDetailDto,
+  DisclosureDto,
+  DisclosurePageDto,
+  EmpowermentDto,
+  EmpowermentPageDto,
+  EmpowermentSummaryDto,
   NdaAcceptanceDto,
+  ObjectionDto,
+  OwnershipDto,
+  PolicyDto,
+  CreateNegativeRuleDto,
+  NegativeRuleDto,
+  PolicyVersionDto,
+  UpdatePolicyDto,
   SearchHitDto,
   SearchResultDto,
   TechnologyFieldDto,
@@ -72,6 +108,24 @@ export type NdaAcceptanceView = NdaAcceptanceDto;
 export type AttachmentView = AttachmentDto;
 export type AchievementSearchParams = SearchAchievements$Params;
 export type AchievementStatus = NonNullable<ListMyAchievements$Params['status']>;
+export type DisclosureView = DisclosureDto;
+export type DisclosureDetailView = DisclosureDetailDto;
+export type DisclosurePageView = DisclosurePageDto;
+export type DisclosureListParams = { page?: number; pageSize?: number; kind?: ListDisclosures$Params['kind']; status?: ListDisclosures$Params['status'] };
+export type ObjectionView = ObjectionDto;
+export type PolicyView = PolicyDto;
+export type EmpowermentView = EmpowermentDto;
+export type EmpowermentSummaryView = EmpowermentSummaryDto;
+export type EmpowermentPageView = EmpowermentPageDto;
+export type EmpowermentInput = CreateEmpowermentDto;
+export type EmpowermentListParams = { page?: number; pageSize?: number; scope?: ListEmpowerments$Params['scope']; status?: ListEmpowerments$Params['status'] };
+export type DecisionInput = CreateDecisionDto;
+export type ChecklistInput = ChecklistDto;
+export type OwnershipView = OwnershipDto;
+export type PolicyInput = UpdatePolicyDto;
+export type PolicyVersionView = PolicyVersionDto;
+export type NegativeRuleView = NegativeRuleDto;
+export type NegativeRuleInput = CreateNegativeRuleDto;
 
 @Injectable({ providedIn: 'root' })
 export class TtxApi {
@@ -163,6 +217,82 @@ export class TtxApi {
 
   deleteAttachment(id: string, attachmentId: string, context?: HttpContext): Promise<void> {
     return this.api.invoke(deleteAttachment, { id, attachmentId }, context);
+  }
+
+  // ---------- disclosures (公示) ----------
+
+  disclosures(params: DisclosureListParams, context?: HttpContext): Promise<DisclosurePageView> {
+    return this.api.invoke(listDisclosures, params, context);
+  }
+
+  disclosure(id: string, context?: HttpContext): Promise<DisclosureDetailView> {
+    return this.api.invoke(getDisclosure, { id }, context);
+  }
+
+  objectTo(id: string, text: string, context?: HttpContext): Promise<ObjectionView> {
+    return this.api.invoke(createObjection, { id, body: { text } }, context);
+  }
+
+  // ---------- rights ----------
+
+  policy(institutionId: string, context?: HttpContext): Promise<PolicyView> {
+    return this.api.invoke(getPolicy, { id: institutionId }, context);
+  }
+
+  updatePolicy(institutionId: string, body: PolicyInput, context?: HttpContext): Promise<PolicyView> {
+    return this.api.invoke(putPolicy, { id: institutionId, body }, context);
+  }
+
+  policyVersions(institutionId: string, context?: HttpContext): Promise<PolicyVersionView[]> {
+    return this.api.invoke(listPolicyVersions, { id: institutionId }, context);
+  }
+
+  negativeList(institutionId: string, context?: HttpContext): Promise<NegativeRuleView[]> {
+    return this.api.invoke(listNegativeRules, { id: institutionId }, context);
+  }
+
+  addNegativeRule(institutionId: string, body: NegativeRuleInput, context?: HttpContext): Promise<NegativeRuleView> {
+    return this.api.invoke(createNegativeRule, { id: institutionId, body }, context);
+  }
+
+  async removeNegativeRule(institutionId: string, ruleId: string, context?: HttpContext): Promise<void> {
+    await this.api.invoke(deleteNegativeRule, { id: institutionId, ruleId }, context);
+  }
+
+  ownership(achievementId: string, context?: HttpContext): Promise<OwnershipView> {
+    return this.api.invoke(getOwnership, { id: achievementId }, context);
+  }
+
+  achievementEmpowerments(achievementId: string, context?: HttpContext): Promise<EmpowermentSummaryView[]> {
+    return this.api.invoke(listAchievementEmpowerments, { id: achievementId }, context);
+  }
+
+  applyForEmpowerment(achievementId: string, body: EmpowermentInput, context?: HttpContext): Promise<EmpowermentView> {
+    return this.api.invoke(createEmpowerment, { id: achievementId, body }, context);
+  }
+
+  empowerments(params: EmpowermentListParams, context?: HttpContext): Promise<EmpowermentPageView> {
+    return this.api.invoke(listEmpowerments, params, context);
+  }
+
+  empowerment(id: string, context?: HttpContext): Promise<EmpowermentView> {
+    return this.api.invoke(getEmpowerment, { id }, context);
+  }
+
+  consent(id: string, body: { inventorPosition?: number; evidence?: string } = {}, context?: HttpContext): Promise<EmpowermentView> {
+    return this.api.invoke(createConsent, { id, body }, context);
+  }
+
+  decide(id: string, body: DecisionInput, context?: HttpContext): Promise<EmpowermentView> {
+    return this.api.invoke(createDecision, { id, body }, context);
+  }
+
+  answerObjection(id: string, objectionId: string, body: { status: 'upheld' | 'dismissed'; reasons: string }, context?: HttpContext): Promise<ObjectionView> {
+    return this.api.invoke(answerObjection, { id, objectionId, body }, context);
+  }
+
+  withdrawEmpowerment(id: string, context?: HttpContext): Promise<EmpowermentView> {
+    return this.api.invoke(withdrawEmpowerment, { id }, context);
   }
 
   health(context?: HttpContext): Promise<HealthView> {

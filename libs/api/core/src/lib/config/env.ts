@@ -40,6 +40,11 @@ export const envSchema = z.object({
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(512).default(20),
   /** Matches counted, faceted and ranked per search; beyond it totals are lower bounds ("10,000+"). */
   SEARCH_COUNT_CAP: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
+  /**
+   * Length of one public-notice (公示) day in ms. Real days in production; tests and e2e journeys shorten
+   * the notice period with it instead of waiting 15 days.
+   */
+  RIGHTS_NOTICE_DAY_MS: z.coerce.number().int().min(1).max(86_400_000).default(86_400_000),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

@@ -22,8 +22,10 @@ export interface DisclosureSubjectHandler {
   onObjection(m: EntityManager, event: { disclosure: DisclosureDto; objection: ObjectionDto; userId: string }): Promise<void>;
 }
 
-const STATUS_SQL = `CASE WHEN d.withdrawn_at IS NOT NULL THEN 'withdrawn' WHEN now() < d.starts_at THEN 'upcoming'
-  WHEN now() < d.ends_at THEN 'open' ELSE 'ended' END`;
+// clock_timestamp(), not now(): now() is the transaction's start, and a transaction that waited for a
+// notice's row lock must judge the notice by the time it actually acts.
+const STATUS_SQL = `CASE WHEN d.withdrawn_at IS NOT NULL THEN 'withdrawn' WHEN clock_timestamp() < d.starts_at THEN 'upcoming'
+  WHEN clock_timestamp() < d.ends_at THEN 'open' ELSE 'ended' END`;
 
 const SELECT_SQL = `
   SELECT d.id, d.kind, d.subject_type AS "subjectType", d.subject_id AS "subjectId", d.institution_id AS "institutionId",
