@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type AchievementView, TtxApi } from '@ttx/web/api-client';
@@ -68,7 +68,11 @@ export class AchievementDetail {
   protected readonly price = computed(() => priceRange(this.item()?.askingPrice ?? null, this.language.lang()));
 
   constructor() {
-    effect(() => void this.load(this.id()));
+    // untracked: the request reads the access-token signal; signing out must not refetch without it.
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.load(id));
+    });
   }
 
   async load(id: string): Promise<void> {
