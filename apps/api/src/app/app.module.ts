@@ -3,8 +3,9 @@ import { CatalogModule } from '@ttx/api/catalog';
 import { CoreModule, HttpAuthModule } from '@ttx/api/core';
 import { IdentityModule } from '@ttx/api/identity';
 import { PlatformModule } from '@ttx/api/platform';
+import { RegistryModule } from '@ttx/api/registry';
 
 @Module({
-  imports: [CoreModule, HttpAuthModule, IdentityModule, PlatformModule, CatalogModule],
+  imports: [CoreModule, HttpAuthModule, IdentityModule, PlatformModule, CatalogModule, RegistryModule],
 })
 export class AppModule {}

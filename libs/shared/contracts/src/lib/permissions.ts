@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'achievement:write',
   'achievement:publish',
   'achievement:nda',
+  'contract:file',
+  'contract:register',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -21,10 +23,10 @@ const BASE: Permission[] = ['authenticated', 'organization:create', 'notificatio
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   researcher: [...BASE, 'achievement:write'],
-  tto_manager: [...BASE, 'organization:manage-members', 'achievement:write', 'achievement:publish'],
-  enterprise_member: [...BASE, 'organization:manage-members', 'achievement:nda'],
-  broker: [...BASE, 'organization:manage-members'],
-  registrar: [...BASE, 'organization:manage-members'],
+  tto_manager: [...BASE, 'organization:manage-members', 'achievement:write', 'achievement:publish', 'contract:file'],
+  enterprise_member: [...BASE, 'organization:manage-members', 'achievement:nda', 'contract:file'],
+  broker: [...BASE, 'organization:manage-members', 'contract:file'],
+  registrar: [...BASE, 'organization:manage-members', 'contract:register'],
   evaluator: [...BASE, 'organization:manage-members'],
   platform_admin: [...BASE, 'organization:manage-members', 'organization:verify', 'platform:admin'],
 };

@@ -1,19 +1,26 @@
 /** Every queue, job name and payload lives here so producers and processors cannot drift apart. */
 export const QUEUES = {
   platform: 'platform',
+  registry: 'registry',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOBS = {
   outboxRelay: 'outbox-relay',
+  contractImport: 'contract-import',
+  reviewReminder: 'contract-review-reminder',
 } as const;
 
 export interface JobPayloads {
   [JOBS.outboxRelay]: { reason: 'nudge' | 'schedule' };
+  /** jobId = importId: one job per upload. */
+  [JOBS.contractImport]: { importId: string };
+  [JOBS.reviewReminder]: { reason: 'schedule' };
 }
 
 /** Deterministic ids: a nudge while one is waiting is a no-op; the schedule is upserted, not duplicated. */
 export const JOB_IDS = {
   outboxNudge: 'outbox-relay-nudge',
   outboxSchedule: 'outbox-relay-every-5s',
+  reviewReminderSchedule: 'contract-review-reminder-hourly',
 } as const;
