@@ -13,6 +13,8 @@ export interface Actor {
   sellerOrgs: OrganizationDto[];
   /** Verified administrations in which the caller is a registrar. */
   administrations: OrganizationDto[];
+  /** Credit codes of all the caller's verified organisations: it sees contracts where it is the buyer. */
+  creditCodes: string[];
   isAdmin: boolean;
 }
 
@@ -37,6 +39,7 @@ export class ActorService {
       user,
       sellerOrgs: pick((role) => SELLER_ROLES.has(role)),
       administrations: pick((role, kind) => role === 'registrar' && kind === 'administration'),
+      creditCodes: orgs.map((o) => o.creditCode),
       isAdmin: user.roles.includes('platform_admin'),
     };
   }

@@ -77,10 +77,11 @@ export class ContractsService {
 
   private isFiler = (a: Actor, c: ContractEntity) => a.sellerOrgs.some((o) => o.id === c.filerOrgId);
   private isRegistrarOf = (a: Actor, c: ContractEntity) => c.status !== 'draft' && !!covers(a, c.sellerRegion);
+  private isBuyer = (a: Actor, c: ContractEntity) => c.status !== 'draft' && a.creditCodes.includes(c.buyerCreditCode);
 
   /** 404 when the caller may not see it at all. */
   private canSee(a: Actor, c: ContractEntity): void {
-    if (this.isFiler(a, c) || this.isRegistrarOf(a, c) || (a.isAdmin && c.status !== 'draft')) return;
+    if (this.isFiler(a, c) || this.isRegistrarOf(a, c) || this.isBuyer(a, c) || (a.isAdmin && c.status !== 'draft')) return;
     throw Problems.notFound('Contract');
   }
 
@@ -133,13 +134,14 @@ export class ContractsService {
 
   // ---------- reads ----------
 
-  /** The caller's own contracts; a registrar's are those of its region (not drafts); admins see all filed ones. */
+  /** The caller's own contracts (as seller, or as buyer once filed); a registrar's are those of its region (not drafts); admins see all filed ones. */
   async list(user: AuthUser, q: ListContractsQueryDto): Promise<Page<ContractSummaryDto>> {
     const a = await this.actors.of(user);
     const qb = this.dataSource.manager.createQueryBuilder(ContractEntity, 'c');
     const scopes: string[] = [];
-    const params: Record<string, unknown> = { orgs: a.sellerOrgs.map((o) => o.id) };
+    const params: Record<string, unknown> = { orgs: a.sellerOrgs.map((o) => o.id), codes: a.creditCodes };
     if (a.sellerOrgs.length) scopes.push('c.filer_org_id IN (:...orgs)');
+    if (a.creditCodes.length) scopes.push(`(c.buyer_credit_code IN (:...codes) AND c.status <> 'draft')`);
     a.administrations.forEach((o, i) => {
       const prefix = o.regionCode.endsWith('0000') ? o.regionCode.slice(0, 2) : o.regionCode.endsWith('00') ? o.regionCode.slice(0, 4) : o.regionCode;
       scopes.push(`(c.seller_region LIKE :p${i} AND c.status <> 'draft')`);
