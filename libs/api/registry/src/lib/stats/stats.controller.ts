@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public, RequirePermission } from '@ttx/api/core';
 import { RegistrySettingsDto } from '../dto/settings.dto';
@@ -26,8 +26,10 @@ export class StatsController {
 
   @Get('stats/contracts/export')
   @Public()
-  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'The same figures as a CSV or XLSX file' })
+  @ApiOkResponse({
+    description: 'The same figures as a CSV or XLSX file',
+    content: { 'text/csv': { schema: { type: 'string', format: 'binary' } }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } },
+  })
   async exportContractStats(@Query() q: StatsExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const format = q.format ?? 'csv';
     const body = await this.stats.export(q, format);

@@ -12,18 +12,18 @@ export interface ContractCertificate$Params {
   id: string;
 }
 
-export function contractCertificate(http: HttpClient, rootUrl: string, params: ContractCertificate$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function contractCertificate(http: HttpClient, rootUrl: string, params: ContractCertificate$Params, context?: HttpContext): Observable<StrictHttpResponse<Blob>> {
   const rb = new RequestBuilder(rootUrl, contractCertificate.PATH, 'get');
   if (params) {
     rb.path('id', params.id, {});
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'blob', accept: 'application/pdf', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<Blob>;
     })
   );
 }

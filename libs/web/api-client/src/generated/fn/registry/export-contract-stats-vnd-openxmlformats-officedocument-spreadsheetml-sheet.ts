@@ -8,7 +8,7 @@ import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
 
-export interface ExportContractStats$Params {
+export interface ExportContractStats$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet$Params {
   groupBy: 'kind' | 'region' | 'province' | 'field' | 'partyType' | 'month';
 
 /**
@@ -23,8 +23,8 @@ export interface ExportContractStats$Params {
   format?: 'csv' | 'xlsx';
 }
 
-export function exportContractStats(http: HttpClient, rootUrl: string, params: ExportContractStats$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
-  const rb = new RequestBuilder(rootUrl, exportContractStats.PATH, 'get');
+export function exportContractStats$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet(http: HttpClient, rootUrl: string, params: ExportContractStats$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet$Params, context?: HttpContext): Observable<StrictHttpResponse<Blob>> {
+  const rb = new RequestBuilder(rootUrl, exportContractStats$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet.PATH, 'get');
   if (params) {
     rb.query('groupBy', params.groupBy, {});
     rb.query('from', params.from, {});
@@ -33,13 +33,13 @@ export function exportContractStats(http: HttpClient, rootUrl: string, params: E
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'blob', accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<Blob>;
     })
   );
 }
 
-exportContractStats.PATH = '/api/stats/contracts/export';
+exportContractStats$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet.PATH = '/api/stats/contracts/export';

@@ -8,24 +8,24 @@ import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
 
-export interface ImportTemplate$Params {
+export interface ImportTemplate$Csv$Params {
   format?: 'csv' | 'xlsx';
 }
 
-export function importTemplate(http: HttpClient, rootUrl: string, params?: ImportTemplate$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
-  const rb = new RequestBuilder(rootUrl, importTemplate.PATH, 'get');
+export function importTemplate$Csv(http: HttpClient, rootUrl: string, params?: ImportTemplate$Csv$Params, context?: HttpContext): Observable<StrictHttpResponse<Blob>> {
+  const rb = new RequestBuilder(rootUrl, importTemplate$Csv.PATH, 'get');
   if (params) {
     rb.query('format', params.format, {});
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'blob', accept: 'text/csv', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<Blob>;
     })
   );
 }
 
-importTemplate.PATH = '/api/contracts/imports/template';
+importTemplate$Csv.PATH = '/api/contracts/imports/template';
