@@ -33,8 +33,26 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./catalog/new-achievement').then((m) => m.NewAchievement),
   },
   { path: 'catalog/:id', loadComponent: () => import('./catalog/achievement-detail').then((m) => m.AchievementDetail) },
+  // Contract registry: sellers file, registrars review; statistics and certificate checks are public.
+  { path: 'registry', canActivate: [authGuard], loadComponent: () => import('./registry/registry-page').then((m) => m.RegistryPage) },
+  {
+    path: 'registry/new',
+    canActivate: [roleGuard],
+    data: { roles: ['tto_manager', 'enterprise_member', 'broker'] },
+    loadComponent: () => import('./registry/contract-form').then((m) => m.ContractForm),
+  },
+  {
+    path: 'registry/import',
+    canActivate: [roleGuard],
+    data: { roles: ['registrar'] },
+    loadComponent: () => import('./registry/import-page').then((m) => m.ImportPage),
+  },
+  { path: 'registry/stats', loadComponent: () => import('./registry/stats-page').then((m) => m.StatsPage) },
+  { path: 'registry/verify', loadComponent: () => import('./registry/verify-page').then((m) => m.VerifyPage) },
+  { path: 'registry/verify/:code', loadComponent: () => import('./registry/verify-page').then((m) => m.VerifyPage) },
+  { path: 'registry/contracts/:id', canActivate: [authGuard], loadComponent: () => import('./registry/contract-detail').then((m) => m.ContractDetail) },
   // Other areas of the exchange: placeholders until their feature libs land.
-  ...AREAS.filter((area) => area !== 'catalog').map(
+  ...AREAS.filter((area) => area !== 'catalog' && area !== 'registry').map(
     (area): Route => ({ path: area, canActivate: [authGuard], loadComponent: comingSoon, data: { area: `nav.${area}` } }),
   ),
   {

@@ -19,7 +19,28 @@ import {
   searchAchievements,
   submitAchievement,
   updateAchievement,
+  acceptContract,
+  amendContract,
+  contractCertificate,
+  contractStats,
+  createContract,
+  exportContractStats$Csv,
+  exportContractStats$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet,
+  getContract,
+  getRegistrySettings,
+  importStatus,
+  importTemplate$Csv,
+  importTemplate$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet,
+  listContracts,
+  registerContract,
+  rejectContract,
+  startImport,
+  submitContract,
+  terminateContract,
+  verifyCertificate,
 } from '../generated/functions';
+import type { ListContracts$Params } from '../generated/fn/registry/list-contracts';
+import type { ContractStats$Params } from '../generated/fn/registry/contract-stats';
 import type { ListMyAchievements$Params } from '../generated/fn/catalog/list-my-achievements';
 import type { SearchAchievements$Params } from '../generated/fn/catalog/search-achievements';
 import type {
@@ -40,6 +61,17 @@ import type {
   RegisterDto,
   TokenPairDto,
   UserDto,
+  AmendContractDto,
+  ContractDto,
+  ContractPageDto,
+  ContractSummaryDto,
+  CreateContractDto,
+  ImportStatusDto,
+  RegistrySettingsDto,
+  RejectContractDto,
+  RiskWarningDto,
+  StatsItemDto,
+  VerifyResultDto,
 } from '../generated/models';
 
 /**
@@ -65,6 +97,19 @@ export type TechnologyFieldView = TechnologyFieldDto;
 export type NdaAcceptanceView = NdaAcceptanceDto;
 export type AchievementSearchParams = SearchAchievements$Params;
 export type AchievementStatus = NonNullable<ListMyAchievements$Params['status']>;
+export type ContractView = ContractDto;
+export type ContractSummaryView = ContractSummaryDto;
+export type ContractPageView = ContractPageDto;
+export type ContractInput = CreateContractDto;
+export type ContractAmendment = AmendContractDto;
+export type ContractRejection = RejectContractDto;
+export type ContractStatus = NonNullable<ListContracts$Params['status']>;
+export type RiskWarningView = RiskWarningDto;
+export type ImportStatusView = ImportStatusDto;
+export type StatsItemView = StatsItemDto;
+export type StatsParams = ContractStats$Params;
+export type VerifyResultView = VerifyResultDto;
+export type RegistrySettingsView = RegistrySettingsDto;
 
 @Injectable({ providedIn: 'root' })
 export class TtxApi {
@@ -136,6 +181,79 @@ export class TtxApi {
 
   publishAchievement(id: string, context?: HttpContext): Promise<AchievementView> {
     return this.api.invoke(publishAchievement, { id }, context);
+  }
+
+  // ---------- registry ----------
+
+  contracts(params: { status?: ContractStatus; page?: number; pageSize?: number }, context?: HttpContext): Promise<ContractPageView> {
+    return this.api.invoke(listContracts, params, context);
+  }
+
+  contract(id: string, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(getContract, { id }, context);
+  }
+
+  createContract(body: ContractInput, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(createContract, { body }, context);
+  }
+
+  submitContract(id: string, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(submitContract, { id }, context);
+  }
+
+  acceptContract(id: string, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(acceptContract, { id }, context);
+  }
+
+  /** `idempotencyKey`: one per registration attempt, reused on a retry of the same attempt. */
+  registerContract(id: string, idempotencyKey: string, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(registerContract, { id, 'Idempotency-Key': idempotencyKey }, context);
+  }
+
+  rejectContract(id: string, body: ContractRejection, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(rejectContract, { id, body }, context);
+  }
+
+  amendContract(id: string, body: ContractAmendment, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(amendContract, { id, body }, context);
+  }
+
+  terminateContract(id: string, note: string, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(terminateContract, { id, body: { note } }, context);
+  }
+
+  contractCertificate(id: string, context?: HttpContext): Promise<Blob> {
+    return this.api.invoke(contractCertificate, { id }, context) as Promise<unknown> as Promise<Blob>;
+  }
+
+  verifyCertificate(code: string, context?: HttpContext): Promise<VerifyResultView> {
+    return this.api.invoke(verifyCertificate, { code }, context);
+  }
+
+  startContractImport(file: Blob, context?: HttpContext): Promise<{ importId: string }> {
+    return this.api.invoke(startImport, { body: { file } }, context);
+  }
+
+  contractImport(id: string, context?: HttpContext): Promise<ImportStatusView> {
+    return this.api.invoke(importStatus, { id }, context);
+  }
+
+  contractImportTemplate(format: 'csv' | 'xlsx', context?: HttpContext): Promise<Blob> {
+    const fn = format === 'csv' ? importTemplate$Csv : importTemplate$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet;
+    return this.api.invoke(fn, { format }, context) as Promise<unknown> as Promise<Blob>;
+  }
+
+  contractStats(params: StatsParams, context?: HttpContext): Promise<StatsItemView[]> {
+    return this.api.invoke(contractStats, params, context).then((r) => r.items);
+  }
+
+  exportContractStats(params: StatsParams, format: 'csv' | 'xlsx', context?: HttpContext): Promise<Blob> {
+    const fn = format === 'csv' ? exportContractStats$Csv : exportContractStats$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet;
+    return this.api.invoke(fn, { ...params, format }, context) as Promise<unknown> as Promise<Blob>;
+  }
+
+  registrySettings(context?: HttpContext): Promise<RegistrySettingsView> {
+    return this.api.invoke(getRegistrySettings, undefined, context);
   }
 
   health(context?: HttpContext): Promise<HealthView> {
