@@ -42,7 +42,7 @@ import { DEADLINE_COLOURS, formatYuan, saveBlob, STATUS_COLOURS } from './regist
           <div style="border: 1px solid #ffccc7; padding: 12px; margin-bottom: 16px" data-testid="cd-reject-panel">
             <div>{{ 'registry.action.reasons' | transloco }}</div>
             @for (r of reasons; track r) {
-              <label nz-checkbox [ngModel]="picked().includes(r)" (ngModelChange)="toggle(r, $event)" [attr.data-testid]="'cd-reason-' + r">{{ 'registry.reason.' + r | transloco }}</label>
+              <span nz-checkbox [ngModel]="picked().includes(r)" (ngModelChange)="toggle(r, $event)" [attr.data-testid]="'cd-reason-' + r">{{ 'registry.reason.' + r | transloco }}</span>
             }
             <textarea nz-input rows="2" style="margin: 8px 0" [placeholder]="'registry.action.note' | transloco" [ngModel]="note()" (ngModelChange)="note.set($event)"></textarea>
             <button nz-button nzDanger [disabled]="!picked().length" (click)="reject()" data-testid="cd-confirm-reject">{{ 'registry.action.confirmReject' | transloco }}</button>

@@ -44,7 +44,7 @@ const today = () => new Date().toISOString().slice(0, 10);
   imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzFormModule, NzInputModule, NzInputNumberModule, NzSelectModule],
   styles: `
     .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 8px 16px; }
-    label { display: block; font-size: 12px; color: #666; margin-bottom: 2px; }
+    .lbl { display: block; font-size: 12px; color: #666; margin-bottom: 2px; }
     nz-input-number, nz-select { width: 100%; }
     .tech { font-size: 20px; font-weight: 600; margin: 12px 0; }
     .bad { color: #cf1322; }
@@ -53,42 +53,42 @@ const today = () => new Date().toISOString().slice(0, 10);
     <div class="ttx-page" style="max-width: 960px">
       <h1>{{ 'registry.new' | transloco }}</h1>
       <div class="grid">
-        <div><label>{{ 'registry.form.kind' | transloco }}</label>
+        <div><span class="lbl">{{ 'registry.form.kind' | transloco }}</span>
           <nz-select [ngModel]="form().kind" (ngModelChange)="patch({ kind: $event, subKind: null })" data-testid="cf-kind">
             @for (k of kinds; track k) { <nz-option [nzValue]="k" [nzLabel]="'registry.kind.' + k | transloco" /> }
           </nz-select></div>
         @if (subKinds().length) {
-          <div><label>{{ 'registry.form.subKind' | transloco }}</label>
+          <div><span class="lbl">{{ 'registry.form.subKind' | transloco }}</span>
             <nz-select nzAllowClear [ngModel]="form().subKind" (ngModelChange)="patch({ subKind: $event })" data-testid="cf-subkind">
               @for (s of subKinds(); track s) { <nz-option [nzValue]="s" [nzLabel]="'registry.subKind.' + s | transloco" /> }
             </nz-select></div>
         }
-        <div style="grid-column: 1 / -1"><label>{{ 'registry.form.projectName' | transloco }}</label>
+        <div style="grid-column: 1 / -1"><span class="lbl">{{ 'registry.form.projectName' | transloco }}</span>
           <input nz-input [ngModel]="form().projectName" (ngModelChange)="patch({ projectName: $event })" data-testid="cf-project" /></div>
-        <div><label>{{ 'registry.form.field' | transloco }}</label>
+        <div><span class="lbl">{{ 'registry.form.field' | transloco }}</span>
           <input nz-input placeholder="01.01" [ngModel]="form().fieldCode" (ngModelChange)="patch({ fieldCode: $event })" /></div>
-        <div><label>{{ 'registry.form.signedOn' | transloco }}</label>
+        <div><span class="lbl">{{ 'registry.form.signedOn' | transloco }}</span>
           <input nz-input type="date" [ngModel]="form().signedOn" (ngModelChange)="patch({ signedOn: $event })" data-testid="cf-signed" /></div>
-        <div><label>{{ 'registry.form.validFrom' | transloco }}</label>
+        <div><span class="lbl">{{ 'registry.form.validFrom' | transloco }}</span>
           <input nz-input type="date" [ngModel]="form().validFrom" (ngModelChange)="patch({ validFrom: $event })" /></div>
-        <div><label>{{ 'registry.form.validTo' | transloco }}</label>
+        <div><span class="lbl">{{ 'registry.form.validTo' | transloco }}</span>
           <input nz-input type="date" [ngModel]="form().validTo" (ngModelChange)="patch({ validTo: $event })" /></div>
-        <div><label>{{ 'registry.form.sellerType' | transloco }}</label>
+        <div><span class="lbl">{{ 'registry.form.sellerType' | transloco }}</span>
           <nz-select nzAllowClear [ngModel]="form().sellerType" (ngModelChange)="patch({ sellerType: $event })">
             @for (p of partyTypes; track p) { <nz-option [nzValue]="p" [nzLabel]="'registry.partyType.' + p | transloco" /> }
           </nz-select></div>
       </div>
       <h3 style="margin-top: 16px">{{ 'registry.form.buyer' | transloco }}</h3>
       <div class="grid">
-        <div><label>{{ 'registry.form.buyerName' | transloco }}</label>
+        <div><span class="lbl">{{ 'registry.form.buyerName' | transloco }}</span>
           <input nz-input [ngModel]="form().buyerName" (ngModelChange)="patch({ buyerName: $event })" data-testid="cf-buyer-name" /></div>
-        <div><label>{{ 'registry.form.buyerCreditCode' | transloco }}</label>
+        <div><span class="lbl">{{ 'registry.form.buyerCreditCode' | transloco }}</span>
           <input nz-input [ngModel]="form().buyerCreditCode" (ngModelChange)="patch({ buyerCreditCode: $event.toUpperCase() })" data-testid="cf-buyer-code" /></div>
-        <div><label>{{ 'registry.form.buyerCountry' | transloco }}</label>
+        <div><span class="lbl">{{ 'registry.form.buyerCountry' | transloco }}</span>
           <input nz-input [ngModel]="form().buyerCountry" (ngModelChange)="patch({ buyerCountry: $event })" /></div>
-        <div><label>{{ 'registry.form.buyerRegion' | transloco }}</label>
+        <div><span class="lbl">{{ 'registry.form.buyerRegion' | transloco }}</span>
           <input nz-input [ngModel]="form().buyerRegion" (ngModelChange)="patch({ buyerRegion: $event })" data-testid="cf-buyer-region" /></div>
-        <div><label>{{ 'registry.form.buyerType' | transloco }}</label>
+        <div><span class="lbl">{{ 'registry.form.buyerType' | transloco }}</span>
           <nz-select [ngModel]="form().buyerType" (ngModelChange)="patch({ buyerType: $event })">
             @for (p of partyTypes; track p) { <nz-option [nzValue]="p" [nzLabel]="'registry.partyType.' + p | transloco" /> }
           </nz-select></div>
@@ -96,13 +96,13 @@ const today = () => new Date().toISOString().slice(0, 10);
       <h3 style="margin-top: 16px">{{ 'registry.detail.amounts' | transloco }}</h3>
       <div class="grid">
         @for (f of amountFields; track f.key) {
-          <div><label>{{ f.label | transloco }}</label>
+          <div><span class="lbl">{{ f.label | transloco }}</span>
             <nz-input-number [nzMin]="0" [nzStep]="1000" [ngModel]="form()[f.key]" (ngModelChange)="patchAmount(f.key, $event)" [attr.data-testid]="'cf-' + f.key" /></div>
         }
         @if (form().kind === 'transfer') {
-          <div><label>{{ 'registry.form.investment' | transloco }}</label>
+          <div><span class="lbl">{{ 'registry.form.investment' | transloco }}</span>
             <nz-input-number [nzMin]="0" [ngModel]="form().investment" (ngModelChange)="patch({ investment: $event })" /></div>
-          <div><label>{{ 'registry.form.output' | transloco }}</label>
+          <div><span class="lbl">{{ 'registry.form.output' | transloco }}</span>
             <nz-input-number [nzMin]="0" [ngModel]="form().output" (ngModelChange)="patch({ output: $event })" /></div>
         }
       </div>

@@ -12,6 +12,7 @@ import { saveBlob } from './registry-format';
 
 type Group = 'month' | 'kind' | 'province' | 'field' | 'partyType';
 const GROUPS: Group[] = ['month', 'kind', 'province', 'field', 'partyType'];
+type StatsQuery = { groupBy: Group; from?: string; to?: string };
 /** Charts show 10k yuan (万元), as the official statistics do. */
 const wan = (fen: number) => Math.round(fen / 1_000_000) / 100;
 
@@ -87,7 +88,8 @@ export class StatsPage {
   });
 
   constructor() {
-    effect(() => void this.load(this.from(), this.to()));
+    // params() reads from/to, so the effect reloads when either changes.
+    effect(() => void this.load(GROUPS.map((g) => this.params(g))));
   }
 
   protected pie(group: Group, prefix: string): EChartsCoreOption {
@@ -107,13 +109,13 @@ export class StatsPage {
     return this.i18n.translate(key);
   }
 
-  private params(groupBy: Group) {
+  private params(groupBy: Group): StatsQuery {
     return { groupBy, ...(this.from() ? { from: this.from() } : {}), ...(this.to() ? { to: this.to() } : {}) };
   }
 
-  async load(_from: string, _to: string): Promise<void> {
+  async load(params: StatsQuery[]): Promise<void> {
     try {
-      const results = await Promise.all(GROUPS.map((g) => this.api.contractStats(this.params(g))));
+      const results = await Promise.all(params.map((p) => this.api.contractStats(p)));
       this.data.set(Object.fromEntries(GROUPS.map((g, i) => [g, results[i]])) as Record<Group, StatsItemView[]>);
     } catch {
       /* interceptor */
