@@ -25,7 +25,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@ttx/api/core';
 import { createTestDatabase } from '@ttx/api/core/testing';
-import { ImportRunner, StatsService } from '@ttx/api/registry';
+import { IDENTITY_ENTITIES } from '@ttx/api/identity';
+import { ImportRunner, REGISTRY_ENTITIES, StatsService } from '@ttx/api/registry';
 import { generateImportCsv } from './registry-generate';
 
 interface Options {
@@ -132,10 +133,10 @@ async function fillContracts(ds: DataSource, m: number): Promise<void> {
            INSERT INTO contracts (filer_org_id, source, kind, project_name, field_code, signed_on, seller_name, seller_credit_code, seller_region, seller_type,
                                   buyer_name, buyer_credit_code, buyer_region, buyer_type, contract_fen, tech_fen, status, registered_on, registration_number)
            SELECT $1, 'import', (ARRAY['development','transfer','licensing','consulting','service'])[1 + g % 5], 'bench ' || g, lpad((1 + g % 10)::text, 2, '0') || '.01',
-                  DATE '2021-01-01' + (g % 1800), 'seller ' || (g % 5000), 'S' || lpad((g % 5000)::text, 17, '0'),
+                  DATE '2021-01-01' + (g % 1800)::int, 'seller ' || (g % 5000), 'S' || lpad((g % 5000)::text, 17, '0'),
                   (ARRAY['110108','310104','320102','440106','340104','330106','420106','510107','610113','120101','370102','430104'])[1 + g % 12],
                   (ARRAY['enterprise','university','institute','other'])[1 + g % 4], 'buyer ' || g, 'B' || lpad(g::text, 17, '0'), '110105', 'enterprise',
-                  1000000 + (g % 997) * 100000, 1000000 + (g % 997) * 100000, 'registered', DATE '2021-01-01' + (g % 1800) + 7,
+                  1000000 + (g % 997) * 100000, 1000000 + (g % 997) * 100000, 'registered', DATE '2021-01-01' + (g % 1800)::int + 7,
                   '2099' || (ARRAY['110108','310104','320102','440106','340104','330106','420106','510107','610113','120101','370102','430104'])[1 + g % 12] || lpad((g / 12 + 1)::text, 6, '0')
              FROM generate_series($2::bigint, $3::bigint) g
            RETURNING id)
@@ -192,7 +193,7 @@ async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttx-bench-registry-'));
   const db = await createTestDatabase();
-  const ds = await new DataSource({ ...dataSourceOptions(db.url), poolSize: 4 } as never).initialize();
+  const ds = await new DataSource({ ...dataSourceOptions(db.url), entities: [...IDENTITY_ENTITIES, ...REGISTRY_ENTITIES], poolSize: 4 } as never).initialize();
   try {
     log(`database ${db.name}; N = ${o.n.toLocaleString()} import rows, M = ${o.m.toLocaleString()} contracts; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     const imp = await benchImport(ds, db.url, o, dir);

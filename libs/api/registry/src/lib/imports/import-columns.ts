@@ -66,7 +66,19 @@ export interface RowError {
   message: string;
 }
 
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** YYYY-MM-DD of a real calendar day; arithmetic, not Date parsing (the hot loop of a million-row import). */
+function isDate(s: string): boolean {
+  const m = DATE.exec(s);
+  if (!m) return false;
+  const y = +m[1];
+  const mo = +m[2];
+  const d = +m[3];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (mo === 2 && leap ? 29 : DAYS[mo - 1]);
+}
 const FEN = /^\d{1,16}$/;
 
 export function missingColumns(headers: string[]): string[] {
