@@ -4,6 +4,7 @@ import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { RegistryModule } from '../registry.module';
+import { ReviewReminderService } from './review-reminder.service';
 import { contractBody, login, memberOfNewOrg, nextBuyerCode, pdfText } from '../test-helpers';
 
 const SEEDS = resolve(__dirname, '../../../../../../seeds/demo');
@@ -185,6 +186,25 @@ describe('registration workflow and permissions', () => {
     const term = await post(`/api/contracts/${id}/terminate`, 'broker', { note: '双方协商一致解除' });
     expect(term.json.status).toBe('terminated');
     expect((await post(`/api/contracts/${id}/amendments`, 'broker', { contractAmount: 1, note: 'x y' })).status).toBe(409);
+  });
+});
+
+describe('review deadline reminder job', () => {
+  it('reminds the registrars of the region once a day of overdue accepted contracts (DOMAIN.md §5: 30 days)', async () => {
+    const id = await submitted();
+    await post(`/api/contracts/${id}/accept`, 'registrar');
+    const ds = t.app.get(DataSource);
+    await ds.query(`UPDATE contracts SET review_due_on = current_date - 1 WHERE id = $1`, [id]);
+    expect((await get(`/api/contracts/${id}`, 'registrar')).json.deadline).toBe('overdue');
+    const reminder = t.app.get(ReviewReminderService);
+    expect(await reminder.remindOverdue()).toBeGreaterThanOrEqual(1);
+    const [note] = await ds.query(
+      `SELECT o.payload FROM outbox o JOIN users u ON u.id = (o.payload->>'userId')::uuid
+        WHERE u.email = 'registrar@demo.ttx' AND o.payload->>'kind' = 'contract.review-due' AND o.payload->>'link' LIKE $1`,
+      [`%${id}`],
+    );
+    expect(note.payload.title.zh).toMatch(/已超期/);
+    expect(await reminder.remindOverdue()).toBe(0);
   });
 });
 

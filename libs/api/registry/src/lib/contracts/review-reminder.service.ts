@@ -19,9 +19,12 @@ export class ReviewReminderService {
   async remindOverdue(): Promise<number> {
     const n = await this.dataSource.transaction(async (m) => {
       const due: { id: string; project_name: string; seller_region: string; review_due_on: string; overdue: boolean }[] = await m.query(
-        `UPDATE contracts SET reminded_on = current_date
-          WHERE status = 'accepted' AND review_due_on <= current_date + 3 AND (reminded_on IS NULL OR reminded_on < current_date)
-          RETURNING id, project_name, seller_region, to_char(review_due_on, 'YYYY-MM-DD') AS review_due_on, review_due_on < current_date AS overdue`,
+        // A CTE so the driver returns plain rows (a bare UPDATE … RETURNING comes back as [rows, count]).
+        `WITH due AS (
+           UPDATE contracts SET reminded_on = current_date
+            WHERE status = 'accepted' AND review_due_on <= current_date + 3 AND (reminded_on IS NULL OR reminded_on < current_date)
+            RETURNING id, project_name, seller_region, to_char(review_due_on, 'YYYY-MM-DD') AS review_due_on, review_due_on < current_date AS overdue)
+         SELECT * FROM due`,
       );
       for (const c of due) {
         for (const userId of await this.contracts.registrarsFor(m, c.seller_region)) {

@@ -61,11 +61,18 @@ export class ImportsService {
       'SELECT row, field, message FROM contract_import_errors WHERE import_id = $1 ORDER BY row, field LIMIT 1000',
       [id],
     );
+    // While it runs, the worker's BullMQ job progress is fresher than the last row it wrote.
+    let processed = imp.processed;
+    if (imp.status === 'queued' || imp.status === 'running') {
+      const job = await this.queues.queue(QUEUES.registry).getJob(imp.id).catch(() => undefined);
+      const p = job?.progress as { processed?: number } | undefined;
+      if (typeof p?.processed === 'number') processed = Math.max(processed, p.processed);
+    }
     return {
       id: imp.id,
       status: imp.status,
       fileName: imp.fileName,
-      processed: imp.processed,
+      processed,
       total: imp.total,
       imported: imp.imported,
       duplicates: imp.duplicates,
