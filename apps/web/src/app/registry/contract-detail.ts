@@ -69,6 +69,15 @@ import { DEADLINE_COLOURS, formatYuan, saveBlob, STATUS_COLOURS } from './regist
           <nz-descriptions-item [nzTitle]="'registry.col.techAmount' | transloco"><strong data-testid="cd-tech">{{ yuan(c.techTransactionAmount) }}</strong></nz-descriptions-item>
           <nz-descriptions-item [nzTitle]="'registry.detail.version' | transloco">{{ c.version }}@if (c.byReference) { · {{ 'registry.detail.byReference' | transloco }} }</nz-descriptions-item>
         </nz-descriptions>
+        <h3 style="margin-top: 16px">{{ 'registry.detail.attachments' | transloco }}</h3>
+        @for (f of c.attachments; track f.id) {
+          <div><button nz-button nzType="link" (click)="download(f.id, f.fileName)" data-testid="cd-attachment">{{ f.fileName }}</button> · {{ f.size }} B</div>
+        } @empty {
+          <p>—</p>
+        }
+        @if (can('attach')) {
+          <input type="file" (change)="attach($event)" data-testid="cd-attach" style="margin-top: 8px" />
+        }
         <h3 style="margin-top: 16px">{{ 'registry.detail.history' | transloco }}</h3>
         <nz-timeline>
           @for (h of c.history; track $index) {
@@ -140,6 +149,22 @@ export class ContractDetail {
     } catch {
       /* interceptor */
     }
+  }
+
+  async attach(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      this.c.set(await this.api.attachToContract(this.id(), file));
+    } catch {
+      /* interceptor */
+    }
+    input.value = '';
+  }
+
+  async download(attachmentId: string, fileName: string): Promise<void> {
+    saveBlob(await this.api.contractAttachment(this.id(), attachmentId), fileName);
   }
 
   async certificate(): Promise<void> {

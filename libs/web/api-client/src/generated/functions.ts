@@ -71,6 +71,10 @@ export type { GetContract$Params as GetContract$Params } from './fn/registry/get
 export { getContract as getContract } from './fn/registry/get-contract';
 export type { ContractCertificate$Params as ContractCertificate$Params } from './fn/registry/contract-certificate';
 export { contractCertificate as contractCertificate } from './fn/registry/contract-certificate';
+export type { AttachToContract$Params as AttachToContract$Params } from './fn/registry/attach-to-contract';
+export { attachToContract as attachToContract } from './fn/registry/attach-to-contract';
+export type { ContractAttachment$Params as ContractAttachment$Params } from './fn/registry/contract-attachment';
+export { contractAttachment as contractAttachment } from './fn/registry/contract-attachment';
 export type { SubmitContract$Params as SubmitContract$Params } from './fn/registry/submit-contract';
 export { submitContract as submitContract } from './fn/registry/submit-contract';
 export type { AmendContract$Params as AmendContract$Params } from './fn/registry/amend-contract';

@@ -7,6 +7,7 @@ export type { AchievementPageDto } from './models/achievement-page-dto';
 export type { AchievementSummaryDto } from './models/achievement-summary-dto';
 export type { AddMemberDto } from './models/add-member-dto';
 export type { AmendContractDto } from './models/amend-contract-dto';
+export type { AttachmentDto } from './models/attachment-dto';
 export type { ChainVerdictDto } from './models/chain-verdict-dto';
 export type { ConfidentialPartDto } from './models/confidential-part-dto';
 export type { ContractDto } from './models/contract-dto';

@@ -20,6 +20,8 @@ import {
   submitAchievement,
   updateAchievement,
   acceptContract,
+  attachToContract,
+  contractAttachment,
   amendContract,
   contractCertificate,
   contractStats,
@@ -224,6 +226,14 @@ export class TtxApi {
 
   contractCertificate(id: string, context?: HttpContext): Promise<Blob> {
     return this.api.invoke(contractCertificate, { id }, context) as Promise<unknown> as Promise<Blob>;
+  }
+
+  attachToContract(id: string, file: Blob, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(attachToContract, { id, body: { file } }, context);
+  }
+
+  contractAttachment(id: string, attachmentId: string, context?: HttpContext): Promise<Blob> {
+    return this.api.invoke(contractAttachment, { id, attachmentId }, context) as Promise<unknown> as Promise<Blob>;
   }
 
   verifyCertificate(code: string, context?: HttpContext): Promise<VerifyResultView> {

@@ -1,7 +1,7 @@
 import type { ContractKind } from '@ttx/shared/contracts';
 import { BY_REFERENCE_KINDS } from '@ttx/shared/contracts';
 import { deadlineState } from '@ttx/shared/policy';
-import type { ContractDto, ContractEventDto, ContractSummaryDto, RiskWarningDto } from '../dto/contract.dto';
+import type { AttachmentDto, ContractDto, ContractEventDto, ContractSummaryDto, RiskWarningDto } from '../dto/contract.dto';
 import type { ContractEntity } from '../entities';
 import { regionName } from '../regions';
 
@@ -30,7 +30,7 @@ export function toSummary(c: ContractEntity, warningCount = 0): ContractSummaryD
   };
 }
 
-export function toDto(c: ContractEntity, extra: { warnings: RiskWarningDto[]; history: ContractEventDto[]; actions: string[]; showCode: boolean }): ContractDto {
+export function toDto(c: ContractEntity, extra: { warnings: RiskWarningDto[]; history: ContractEventDto[]; attachments: AttachmentDto[]; actions: string[]; showCode: boolean }): ContractDto {
   return {
     ...toSummary(c, extra.warnings.length),
     fieldCode: c.fieldCode,
@@ -53,6 +53,7 @@ export function toDto(c: ContractEntity, extra: { warnings: RiskWarningDto[]; hi
     rejectionNote: c.rejectionNote,
     warnings: extra.warnings,
     history: extra.history,
+    attachments: extra.attachments,
     actions: extra.actions,
   };
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOpera
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IsIn, IsOptional } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { CurrentUser, Public, RequirePermission, type AuthUser } from '@ttx/api/core';
+import { CurrentUser, Problems, Public, RequirePermission, type AuthUser } from '@ttx/api/core';
 import { CertificateService } from '../certificate/certificate.service';
 import {
   AmendContractDto,
@@ -17,7 +17,7 @@ import {
 } from '../dto/contract.dto';
 import { ImportAcceptedDto, ImportStatusDto } from '../dto/import.dto';
 import { ImportsService } from '../imports/imports.service';
-import { ContractsService } from './contracts.service';
+import { ContractsService, MAX_ATTACHMENT_BYTES } from './contracts.service';
 
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 
@@ -112,6 +112,32 @@ export class ContractsController {
     const origin = `${req.protocol}://${req.headers.host ?? 'localhost'}`;
     const pdf = await this.certificates.pdf(c, `${origin}/registry/verify/${c.verificationCode}`);
     await reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="certificate-${c.registrationNumber}.pdf"`).send(pdf);
+  }
+
+  @Post(':id/attachments')
+  @RequirePermission('contract:file')
+  @ApiOperation({ summary: 'Attach the contract text or a proof (multipart field "file", at most 20 MB)' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ type: ContractDto })
+  async attachToContract(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Req() req: FastifyRequest): Promise<ContractDto> {
+    const r = req as unknown as { isMultipart?: () => boolean; file: (o?: unknown) => Promise<{ filename: string; mimetype: string; toBuffer: () => Promise<Buffer> } | undefined> };
+    const part = r.isMultipart?.() ? await r.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES } }) : undefined;
+    if (!part) throw Problems.badRequest('Send the file as multipart/form-data field "file"', [{ field: 'file', message: 'required' }]);
+    return this.contracts.attach(user, id, { filename: part.filename, mimetype: part.mimetype, content: await part.toBuffer() });
+  }
+
+  @Get(':id/attachments/:attachmentId')
+  @RequirePermission('authenticated')
+  @ApiOkResponse({ description: 'The attached file', content: { 'application/octet-stream': BINARY } })
+  async contractAttachment(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Param('attachmentId', uuid) attachmentId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const f = await this.contracts.attachment(user, id, attachmentId);
+    await reply.header('content-type', f.mediaType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).send(f.content);
   }
 
   @Post(':id/submit')

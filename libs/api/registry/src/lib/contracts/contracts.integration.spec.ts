@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { RegistryModule } from '../registry.module';
 import { ReviewReminderService } from './review-reminder.service';
-import { contractBody, login, memberOfNewOrg, nextBuyerCode, pdfText } from '../test-helpers';
+import { contractBody, login, memberOfNewOrg, multipart, nextBuyerCode, pdfText } from '../test-helpers';
 
 const SEEDS = resolve(__dirname, '../../../../../../seeds/demo');
 let t: TestApp;
@@ -186,6 +186,28 @@ describe('registration workflow and permissions', () => {
     const term = await post(`/api/contracts/${id}/terminate`, 'broker', { note: '双方协商一致解除' });
     expect(term.json.status).toBe('terminated');
     expect((await post(`/api/contracts/${id}/amendments`, 'broker', { contractAmount: 1, note: 'x y' })).status).toBe(409);
+  });
+});
+
+describe('attachments (contract text)', () => {
+  it('lets the seller attach the contract text, which the registrar of the region can download', async () => {
+    const c = await post('/api/contracts', 'broker', contractBody());
+    const text = Buffer.from('技术许可合同正文（测试）');
+    const { payload, contentType } = multipart('合同正文.txt', text);
+    const up = await t.app.inject({ method: 'POST', url: `/api/contracts/${c.json.id}/attachments`, payload, headers: { 'content-type': contentType, authorization: `Bearer ${tok['broker']}` } });
+    expect(up.statusCode).toBe(201);
+    const att = up.json().attachments[0];
+    expect(att).toMatchObject({ fileName: '合同正文.txt', size: text.length });
+    const other = multipart('x.txt', Buffer.from('x'));
+    const denied = await t.app.inject({ method: 'POST', url: `/api/contracts/${c.json.id}/attachments`, payload: other.payload, headers: { 'content-type': other.contentType, authorization: `Bearer ${tok['sme']}` } });
+    expect(denied.statusCode).toBe(404);
+    await post(`/api/contracts/${c.json.id}/submit`, 'broker');
+    const dl = await t.app.inject({ method: 'GET', url: `/api/contracts/${c.json.id}/attachments/${att.id}`, headers: { authorization: `Bearer ${tok['registrar']}` } });
+    expect(dl.statusCode).toBe(200);
+    expect(dl.rawPayload.equals(text)).toBe(true);
+    const big = multipart('big.pdf', Buffer.alloc(21 * 1024 * 1024));
+    const tooBig = await t.app.inject({ method: 'POST', url: `/api/contracts/${c.json.id}/attachments`, payload: big.payload, headers: { 'content-type': big.contentType, authorization: `Bearer ${tok['broker']}` } });
+    expect(tooBig.statusCode).toBe(413);
   });
 });
 

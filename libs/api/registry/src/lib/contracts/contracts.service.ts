@@ -13,7 +13,7 @@ import type {
   RejectContractDto,
   TerminateContractDto,
 } from '../dto/contract.dto';
-import { ContractEntity, ContractEventEntity } from '../entities';
+import { ContractAttachmentEntity, ContractEntity, ContractEventEntity } from '../entities';
 import { isRegionCode } from '../regions';
 import { RiskService } from '../risk/risk.service';
 import { RegistrySettingsService } from '../settings/settings.service';
@@ -24,6 +24,8 @@ describeConstraint('contracts_natural_key', 'This contract is already filed: sam
 
 const SELLER_TYPE_BY_ORG_KIND: Record<string, 'enterprise' | 'university' | 'other'> = { enterprise: 'enterprise', institution: 'university' };
 const REVIEWABLE: ContractStatus[] = ['submitted', 'accepted'];
+const MAX_ATTACHMENTS = 20;
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 export const verificationCodeSql = (number: string, id: string) => `upper(substr(encode(digest(${number} || ':' || ${id}::text, 'sha256'), 'hex'), 1, 20))`;
 
@@ -104,6 +106,7 @@ export class ContractsService {
     const out: string[] = [];
     if (this.isFiler(a, c)) {
       if (c.status === 'draft') out.push('submit');
+      if (['draft', 'submitted', 'accepted'].includes(c.status)) out.push('attach');
       if (c.status === 'registered') out.push('amend', 'terminate', 'certificate');
       if (c.status === 'terminated') out.push('certificate');
     }
@@ -124,8 +127,10 @@ export class ContractsService {
     const registrar = this.isRegistrarOf(a, c) || a.isAdmin;
     const warnings = registrar ? ((await this.risk.warnings([c.id], m)).get(c.id) ?? []) : [];
     const events = await m.find(ContractEventEntity, { where: { contractId: c.id }, order: { id: 'ASC' } });
+    const files = await m.find(ContractAttachmentEntity, { where: { contractId: c.id }, order: { createdAt: 'ASC' } });
     return toDto(c, {
       warnings,
+      attachments: files.map((f) => ({ id: f.id, fileName: f.fileName, mediaType: f.mediaType, size: f.size, createdAt: f.createdAt.toISOString() })),
       history: events.map((e) => ({ at: e.at.toISOString(), action: e.action, actorId: e.actorId, data: e.data })),
       actions: this.actions(a, c),
       showCode: this.isFiler(a, c) || registrar,
@@ -174,6 +179,29 @@ export class ContractsService {
     this.canSee(a, c);
     if (!c.registrationNumber) throw Problems.conflict('contract-state', 'Only a registered contract has a certificate');
     return c;
+  }
+
+  // ---------- attachments (contract text, proofs) ----------
+
+  /** The seller attaches files while the contract is a draft or under review; at most 20 MB each, 20 per contract. */
+  async attach(user: AuthUser, id: string, file: { filename: string; mimetype: string; content: Buffer }): Promise<ContractDto> {
+    return this.transition(user, id, 'attach', async (m, a, c) => {
+      this.requireFiler(a, c);
+      this.requireStatus(c, ['draft', 'submitted', 'accepted'], 'attach files to');
+      const [{ n }] = await m.query('SELECT count(*)::int AS n FROM contract_attachments WHERE contract_id = $1', [id]);
+      if (n >= MAX_ATTACHMENTS) throw Problems.rule('attachment-count', `A contract has at most ${MAX_ATTACHMENTS} attachments`, [{ field: 'file', message: 'too many files' }]);
+      await m.insert(ContractAttachmentEntity, { contractId: id, fileName: file.filename.slice(-200), mediaType: file.mimetype.slice(0, 100), size: file.content.length, content: file.content });
+      return { fileName: file.filename, size: file.content.length };
+    });
+  }
+
+  async attachment(user: AuthUser, id: string, attachmentId: string): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
+    const m = this.dataSource.manager;
+    const a = await this.actors.of(user);
+    this.canSee(a, await this.load(m, id));
+    const [f] = await m.query('SELECT file_name, media_type, content FROM contract_attachments WHERE id = $1 AND contract_id = $2', [attachmentId, id]);
+    if (!f) throw Problems.notFound('Attachment');
+    return { fileName: f.file_name, mediaType: f.media_type, content: f.content };
   }
 
   // ---------- seller ----------
@@ -367,7 +395,7 @@ export class ContractsService {
       const a = await this.actors.of(user, m);
       const c = await this.load(m, id, true);
       const data = (await fn(m, a, c)) ?? {};
-      const past = { submit: 'submitted', accept: 'accepted', reject: 'rejected', amend: 'amended', terminate: 'terminated' }[action] ?? action;
+      const past = { submit: 'submitted', accept: 'accepted', reject: 'rejected', amend: 'amended', terminate: 'terminated', attach: 'attached' }[action] ?? action;
       await this.event(m, c, user.id, past, data);
       await this.audit.append(m, { actorId: user.id, action: `contract.${past}`, entityType: 'contract', entityId: id, data });
       return this.view(m, a, await this.load(m, id));

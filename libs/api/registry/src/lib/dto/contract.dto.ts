@@ -170,6 +170,14 @@ export class RiskWarningDto {
   @ApiProperty({ description: 'Machine-readable evidence', type: 'object', additionalProperties: true }) evidence!: Record<string, unknown>;
 }
 
+export class AttachmentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() fileName!: string;
+  @ApiProperty() mediaType!: string;
+  @ApiProperty() size!: number;
+  @ApiProperty() createdAt!: string;
+}
+
 export class ContractEventDto {
   @ApiProperty() at!: string;
   @ApiProperty() action!: string;
@@ -224,6 +232,7 @@ export class ContractDto extends ContractSummaryDto {
   @ApiProperty({ type: String, nullable: true }) rejectionNote!: string | null;
   @ApiProperty({ type: [RiskWarningDto] }) warnings!: RiskWarningDto[];
   @ApiProperty({ type: [ContractEventDto] }) history!: ContractEventDto[];
+  @ApiProperty({ type: [AttachmentDto], description: 'The contract text and proofs' }) attachments!: AttachmentDto[];
   @ApiProperty({ description: 'What the caller may do now', type: [String] }) actions!: string[];
 }
 
