@@ -147,6 +147,8 @@ export class ImportRunner {
       steps.push(`${sql.trim().split(/\s+/).slice(0, 3).join(' ')} ${Date.now() - t}ms`);
       return r;
     };
+    // Aggregating a million rows into the roll-ups in memory instead of spilling to disk.
+    await q(`SET LOCAL work_mem = '256MB'`);
     await q('CREATE TEMP TABLE import_new (id uuid) ON COMMIT DROP');
     await q(
       `WITH ins AS (
@@ -155,11 +157,11 @@ export class ImportRunner {
                                 buyer_name, buyer_credit_code, buyer_country, buyer_region, buyer_type,
                                 contract_fen, equipment_fen, materials_fen, construction_fen, other_fen, tech_fen,
                                 status, submitted_at, accepted_at, registered_at, registered_on, registered_by, registration_number, verification_code)
-         SELECT x.id, $2, $3, 'import', $1, x.kind, x.sub_kind, x.project_name, x.field_code, x.signed_on,
+         SELECT x.id, $2, NULL, 'import', $1, x.kind, x.sub_kind, x.project_name, x.field_code, x.signed_on,
                 x.seller_name, x.seller_credit_code, '156', x.seller_region, x.seller_type,
                 x.buyer_name, x.buyer_credit_code, x.buyer_country, x.buyer_region, x.buyer_type,
                 x.contract_fen, x.equipment_fen, x.materials_fen, x.construction_fen, x.other_fen, x.tech_fen,
-                'registered', now(), now(), x.registered_on::timestamptz, x.registered_on, $3, x.registration_number,
+                'registered', now(), now(), x.registered_on::timestamptz, x.registered_on, $3::uuid, x.registration_number,
                 ${verificationCodeSql('x.registration_number::text', 'x.id')}
            FROM (SELECT gen_random_uuid() AS id, s.* FROM import_stage s) x
          ON CONFLICT DO NOTHING
