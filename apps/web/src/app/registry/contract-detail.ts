@@ -10,15 +10,16 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
-import { DEADLINE_COLOURS, formatYuan, saveBlob, STATUS_COLOURS } from './registry-format';
+import { DEADLINE_COLOURS, formatYuan, saveBlob, STATUS_COLOURS, yuanToFen } from './registry-format';
 
 /** One contract: parties, amounts, history; the registrar's review (warnings, register/reject); the certificate. */
 @Component({
   selector: 'ttx-contract-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzCheckboxModule, NzDescriptionsModule, NzInputModule, NzTagModule, NzTimelineModule],
+  imports: [FormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzCheckboxModule, NzDescriptionsModule, NzInputModule, NzInputNumberModule, NzTagModule, NzTimelineModule],
   template: `
     <div class="ttx-page" style="max-width: 1000px">
       <a routerLink="/registry">← {{ 'registry.title' | transloco }}</a>
@@ -36,8 +37,20 @@ import { DEADLINE_COLOURS, formatYuan, saveBlob, STATUS_COLOURS } from './regist
           @if (can('register')) { <button nz-button nzType="primary" (click)="register()" data-testid="cd-register">{{ 'registry.action.register' | transloco }}</button> }
           @if (can('reject')) { <button nz-button nzDanger (click)="rejecting.set(!rejecting())" data-testid="cd-reject">{{ 'registry.action.reject' | transloco }}</button> }
           @if (can('certificate')) { <button nz-button (click)="certificate()" data-testid="cd-certificate">{{ 'registry.action.certificate' | transloco }}</button> }
+          @if (can('amend')) { <button nz-button (click)="panel.set(panel() === 'amend' ? null : 'amend')" data-testid="cd-amend">{{ 'registry.action.amend' | transloco }}</button> }
+          @if (can('terminate')) { <button nz-button nzDanger (click)="panel.set(panel() === 'terminate' ? null : 'terminate')" data-testid="cd-terminate">{{ 'registry.action.terminate' | transloco }}</button> }
           @if (c.verificationCode) { <a nz-button nzType="link" [routerLink]="['/registry/verify', c.verificationCode]" data-testid="cd-verify-link">{{ 'registry.detail.verificationCode' | transloco }} {{ c.verificationCode }}</a> }
         </div>
+        @if (panel(); as p) {
+          <div style="border: 1px solid #d9d9d9; padding: 12px; margin-bottom: 16px; display: flex; gap: 8px; flex-wrap: wrap; align-items: center">
+            @if (p === 'amend') {
+              <span>{{ 'registry.form.contractAmount' | transloco }}</span>
+              <nz-input-number [nzMin]="0.01" [ngModel]="amendYuan()" (ngModelChange)="amendYuan.set($event)" data-testid="cd-amend-amount" />
+            }
+            <input nz-input style="flex: 1 1 240px" [placeholder]="'registry.action.note' | transloco" [ngModel]="note()" (ngModelChange)="note.set($event)" data-testid="cd-panel-note" />
+            <button nz-button nzType="primary" [disabled]="note().trim().length < 2" (click)="p === 'amend' ? amend() : terminate()" data-testid="cd-panel-confirm">{{ 'registry.action.' + p | transloco }}</button>
+          </div>
+        }
         @if (rejecting()) {
           <div style="border: 1px solid #ffccc7; padding: 12px; margin-bottom: 16px" data-testid="cd-reject-panel">
             <div>{{ 'registry.action.reasons' | transloco }}</div>
@@ -49,7 +62,11 @@ import { DEADLINE_COLOURS, formatYuan, saveBlob, STATUS_COLOURS } from './regist
           </div>
         }
         @if (c.rejectionReasons?.length) {
-          <nz-alert nzType="error" [nzMessage]="'registry.detail.rejection' | transloco" [nzDescription]="rejectionText()" style="margin-bottom: 16px" />
+          <nz-alert nzType="error" [nzMessage]="'registry.detail.rejection' | transloco" [nzDescription]="rejection" style="margin-bottom: 16px" data-testid="cd-rejection" />
+          <ng-template #rejection>
+            @for (r of c.rejectionReasons; track r) { <nz-tag nzColor="red">{{ 'registry.reason.' + r | transloco }}</nz-tag> }
+            @if (c.rejectionNote) { <div style="margin-top: 4px">{{ c.rejectionNote }}</div> }
+          </ng-template>
         }
         @if (c.actions.includes('register') || c.warnings.length) {
           <h3>{{ 'registry.detail.warnings' | transloco }}</h3>
@@ -98,6 +115,8 @@ export class ContractDetail {
   protected readonly rejecting = signal(false);
   protected readonly picked = signal<RejectionReason[]>([]);
   protected readonly note = signal('');
+  protected readonly panel = signal<'amend' | 'terminate' | null>(null);
+  protected readonly amendYuan = signal<number | null>(null);
   protected readonly nonTech = computed(() => {
     const n = this.c()?.nonTechnical;
     return n ? n.equipment + n.materials + n.construction + n.other : 0;
@@ -111,7 +130,9 @@ export class ContractDetail {
 
   async load(id: string): Promise<void> {
     try {
-      this.c.set(await this.api.contract(id));
+      const c = await this.api.contract(id);
+      this.c.set(c);
+      this.amendYuan.set(c.contractAmount / 100);
     } catch {
       /* interceptor */
     }
@@ -173,9 +194,22 @@ export class ContractDetail {
     saveBlob(await this.api.contractCertificate(c.id), `certificate-${c.registrationNumber}.pdf`);
   }
 
-  protected rejectionText(): string {
-    const c = this.c();
-    return [c?.rejectionReasons?.join(', '), c?.rejectionNote].filter(Boolean).join(' — ');
+  async amend(): Promise<void> {
+    try {
+      this.c.set(await this.api.amendContract(this.id(), { contractAmount: yuanToFen(this.amendYuan()), note: this.note().trim() }));
+      this.panel.set(null);
+    } catch {
+      /* interceptor */
+    }
+  }
+
+  async terminate(): Promise<void> {
+    try {
+      this.c.set(await this.api.terminateContract(this.id(), this.note().trim()));
+      this.panel.set(null);
+    } catch {
+      /* interceptor */
+    }
   }
   protected yuan(fen: number): string {
     return formatYuan(fen, this.language.lang());
