@@ -7,6 +7,7 @@ import { CoreModule, dataSourceOptions, orExit, parseEnvSubset } from '@ttx/api/
 import { CatalogModule, CatalogSeeder } from '@ttx/api/catalog';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { RightsModule, RightsSeeder } from '@ttx/api/rights';
+import { RegistryModule, RegistrySeeder } from '@ttx/api/registry';
 import { appOpenApiDocument, serializeOpenApi } from './app/openapi-document';
 
 /** `node dist/apps/api/cli.js migrate|revert|seed-demo` — what the start script and deployments run. */
@@ -30,7 +31,7 @@ async function main(command: string | undefined): Promise<void> {
   }
   if (command === 'seed-demo') {
     const app = await NestFactory.createApplicationContext(
-      { module: class SeedModule {}, imports: [CoreModule, IdentityModule, CatalogModule, RightsModule] } as never,
+      { module: class SeedModule {}, imports: [CoreModule, IdentityModule, CatalogModule, RightsModule, RegistryModule] } as never,
       { logger: ['error', 'warn', 'log'] },
     );
     try {
@@ -43,6 +44,9 @@ async function main(command: string | undefined): Promise<void> {
       // After the catalog (achievements exist); loads only into an empty rights context, never in production.
       const rights = await app.get(RightsSeeder).seed(dir);
       log.log(rights === 'seeded' ? 'Rights demo data loaded' : 'Rights demo data skipped (rights not empty or production)');
+      // After the catalog: technology contracts in every state; only into an empty registry, never in production.
+      const registry = await app.get(RegistrySeeder).seed(dir);
+      log.log(registry === 'seeded' ? 'Registry demo data loaded' : 'Registry demo data skipped (registry not empty or production)');
     } finally {
       await app.close();
     }

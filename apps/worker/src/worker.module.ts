@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from '@ttx/api/core';
 import { PlatformWorkerModule } from '@ttx/api/platform';
+import { RegistryWorkerModule } from '@ttx/api/registry';
 import { RightsWorkerModule } from '@ttx/api/rights';
 
 /** Every BullMQ processor of every context is registered through its context's worker module. */
 @Module({
-  imports: [CoreModule, PlatformWorkerModule, RightsWorkerModule],
+  imports: [CoreModule, PlatformWorkerModule, RightsWorkerModule, RegistryWorkerModule],
 })
 export class WorkerModule {}

@@ -3,3 +3,4 @@ export * from './lib/permissions';
 export * from './lib/catalog';
 export * from './lib/disclosures';
 export * from './lib/rights';
+export * from './lib/registry';

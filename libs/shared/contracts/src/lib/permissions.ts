@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'rights:policy',
   'empowerment:apply',
   'empowerment:review',
+  'contract:file',
+  'contract:register',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -24,10 +26,10 @@ const BASE: Permission[] = ['authenticated', 'organization:create', 'notificatio
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   researcher: [...BASE, 'achievement:write', 'empowerment:apply'],
-  tto_manager: [...BASE, 'organization:manage-members', 'achievement:write', 'achievement:publish', 'rights:policy', 'empowerment:review'],
-  enterprise_member: [...BASE, 'organization:manage-members', 'achievement:nda'],
-  broker: [...BASE, 'organization:manage-members'],
-  registrar: [...BASE, 'organization:manage-members'],
+  tto_manager: [...BASE, 'organization:manage-members', 'achievement:write', 'achievement:publish', 'rights:policy', 'empowerment:review', 'contract:file'],
+  enterprise_member: [...BASE, 'organization:manage-members', 'achievement:nda', 'contract:file'],
+  broker: [...BASE, 'organization:manage-members', 'contract:file'],
+  registrar: [...BASE, 'organization:manage-members', 'contract:register'],
   evaluator: [...BASE, 'organization:manage-members'],
   platform_admin: [...BASE, 'organization:manage-members', 'organization:verify', 'platform:admin', 'rights:policy'],
 };

@@ -42,7 +42,30 @@ import {
   updateAchievement,
   uploadAttachment,
   withdrawAchievement,
+  acceptContract,
+  attachToContract,
+  contractAttachment,
+  amendContract,
+  contractCertificate,
+  contractStats,
+  createContract,
+  exportContractStats$Csv,
+  exportContractStats$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet,
+  getContract,
+  getRegistrySettings,
+  importStatus,
+  importTemplate$Csv,
+  importTemplate$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet,
+  listContracts,
+  registerContract,
+  rejectContract,
+  startImport,
+  submitContract,
+  terminateContract,
+  verifyCertificate,
 } from '../generated/functions';
+import type { ListContracts$Params } from '../generated/fn/registry/list-contracts';
+import type { ContractStats$Params } from '../generated/fn/registry/contract-stats';
 import type { ListMyAchievements$Params } from '../generated/fn/catalog/list-my-achievements';
 import type { SearchAchievements$Params } from '../generated/fn/catalog/search-achievements';
 import type { ListDisclosures$Params } from '../generated/fn/disclosures/list-disclosures';
@@ -51,7 +74,7 @@ import type {
   AchievementDto,
   AchievementPageDto,
   AchievementSummaryDto,
-  AttachmentDto,
+  AchievementAttachmentDto,
   CreateAchievementDto,
   ChecklistDto,
   CreateDecisionDto,
@@ -82,6 +105,17 @@ import type {
   RegisterDto,
   TokenPairDto,
   UserDto,
+  AmendContractDto,
+  ContractDto,
+  ContractPageDto,
+  ContractSummaryDto,
+  CreateContractDto,
+  ImportStatusDto,
+  RegistrySettingsDto,
+  RejectContractDto,
+  RiskWarningDto,
+  StatsItemDto,
+  VerifyResultDto,
 } from '../generated/models';
 
 /**
@@ -105,7 +139,7 @@ export type SearchHitView = SearchHitDto;
 export type SearchResultView = SearchResultDto;
 export type TechnologyFieldView = TechnologyFieldDto;
 export type NdaAcceptanceView = NdaAcceptanceDto;
-export type AttachmentView = AttachmentDto;
+export type AttachmentView = AchievementAttachmentDto;
 export type AchievementSearchParams = SearchAchievements$Params;
 export type AchievementStatus = NonNullable<ListMyAchievements$Params['status']>;
 export type DisclosureView = DisclosureDto;
@@ -126,6 +160,19 @@ export type PolicyInput = UpdatePolicyDto;
 export type PolicyVersionView = PolicyVersionDto;
 export type NegativeRuleView = NegativeRuleDto;
 export type NegativeRuleInput = CreateNegativeRuleDto;
+export type ContractView = ContractDto;
+export type ContractSummaryView = ContractSummaryDto;
+export type ContractPageView = ContractPageDto;
+export type ContractInput = CreateContractDto;
+export type ContractAmendment = AmendContractDto;
+export type ContractRejection = RejectContractDto;
+export type ContractStatus = NonNullable<ListContracts$Params['status']>;
+export type RiskWarningView = RiskWarningDto;
+export type ImportStatusView = ImportStatusDto;
+export type StatsItemView = StatsItemDto;
+export type StatsParams = ContractStats$Params;
+export type VerifyResultView = VerifyResultDto;
+export type RegistrySettingsView = RegistrySettingsDto;
 
 @Injectable({ providedIn: 'root' })
 export class TtxApi {
@@ -293,6 +340,87 @@ export class TtxApi {
 
   withdrawEmpowerment(id: string, context?: HttpContext): Promise<EmpowermentView> {
     return this.api.invoke(withdrawEmpowerment, { id }, context);
+  }
+
+  // ---------- registry ----------
+
+  contracts(params: { status?: ContractStatus; page?: number; pageSize?: number }, context?: HttpContext): Promise<ContractPageView> {
+    return this.api.invoke(listContracts, params, context);
+  }
+
+  contract(id: string, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(getContract, { id }, context);
+  }
+
+  createContract(body: ContractInput, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(createContract, { body }, context);
+  }
+
+  submitContract(id: string, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(submitContract, { id }, context);
+  }
+
+  acceptContract(id: string, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(acceptContract, { id }, context);
+  }
+
+  /** `idempotencyKey`: one per registration attempt, reused on a retry of the same attempt. */
+  registerContract(id: string, idempotencyKey: string, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(registerContract, { id, 'Idempotency-Key': idempotencyKey }, context);
+  }
+
+  rejectContract(id: string, body: ContractRejection, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(rejectContract, { id, body }, context);
+  }
+
+  amendContract(id: string, body: ContractAmendment, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(amendContract, { id, body }, context);
+  }
+
+  terminateContract(id: string, note: string, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(terminateContract, { id, body: { note } }, context);
+  }
+
+  contractCertificate(id: string, context?: HttpContext): Promise<Blob> {
+    return this.api.invoke(contractCertificate, { id }, context) as Promise<unknown> as Promise<Blob>;
+  }
+
+  attachToContract(id: string, file: Blob, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(attachToContract, { id, body: { file } }, context);
+  }
+
+  contractAttachment(id: string, attachmentId: string, context?: HttpContext): Promise<Blob> {
+    return this.api.invoke(contractAttachment, { id, attachmentId }, context) as Promise<unknown> as Promise<Blob>;
+  }
+
+  verifyCertificate(code: string, context?: HttpContext): Promise<VerifyResultView> {
+    return this.api.invoke(verifyCertificate, { code }, context);
+  }
+
+  startContractImport(file: Blob, context?: HttpContext): Promise<{ importId: string }> {
+    return this.api.invoke(startImport, { body: { file } }, context);
+  }
+
+  contractImport(id: string, context?: HttpContext): Promise<ImportStatusView> {
+    return this.api.invoke(importStatus, { id }, context);
+  }
+
+  contractImportTemplate(format: 'csv' | 'xlsx', context?: HttpContext): Promise<Blob> {
+    const fn = format === 'csv' ? importTemplate$Csv : importTemplate$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet;
+    return this.api.invoke(fn, { format }, context) as Promise<unknown> as Promise<Blob>;
+  }
+
+  contractStats(params: StatsParams, context?: HttpContext): Promise<StatsItemView[]> {
+    return this.api.invoke(contractStats, params, context).then((r) => r.items);
+  }
+
+  exportContractStats(params: StatsParams, format: 'csv' | 'xlsx', context?: HttpContext): Promise<Blob> {
+    const fn = format === 'csv' ? exportContractStats$Csv : exportContractStats$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet;
+    return this.api.invoke(fn, { ...params, format }, context) as Promise<unknown> as Promise<Blob>;
+  }
+
+  registrySettings(context?: HttpContext): Promise<RegistrySettingsView> {
+    return this.api.invoke(getRegistrySettings, undefined, context);
   }
 
   health(context?: HttpContext): Promise<HealthView> {

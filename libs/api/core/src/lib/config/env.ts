@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /** Names of settings that must never be printed, not even in a validation message. */
@@ -29,6 +31,8 @@ export const envSchema = z.object({
   TTX_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('ttx-demo-2026'),
   /** Where the built Angular app lives; the api serves it at / when the folder exists. */
   WEB_DIST: z.string().default('dist/apps/web/browser'),
+  /** Uploaded bulk-import files wait here for the worker; api and worker must share it. */
+  IMPORT_DIR: z.string().default(join(tmpdir(), 'ttx-imports')),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
