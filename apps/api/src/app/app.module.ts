@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '@ttx/api/catalog';
 import { CoreModule, HttpAuthModule } from '@ttx/api/core';
 import { IdentityModule } from '@ttx/api/identity';
+import { MarketModule } from '@ttx/api/market';
 import { PlatformModule } from '@ttx/api/platform';
 
 @Module({
-  imports: [CoreModule, HttpAuthModule, IdentityModule, PlatformModule, CatalogModule],
+  imports: [CoreModule, HttpAuthModule, IdentityModule, PlatformModule, CatalogModule, MarketModule],
 })
 export class AppModule {}

@@ -1,3 +1,4 @@
 export * from './lib/identity';
 export * from './lib/permissions';
 export * from './lib/catalog';
+export * from './lib/market';

@@ -1,3 +1,4 @@
 export * from './lib/credit-code';
 export * from './lib/inventor-shares';
 export * from './lib/patent-number';
+export * from './lib/market';

@@ -14,6 +14,9 @@ export const PERMISSIONS = [
   'achievement:write',
   'achievement:publish',
   'achievement:nda',
+  'listing:write',
+  'market:trade',
+  'evaluation:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -21,11 +24,11 @@ const BASE: Permission[] = ['authenticated', 'organization:create', 'notificatio
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   researcher: [...BASE, 'achievement:write'],
-  tto_manager: [...BASE, 'organization:manage-members', 'achievement:write', 'achievement:publish'],
-  enterprise_member: [...BASE, 'organization:manage-members', 'achievement:nda'],
+  tto_manager: [...BASE, 'organization:manage-members', 'achievement:write', 'achievement:publish', 'listing:write'],
+  enterprise_member: [...BASE, 'organization:manage-members', 'achievement:nda', 'market:trade'],
   broker: [...BASE, 'organization:manage-members'],
   registrar: [...BASE, 'organization:manage-members'],
-  evaluator: [...BASE, 'organization:manage-members'],
+  evaluator: [...BASE, 'organization:manage-members', 'evaluation:write'],
   platform_admin: [...BASE, 'organization:manage-members', 'organization:verify', 'platform:admin'],
 };
 

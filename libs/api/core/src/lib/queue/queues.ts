@@ -1,19 +1,27 @@
 /** Every queue, job name and payload lives here so producers and processors cannot drift apart. */
 export const QUEUES = {
   platform: 'platform',
+  market: 'market',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOBS = {
   outboxRelay: 'outbox-relay',
+  auctionClose: 'auction-close',
+  listingPeriodEnd: 'listing-period-end',
 } as const;
 
 export interface JobPayloads {
   [JOBS.outboxRelay]: { reason: 'nudge' | 'schedule' };
+  [JOBS.auctionClose]: { auctionId: string };
+  [JOBS.listingPeriodEnd]: { listingId: string };
 }
 
 /** Deterministic ids: a nudge while one is waiting is a no-op; the schedule is upserted, not duplicated. */
 export const JOB_IDS = {
   outboxNudge: 'outbox-relay-nudge',
   outboxSchedule: 'outbox-relay-every-5s',
+  /** One close job per (auction, end time): re-scheduling after a soft-close extension adds the next one. */
+  auctionClose: (auctionId: string, endsAt: Date) => `auction-close-${auctionId}-${endsAt.getTime()}`,
+  listingPeriodEnd: (listingId: string) => `listing-period-end-${listingId}`,
 } as const;
