@@ -14,6 +14,7 @@ import { TakeService } from './trading/take.service';
 export class MarketProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('MarketProcessor');
   private worker?: Worker;
+  private connection?: ReturnType<typeof createRedis>;
 
   constructor(
     private readonly closer: AuctionCloser,
@@ -24,9 +25,9 @@ export class MarketProcessor implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const connection = createRedis(this.config.REDIS_URL, { forWorker: true, name: 'ttx-worker-market' });
+    this.connection = createRedis(this.config.REDIS_URL, { forWorker: true, name: 'ttx-worker-market' });
     this.worker = new Worker(QUEUES.market, (job: Job) => this.process(job), {
-      connection,
+      connection: this.connection,
       prefix: `${this.config.REDIS_PREFIX}:bull`,
       concurrency: 8,
     });
@@ -51,5 +52,6 @@ export class MarketProcessor implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
+    await this.connection?.quit().catch(() => undefined);
   }
 }

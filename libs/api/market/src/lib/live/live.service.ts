@@ -89,7 +89,8 @@ export class LiveService implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.io) await new Promise<void>((r) => this.io?.close(() => r()));
+    // A broadcast-only server (worker) has no engine to close; an attached one closes its engine too.
+    if (this.io && (this.io as unknown as { engine?: unknown }).engine) await new Promise<void>((r) => this.io?.close(() => r()));
     await Promise.all(this.clients.map((c) => c.quit().catch(() => undefined)));
   }
 }
