@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { CoreModule, dataSourceOptions, orExit, parseEnvSubset } from '@ttx/api/core';
 import { CatalogModule, CatalogSeeder } from '@ttx/api/catalog';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
+import { MarketModule, MarketSeeder } from '@ttx/api/market';
 import { appOpenApiDocument, serializeOpenApi } from './app/openapi-document';
 
 /** `node dist/apps/api/cli.js migrate|revert|seed-demo` — what the start script and deployments run. */
@@ -29,7 +30,7 @@ async function main(command: string | undefined): Promise<void> {
   }
   if (command === 'seed-demo') {
     const app = await NestFactory.createApplicationContext(
-      { module: class SeedModule {}, imports: [CoreModule, IdentityModule, CatalogModule] } as never,
+      { module: class SeedModule {}, imports: [CoreModule, IdentityModule, CatalogModule, MarketModule] } as never,
       { logger: ['error', 'warn', 'log'] },
     );
     try {
@@ -39,6 +40,9 @@ async function main(command: string | undefined): Promise<void> {
       // After identity (institutions and users exist); loads only into an empty catalog, never in production.
       const catalog = await app.get(CatalogSeeder).seed(dir);
       log.log(catalog === 'seeded' ? 'Catalog demo data loaded' : 'Catalog demo data skipped (catalog not empty or production)');
+      // After the catalog (listings name published achievements); only into an empty market, never in production.
+      const market = await app.get(MarketSeeder).seed(dir);
+      log.log(market === 'seeded' ? 'Market demo data loaded' : 'Market demo data skipped (market not empty or production)');
     } finally {
       await app.close();
     }
