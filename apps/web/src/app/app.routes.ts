@@ -33,8 +33,19 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./catalog/new-achievement').then((m) => m.NewAchievement),
   },
   { path: 'catalog/:id', loadComponent: () => import('./catalog/achievement-detail').then((m) => m.AchievementDetail) },
+  // The market: public browsing, listing detail and auction rooms; inbox and seller view need a login.
+  { path: 'market', loadComponent: () => import('./market/market-page').then((m) => m.MarketPage) },
+  { path: 'market/inbox', canActivate: [authGuard], loadComponent: () => import('./market/market-inbox').then((m) => m.MarketInbox) },
+  {
+    path: 'market/mine',
+    canActivate: [roleGuard],
+    data: { roles: ['tto_manager'] },
+    loadComponent: () => import('./market/my-listings').then((m) => m.MyListings),
+  },
+  { path: 'market/listings/:id', loadComponent: () => import('./market/listing-detail').then((m) => m.ListingDetail) },
+  { path: 'market/auctions/:id', loadComponent: () => import('./market/auction-room').then((m) => m.AuctionRoom) },
   // Other areas of the exchange: placeholders until their feature libs land.
-  ...AREAS.filter((area) => area !== 'catalog').map(
+  ...AREAS.filter((area) => area !== 'catalog' && area !== 'market').map(
     (area): Route => ({ path: area, canActivate: [authGuard], loadComponent: comingSoon, data: { area: `nav.${area}` } }),
   ),
   {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, RequirePermission, type AuthUser } from '@ttx/api/core';
 import { AuctionDto, BidAcceptedDto, BidDto, BidderDto, BidViewDto, DecideBidderDto, MyAuctionDto, RegisterBidderDto } from '../dto/market.dto';
 import { AuctionsService } from './auctions.service';
@@ -39,8 +39,7 @@ export class AuctionsController {
 
   @Post(':id/bids')
   @RequirePermission('market:trade')
-  @ApiOperation({ summary: 'Place a bid; a replay with the same Idempotency-Key returns the first result' })
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: '1–200 visible ASCII characters, unique per bid attempt' })
+  @ApiOperation({ summary: 'Place a bid; header Idempotency-Key (1–200 visible ASCII characters) is required: a replay returns the first result' })
   @ApiCreatedResponse({ type: BidAcceptedDto })
   placeBid(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: BidDto, @Headers('idempotency-key') key?: string): Promise<BidAcceptedDto> {
     return this.bids.place(user, id, dto.amount, BidsService.checkKey(key));

@@ -13,11 +13,6 @@ import { BidDto } from '../../models/bid-dto';
 export interface PlaceBid$Params {
   id: string;
   'idempotency-key': string;
-
-/**
- * 1–200 visible ASCII characters, unique per bid attempt
- */
-  'Idempotency-Key': string;
       body: BidDto
 }
 
@@ -26,7 +21,6 @@ export function placeBid(http: HttpClient, rootUrl: string, params: PlaceBid$Par
   if (params) {
     rb.path('id', params.id, {});
     rb.header('idempotency-key', params['idempotency-key'], {});
-    rb.header('Idempotency-Key', params['Idempotency-Key'], {});
     rb.body(params.body, 'application/json');
   }
 
