@@ -167,6 +167,18 @@ describe('auction bids (hot path)', () => {
     expect(none.status).toBe(400);
   });
 
+  it('Idempotency-Key: concurrent requests with one key make one bid and all get its result (english and sealed)', async () => {
+    for (const kind of ['english', 'sealed']) {
+      const { auctionId } = await auction({ kind });
+      const rs = await Promise.all(Array.from({ length: 6 }, () => bid('sme', auctionId, 120_000, `race-${kind}`)));
+      expect(rs.map((r) => r.status)).toEqual(Array(6).fill(201));
+      expect(new Set(rs.map((r) => r.json.bidId)).size).toBe(1);
+      expect(new Set(rs.map((r) => r.json.endsAt)).size).toBe(1);
+      const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM auction_bids WHERE auction_id = $1`, [auctionId]);
+      expect(n).toBe(1);
+    }
+  });
+
   it('refuses unapproved bidders, the seller’s own organisation and bids after the end', async () => {
     const { auctionId } = await auction({}, ['sme']);
     expect((await call(t.app, 'POST', `/api/auctions/${auctionId}/register`, { token: tokens['enterprise'], body: {} })).json.bidderStatus).toBe('pending');
