@@ -13,12 +13,11 @@
  * institutions are those of the demo achievements; inventor shares are 1–4 shares in hundredths
  * that sum to exactly 100.
  *
- * Loading: node-postgres has no COPY FROM STDIN without pg-copy-streams (not installed), so batches of
- * `--batch` rows (default 5,000) go through `INSERT … SELECT FROM unnest($1::text[], …)` into an
- * UNLOGGED staging table, then a set-based `INSERT … SELECT` moves them into achievements,
- * achievement_inventors and achievement_ip_records. The search vector is built exactly as the catalog
- * service does it (`refreshSearchVector`): the Han part by the catalog's own `hanTsvector`, the Latin
- * part by `latinPart` + to_tsvector('english', …) in SQL, titles weighted A. The JS tokenising of the
+ * Loading: batches of `--batch` rows (default 5,000) are COPYed (pg-copy-streams, text format) into a
+ * temporary staging table, then a set-based `INSERT … SELECT` moves them into achievements; inventors
+ * and IP records are COPYed straight into their tables. The search vector is built exactly as the catalog
+ * service does it (`refreshSearchVector`), with the catalog's own `searchVectorParts` (Han tokens in
+ * JS) and `searchVectorSql` (English stems in SQL). The JS tokenising of the
  * next batch overlaps with the SQL of the previous one.
  *
  * For speed the GIN index achievements_search_idx is dropped and rebuilt afterwards with its own
@@ -29,9 +28,12 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 // The catalog's own tokeniser: the index must hold exactly what the service writes (README "Module boundaries").
-import { hanTsvector, latinPart } from '@ttx/api/catalog';
+import { searchVectorParts, searchVectorSql } from '@ttx/api/catalog';
 
 interface Pair {
   zh?: string | null;
@@ -105,6 +107,19 @@ const TYPES: Record<(typeof COLS)[number], string> = {
   published_at: 'timestamptz', han: 'text', latin_title: 'text', latin_body: 'text',
 };
 
+const SEARCH_VECTOR = searchVectorSql('han', 'latin_title', 'latin_body');
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+/** One value in COPY text format: NULL as backslash-N; backslash, tab, newline and CR escaped. */
+const copyValue = (v: unknown): string =>
+  v === null || v === undefined ? '\\N' : String(v).replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]);
+
+/** COPY `rows` into `target` ("table (col, …)") over the client's connection. */
+export async function copyRows(db: Client, target: string, rows: unknown[][]): Promise<void> {
+  if (!rows.length) return;
+  const text = rows.map((r) => r.map(copyValue).join('\t')).join('\n') + '\n';
+  await pipeline(Readable.from([text]), db.query(copyFrom(`COPY ${target} FROM STDIN`)));
+}
+
 export async function generateCatalog(opts: GenerateOptions): Promise<GenerateResult> {
   const log = opts.log ?? ((m: string) => process.stdout.write(`[catalog-generate] ${m}\n`));
   const batch = opts.batch ?? 5000;
@@ -155,7 +170,7 @@ export async function generateCatalog(opts: GenerateOptions): Promise<GenerateRe
         const titleZh = base.title.zh ?? null;
         const titleEn = base.title.en ?? null;
         const body = [abZh, abEn, prob?.zh, prob?.en, adv?.zh, adv?.en, app?.zh, app?.en].map((x) => x || null);
-        const han = hanTsvector([{ text: titleZh, weightA: true }, { text: titleEn, weightA: true }, ...body.map((text) => ({ text }))]);
+        const v = searchVectorParts([titleZh, titleEn], body);
         const row: Record<(typeof COLS)[number], unknown> = {
           id,
           institution_id: pick(institutions),
@@ -172,9 +187,9 @@ export async function generateCatalog(opts: GenerateOptions): Promise<GenerateRe
           price_min: base.askingPrice?.minFen ?? null,
           price_max: base.askingPrice?.maxFen ?? null,
           published_at: new Date(now - Math.floor(rand() * 3 * 365 * 86400e3)).toISOString(),
-          han,
-          latin_title: latinPart([titleZh, titleEn].filter(Boolean).join(' ')),
-          latin_body: latinPart(body.filter(Boolean).join(' ')),
+          han: v.han,
+          latin_title: v.latinTitle,
+          latin_body: v.latinBody,
         };
         rows.push(row);
         // 1–4 inventors, shares in hundredths summing to exactly 10,000.
@@ -190,8 +205,13 @@ export async function generateCatalog(opts: GenerateOptions): Promise<GenerateRe
       return { rows, invRows, ipRows };
     };
 
-    // Rows travel as one JSON document per table and batch: JSON.stringify and PostgreSQL's JSON parser
-    // are far cheaper than node-postgres' per-element array literal escaping.
+    // Rows travel by COPY (text format): achievements into a per-session staging table, from which one
+    // set-based INSERT computes the English tsvector in SQL; inventors and IP records straight into their tables.
+    for (const c of clients) {
+      await c.query(
+        `CREATE TEMP TABLE gen_stage (${COLS.map((col) => `${col} ${TYPES[col]}`).join(', ')}) ON COMMIT DELETE ROWS`,
+      );
+    }
     const send = async (db: Client, b: ReturnType<typeof makeBatch>) => {
       let t = Date.now();
       const lap = (k: keyof typeof timing) => {
@@ -199,7 +219,7 @@ export async function generateCatalog(opts: GenerateOptions): Promise<GenerateRe
         t = Date.now();
       };
       await db.query('BEGIN');
-      const json = JSON.stringify(b.rows);
+      await copyRows(db, `gen_stage (${COLS.join(', ')})`, b.rows.map((r) => COLS.map((col) => r[col])));
       lap('stage');
       await db.query(
         `INSERT INTO achievements (id, institution_id, kind, status, title_zh, title_en, abstract_zh, abstract_en, problem_zh, problem_en,
@@ -208,23 +228,16 @@ export async function generateCatalog(opts: GenerateOptions): Promise<GenerateRe
          SELECT id, institution_id, kind, 'published', title_zh, title_en, abstract_zh, abstract_en, problem_zh, problem_en,
            advantages_zh, advantages_en, applications_zh, applications_en, field_code, stage, trl, job_related, deal_types::text[],
            price_min, price_max, published_at - interval '7 days', published_at, published_at - interval '2 days', published_at,
-           han::tsvector || setweight(to_tsvector('english', latin_title), 'A') || to_tsvector('english', latin_body)
-         FROM json_to_recordset($1::json) AS x(${COLS.map((col) => `${col} ${TYPES[col]}`).join(', ')})`,
-        [json],
+           ${SEARCH_VECTOR}
+         FROM gen_stage`,
       );
       lap('achievements');
-      await db.query(
-        `INSERT INTO achievement_inventors (achievement_id, position, name, share)
-         SELECT * FROM json_to_recordset($1::json) AS x(id uuid, pos int2, name text, share numeric)`,
-        [JSON.stringify(b.invRows)],
+      await copyRows(db, 'achievement_inventors (achievement_id, position, name, share)', b.invRows.map((x) => [x.id, x.pos, x.name, x.share]));
+      await copyRows(
+        db,
+        'achievement_ip_records (achievement_id, position, number, office, filing_date, grant_date, status, expiry_date)',
+        b.ipRows.map((x) => [x.id, x.pos, x.r.number, x.r.office, x.r.filingDate ?? null, x.r.grantDate ?? null, x.r.status, x.r.expiryDate ?? null]),
       );
-      if (b.ipRows.length) {
-        await db.query(
-          `INSERT INTO achievement_ip_records (achievement_id, position, number, office, filing_date, grant_date, status, expiry_date)
-           SELECT * FROM json_to_recordset($1::json) AS x(id uuid, pos int2, number text, office text, "filingDate" date, "grantDate" date, status text, "expiryDate" date)`,
-          [JSON.stringify(b.ipRows.map((x) => ({ id: x.id, pos: x.pos, number: x.r.number, office: x.r.office, filingDate: x.r.filingDate ?? null, grantDate: x.r.grantDate ?? null, status: x.r.status, expiryDate: x.r.expiryDate ?? null })))],
-        );
-      }
       await db.query('COMMIT');
       lap('children');
       inventors += b.invRows.length;

@@ -93,10 +93,13 @@ describe('market', () => {
         await rival.getByTestId('auction-deal-link').click();
         await rival.getByTestId('deal-row').first().waitFor();
 
-        // The deal result is public: an anonymous visitor sees it on the listing.
+        // The deal result is public: an anonymous visitor sees it on the listing and in the public notices (公示).
         const a = await api(baseUrl, 'GET', `/api/auctions/${auctionId}`);
         const listing = await api(baseUrl, 'GET', `/api/listings/${a.listingId}`);
         expect(listing.deal).toMatchObject({ price: 1_050_000 });
+        const notices = await api(baseUrl, 'GET', '/api/disclosures?kind=deal&pageSize=100');
+        const notice = notices.items.find((n: { subjectId: string }) => n.subjectId === listing.deal.id);
+        expect(notice).toMatchObject({ subjectType: 'deal', status: 'open', summary: { method: 'auction', priceFen: 1_050_000 } });
       } finally {
         await other.close().catch(() => undefined);
         fs.rmSync(dir, { recursive: true, force: true });

@@ -30,7 +30,13 @@ export const appRoutes: Route[] = [
     path: 'catalog/new',
     canActivate: [roleGuard],
     data: { roles: ['researcher', 'tto_manager'] },
-    loadComponent: () => import('./catalog/new-achievement').then((m) => m.NewAchievement),
+    loadComponent: () => import('./catalog/achievement-editor').then((m) => m.AchievementEditor),
+  },
+  {
+    path: 'catalog/:id/edit',
+    canActivate: [roleGuard],
+    data: { roles: ['researcher', 'tto_manager'] },
+    loadComponent: () => import('./catalog/achievement-editor').then((m) => m.AchievementEditor),
   },
   { path: 'catalog/:id', loadComponent: () => import('./catalog/achievement-detail').then((m) => m.AchievementDetail) },
   // The market: public browsing, listing detail and auction rooms; inbox and seller view need a login.

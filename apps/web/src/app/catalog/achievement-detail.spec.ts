@@ -41,12 +41,12 @@ const PUBLIC = {
 };
 
 describe('AchievementDetail', () => {
-  async function setup(roles: string[] | null) {
+  async function setup(roles: string[] | null, memberships: unknown[] = []) {
     localStorage.setItem(LANG_STORAGE_KEY, 'en-US');
     if (roles) {
       localStorage.setItem(
         AUTH_STORAGE_KEY,
-        JSON.stringify({ accessToken: 'a', refreshToken: 'r', user: { id: 'u', email: 'e', displayName: 'Ada', roles, memberships: [] } }),
+        JSON.stringify({ accessToken: 'a', refreshToken: 'r', user: { id: 'u', email: 'e', displayName: 'Ada', roles, memberships } }),
       );
     }
     TestBed.configureTestingModule({
@@ -103,11 +103,38 @@ describe('AchievementDetail', () => {
       ...PUBLIC,
       access: 'nda',
       ndaAccepted: true,
-      confidential: { technicalDetail: { zh: '机密', en: 'Secret recipe' }, inventors: [{ name: 'Li Lei', email: null, sharePct: 100 }] },
+      confidential: { technicalDetail: { zh: '机密', en: 'Secret recipe' }, inventors: [{ name: 'Li Lei', email: null, sharePct: 100 }], attachments: [] },
     });
     await settle();
     expect($('detail-technical')?.textContent).toContain('Secret recipe');
     expect($('detail-confidential')?.textContent).toContain('Li Lei — 100%');
     expect($('nda-open')).toBeNull();
+  });
+
+  it('asks a member of several enterprises which one accepts, and sends it', async () => {
+    const member = (id: string, name: string) => ({ organizationId: id, organizationName: name, organizationKind: 'enterprise', role: 'enterprise_member', isAdmin: false, verified: true });
+    const { http, $, settle } = await setup(['enterprise_member'], [member('e1', '甲公司'), member('e2', '乙公司')]);
+    await settle();
+    http.expectOne('/api/achievements/a1').flush(PUBLIC);
+    await settle();
+    $('nda-open')?.click();
+    await settle();
+    expect($('org-picker')).not.toBeNull();
+    const ok = [...document.querySelectorAll<HTMLButtonElement>('.ant-modal-footer button')].find((b) => b.textContent?.includes('Accept and view'));
+    // No enterprise chosen yet: the confirmation is disabled.
+    expect(ok?.disabled).toBe(true);
+    $('org-picker')?.querySelector<HTMLElement>('.ant-select-selector')?.click();
+    await settle();
+    [...document.querySelectorAll<HTMLElement>('nz-option-item')].find((o) => o.textContent?.includes('乙公司'))?.click();
+    await settle();
+    expect(ok?.disabled).toBe(false);
+    ok?.click();
+    await settle();
+    const nda = http.expectOne('/api/achievements/a1/nda');
+    expect(nda.request.body).toEqual({ organizationId: 'e2' });
+    nda.flush({ achievementId: 'a1', organizationId: 'e2', userId: 'u', acceptedAt: '2026-01-02T00:00:00Z' });
+    await settle();
+    http.expectOne('/api/achievements/a1').flush({ ...PUBLIC, access: 'nda', ndaAccepted: true, confidential: { technicalDetail: { zh: null, en: 'x' }, inventors: [], attachments: [] } });
+    await settle();
   });
 });

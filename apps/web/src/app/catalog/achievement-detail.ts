@@ -3,6 +3,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type AchievementView, TtxApi } from '@ttx/web/api-client';
 import { AuthStore, LanguageService } from '@ttx/web/core';
+import { OrgPicker } from '@ttx/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -12,6 +13,7 @@ import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { AttachmentList } from './attachment-list';
 import { type Localized, pickText, priceRange } from './catalog-text';
 
 /** One achievement: public part for everyone, confidential part for owners and NDA signers. */
@@ -30,6 +32,8 @@ import { type Localized, pickText, priceRange } from './catalog-text';
     NzSpinModule,
     NzTableModule,
     NzTagModule,
+    OrgPicker,
+    AttachmentList,
   ],
   templateUrl: './achievement-detail.html',
   styles: `
@@ -51,6 +55,9 @@ export class AchievementDetail {
   protected readonly notFound = signal(false);
   protected readonly ndaOpen = signal(false);
   protected readonly accepting = signal(false);
+  /** The caller's enterprises; with several it names the one that accepts. */
+  protected readonly enterprises = computed(() => this.auth.organizations('enterprise', ['enterprise_member']));
+  protected readonly ndaOrg = signal<string | null>(null);
 
   protected readonly canRequestNda = computed(() => {
     const a = this.item();
@@ -77,7 +84,7 @@ export class AchievementDetail {
   async acceptNda(): Promise<void> {
     this.accepting.set(true);
     try {
-      await this.api.acceptNda(this.id());
+      await this.api.acceptNda(this.id(), this.ndaOrg() ?? undefined);
       this.ndaOpen.set(false);
       await this.load(this.id());
     } catch {

@@ -1,5 +1,5 @@
 import { checkInventorShares, type InventorSharesProblem, sumOfShares } from '@ttx/shared/policy';
-import type { AchievementInput } from '@ttx/web/api-client';
+import type { AchievementInput, AchievementView } from '@ttx/web/api-client';
 
 export interface InventorRow {
   name: string;
@@ -10,6 +10,10 @@ export interface IpRow {
   number: string;
   office: string;
   status: 'filed' | 'published' | 'granted' | 'expired' | 'abandoned';
+  /** Not edited in this form, but kept so that saving an edit does not erase them. */
+  filingDate?: string | null;
+  grantDate?: string | null;
+  expiryDate?: string | null;
 }
 
 export interface AchievementForm {
@@ -94,8 +98,35 @@ export function toAchievementInput(form: AchievementForm): AchievementInput {
     inventors: form.inventors.map((r) => ({ name: r.name.trim(), sharePct: r.share ?? 0 })),
     ipRecords: form.ipRecords
       .filter((r) => r.number.trim())
-      .map((r) => ({ number: r.number.trim(), office: r.office.trim() || 'CNIPA', status: r.status })),
+      .map((r) => ({
+        number: r.number.trim(),
+        office: r.office.trim() || 'CNIPA',
+        status: r.status,
+        ...(r.filingDate ? { filingDate: r.filingDate } : {}),
+        ...(r.grantDate ? { grantDate: r.grantDate } : {}),
+        ...(r.expiryDate ? { expiryDate: r.expiryDate } : {}),
+      })),
   };
   if (form.detailZh.trim() || form.detailEn.trim()) body.technicalDetail = text(form.detailZh, form.detailEn);
   return body;
+}
+
+/** The form for editing an achievement the caller owns (the owner view carries the confidential part). */
+export function formFromAchievement(a: AchievementView): AchievementForm {
+  const detail = a.confidential?.technicalDetail;
+  return {
+    titleZh: a.title.zh ?? '',
+    titleEn: a.title.en ?? '',
+    abstractZh: a.abstract.zh ?? '',
+    abstractEn: a.abstract.en ?? '',
+    detailZh: detail?.zh ?? '',
+    detailEn: detail?.en ?? '',
+    kind: a.kind,
+    fieldCode: a.fieldCode,
+    stage: a.stage,
+    trl: a.trl,
+    dealTypes: [...a.dealTypes],
+    inventors: (a.confidential?.inventors ?? []).map((i) => ({ name: i.name, share: i.sharePct })),
+    ipRecords: a.ipRecords.map((r) => ({ number: r.number, office: r.office, status: r.status, filingDate: r.filingDate, grantDate: r.grantDate, expiryDate: r.expiryDate })),
+  };
 }

@@ -71,10 +71,32 @@ describe('MyAchievements', () => {
     http.verify();
   });
 
-  it('does not offer publish to researchers', async () => {
+  it('does not offer publish or archive to researchers; they may edit and withdraw what they submitted', async () => {
     const { el, http } = await setup(['researcher']);
     expect(el.querySelector('[data-testid="mine-publish"]')).toBeNull();
+    expect(el.querySelector('[data-testid="mine-archive"]')).toBeNull();
     expect(el.querySelector('[data-testid="mine-row-a1"] [data-testid="mine-submit"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="mine-row-a1"] [data-testid="mine-withdraw"]')).toBeNull();
+    expect(el.querySelector('[data-testid="mine-row-a2"] [data-testid="mine-withdraw"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="mine-row-a1"] [data-testid="mine-edit"]')?.getAttribute('href')).toBe('/catalog/a1/edit');
+    http.verify();
+  });
+
+  it('archives after the confirmation and reloads', async () => {
+    const { el, http, settle } = await setup(['tto_manager']);
+    el.querySelector<HTMLButtonElement>('[data-testid="mine-row-a1"] [data-testid="mine-archive"]')?.click();
+    await settle();
+    // Nothing is sent before the pop-confirm is accepted.
+    http.expectNone('/api/achievements/a1/archive');
+    const ok = [...document.querySelectorAll<HTMLButtonElement>('.ant-popover button')].find((b) => b.classList.contains('ant-btn-primary'));
+    expect(ok).toBeDefined();
+    ok?.click();
+    await settle();
+    http.expectOne('/api/achievements/a1/archive').flush(row('a1', 'archived'));
+    await settle();
+    http.expectOne((r) => r.url === '/api/achievements/mine').flush({ items: [row('a1', 'archived')], total: 1, page: 1, pageSize: 20 });
+    await settle();
+    expect(el.querySelector('[data-testid="mine-row-a1"] [data-testid="mine-edit"]')).toBeNull();
     http.verify();
   });
 });

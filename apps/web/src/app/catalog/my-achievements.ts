@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -6,16 +6,17 @@ import { ACHIEVEMENT_STATUSES } from '@ttx/shared/contracts';
 import { type AchievementPageView, type AchievementStatus, TtxApi } from '@ttx/web/api-client';
 import { AuthStore, LanguageService } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { type Localized, pickText } from './catalog-text';
 
-/** Institution portal: the institution's achievements with status filter, submit and publish. */
+/** Institution portal: the institution's achievements with status filter and every lifecycle action the caller may take. */
 @Component({
   selector: 'ttx-my-achievements',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzSelectModule, NzTableModule, NzTagModule],
+  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzPopconfirmModule, NzSelectModule, NzTableModule, NzTagModule],
   template: `
     <div class="ttx-page">
       <h1 data-testid="mine-heading">{{ 'catalog.mine.title' | transloco }}</h1>
@@ -62,9 +63,37 @@ import { type Localized, pickText } from './catalog-text';
                 @if (a.status === 'draft' || a.status === 'withdrawn') {
                   <button nz-button nzSize="small" (click)="act('submit', a.id)" data-testid="mine-submit">{{ 'catalog.mine.submit' | transloco }}</button>
                 }
-                @if (a.status === 'submitted' && auth.hasRole('tto_manager')) {
+                @if (a.status === 'submitted' && tto()) {
                   <button nz-button nzSize="small" nzType="primary" (click)="act('publish', a.id)" data-testid="mine-publish">
                     {{ 'catalog.mine.publish' | transloco }}
+                  </button>
+                }
+                @if (a.status !== 'archived' && (a.status !== 'published' || tto())) {
+                  <a nz-button nzSize="small" nzType="link" [routerLink]="['/catalog', a.id, 'edit']" data-testid="mine-edit">{{ 'catalog.mine.edit' | transloco }}</a>
+                }
+                @if (a.status === 'submitted' || (a.status === 'published' && tto())) {
+                  <button
+                    nz-button
+                    nzSize="small"
+                    nz-popconfirm
+                    [nzPopconfirmTitle]="'catalog.mine.withdrawConfirm' | transloco"
+                    (nzOnConfirm)="act('withdraw', a.id)"
+                    data-testid="mine-withdraw"
+                  >
+                    {{ 'catalog.mine.withdraw' | transloco }}
+                  </button>
+                }
+                @if (a.status !== 'archived' && tto()) {
+                  <button
+                    nz-button
+                    nzSize="small"
+                    nzDanger
+                    nz-popconfirm
+                    [nzPopconfirmTitle]="'catalog.mine.archiveConfirm' | transloco"
+                    (nzOnConfirm)="act('archive', a.id)"
+                    data-testid="mine-archive"
+                  >
+                    {{ 'catalog.mine.archive' | transloco }}
                   </button>
                 }
               </td>
@@ -101,10 +130,18 @@ export class MyAchievements {
     }
   }
 
-  async act(action: 'submit' | 'publish', id: string): Promise<void> {
+  /** TTO managers publish, withdraw published listings, edit published ones and archive. */
+  protected readonly tto = computed(() => this.auth.hasRole('tto_manager'));
+
+  async act(action: 'submit' | 'publish' | 'withdraw' | 'archive', id: string): Promise<void> {
+    const calls = {
+      submit: (x: string) => this.api.submitAchievement(x),
+      publish: (x: string) => this.api.publishAchievement(x),
+      withdraw: (x: string) => this.api.withdrawAchievement(x),
+      archive: (x: string) => this.api.archiveAchievement(x),
+    };
     try {
-      if (action === 'submit') await this.api.submitAchievement(id);
-      else await this.api.publishAchievement(id);
+      await calls[action](id);
     } catch {
       return;
     }

@@ -257,6 +257,13 @@ describe('closing', () => {
     const logged = await t.app.get(DealsService).eventsAfter(0);
     expect(logged.map((e) => e.event.dealId)).toContain(deals[0].id);
     expect((await closer.close(auctionId)).kind).toBe('already-closed');
+    // The deal result is publicly disclosed for the policy's 15 days (DOMAIN.md §3): name, method, price, parties, inventors.
+    const notices = await call(t.app, 'GET', '/api/disclosures?kind=deal&pageSize=100');
+    const notice = notices.json.items.find((n: { subjectId: string }) => n.subjectId === deals[0].id);
+    expect(notice).toMatchObject({ subjectType: 'deal', status: 'open', summary: { method: 'auction', priceFen: 101_000, inventors: ['李伟', '王芳'] } });
+    expect(notice.summary.buyer).toContain('苏州');
+    expect((new Date(notice.endsAt).getTime() - new Date(notice.startsAt).getTime()) / 86_400_000).toBe(15);
+    expect(deals[0].disclosure_id).toBe(notice.id);
     const mine = await call(t.app, 'GET', '/api/deals/mine', { token: tokens['enterprise'] });
     expect(mine.json.some((d: { id: string; role: string }) => d.id === deals[0].id && d.role === 'buyer')).toBe(true);
     off();

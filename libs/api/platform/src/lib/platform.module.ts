@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditController } from './audit/audit.controller';
+import { DisclosuresModule } from './disclosures/disclosures.module';
 import { HealthController } from './health/health.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { NotificationsService } from './notifications/notifications.service';
@@ -7,8 +8,10 @@ import { Mailer } from './outbox/mailer';
 import { OutboxRelayProcessor } from './outbox/outbox-relay.processor';
 import { OutboxRelayService } from './outbox/outbox-relay.service';
 
-/** HTTP side: health, notifications, audit verification. */
+/** HTTP side: health, notifications, audit verification, public notices (公示). */
 @Module({
+  imports: [DisclosuresModule],
+  exports: [DisclosuresModule],
   controllers: [HealthController, NotificationsController, AuditController],
   providers: [NotificationsService],
 })

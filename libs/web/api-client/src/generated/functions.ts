@@ -31,6 +31,12 @@ export type { MarkNotificationRead$Params as MarkNotificationRead$Params } from 
 export { markNotificationRead as markNotificationRead } from './fn/notifications/mark-notification-read';
 export type { VerifyAuditChain$Params as VerifyAuditChain$Params } from './fn/admin/verify-audit-chain';
 export { verifyAuditChain as verifyAuditChain } from './fn/admin/verify-audit-chain';
+export type { ListDisclosures$Params as ListDisclosures$Params } from './fn/disclosures/list-disclosures';
+export { listDisclosures as listDisclosures } from './fn/disclosures/list-disclosures';
+export type { GetDisclosure$Params as GetDisclosure$Params } from './fn/disclosures/get-disclosure';
+export { getDisclosure as getDisclosure } from './fn/disclosures/get-disclosure';
+export type { CreateObjection$Params as CreateObjection$Params } from './fn/disclosures/create-objection';
+export { createObjection as createObjection } from './fn/disclosures/create-objection';
 export type { ListTechnologyFields$Params as ListTechnologyFields$Params } from './fn/catalog/list-technology-fields';
 export { listTechnologyFields as listTechnologyFields } from './fn/catalog/list-technology-fields';
 export type { SearchAchievements$Params as SearchAchievements$Params } from './fn/catalog/search-achievements';
@@ -53,6 +59,12 @@ export type { ArchiveAchievement$Params as ArchiveAchievement$Params } from './f
 export { archiveAchievement as archiveAchievement } from './fn/catalog/archive-achievement';
 export type { AcceptAchievementNda$Params as AcceptAchievementNda$Params } from './fn/catalog/accept-achievement-nda';
 export { acceptAchievementNda as acceptAchievementNda } from './fn/catalog/accept-achievement-nda';
+export type { UploadAttachment$Params as UploadAttachment$Params } from './fn/catalog/upload-attachment';
+export { uploadAttachment as uploadAttachment } from './fn/catalog/upload-attachment';
+export type { DownloadAttachment$Params as DownloadAttachment$Params } from './fn/catalog/download-attachment';
+export { downloadAttachment as downloadAttachment } from './fn/catalog/download-attachment';
+export type { DeleteAttachment$Params as DeleteAttachment$Params } from './fn/catalog/delete-attachment';
+export { deleteAttachment as deleteAttachment } from './fn/catalog/delete-attachment';
 export type { ListListings$Params as ListListings$Params } from './fn/market/list-listings';
 export { listListings as listListings } from './fn/market/list-listings';
 export type { CreateListing$Params as CreateListing$Params } from './fn/market/create-listing';

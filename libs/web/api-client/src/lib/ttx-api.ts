@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { Api } from '../generated/api';
 import {
   acceptAchievementNda,
+  archiveAchievement,
   acceptOffer,
   counterOffer,
   createListing,
@@ -26,6 +27,8 @@ import {
   takeListing,
   withdrawListing,
   createAchievement,
+  deleteAttachment,
+  downloadAttachment,
   getAchievement,
   health,
   listMyAchievements,
@@ -41,6 +44,8 @@ import {
   searchAchievements,
   submitAchievement,
   updateAchievement,
+  uploadAttachment,
+  withdrawAchievement,
 } from '../generated/functions';
 import type { ListMyAchievements$Params } from '../generated/fn/catalog/list-my-achievements';
 import type { SearchAchievements$Params } from '../generated/fn/catalog/search-achievements';
@@ -49,6 +54,7 @@ import type {
   AchievementDto,
   AchievementPageDto,
   AchievementSummaryDto,
+  AttachmentDto,
   AuctionDto,
   BidAcceptedDto,
   BidderDto,
@@ -98,6 +104,7 @@ export type SearchHitView = SearchHitDto;
 export type SearchResultView = SearchResultDto;
 export type TechnologyFieldView = TechnologyFieldDto;
 export type NdaAcceptanceView = NdaAcceptanceDto;
+export type AttachmentView = AttachmentDto;
 export type AchievementSearchParams = SearchAchievements$Params;
 export type AchievementStatus = NonNullable<ListMyAchievements$Params['status']>;
 export type ListingView = ListingDto;
@@ -184,6 +191,26 @@ export class TtxApi {
 
   publishAchievement(id: string, context?: HttpContext): Promise<AchievementView> {
     return this.api.invoke(publishAchievement, { id }, context);
+  }
+
+  withdrawAchievement(id: string, context?: HttpContext): Promise<AchievementView> {
+    return this.api.invoke(withdrawAchievement, { id }, context);
+  }
+
+  archiveAchievement(id: string, context?: HttpContext): Promise<AchievementView> {
+    return this.api.invoke(archiveAchievement, { id }, context);
+  }
+
+  uploadAttachment(id: string, file: File, context?: HttpContext): Promise<AttachmentView> {
+    return this.api.invoke(uploadAttachment, { id, body: { file } }, context);
+  }
+
+  downloadAttachment(id: string, attachmentId: string, context?: HttpContext): Promise<Blob> {
+    return this.api.invoke(downloadAttachment, { id, attachmentId }, context);
+  }
+
+  deleteAttachment(id: string, attachmentId: string, context?: HttpContext): Promise<void> {
+    return this.api.invoke(deleteAttachment, { id, attachmentId }, context);
   }
 
   health(context?: HttpContext): Promise<HealthView> {

@@ -15,9 +15,11 @@ import type {
   NdaAcceptanceDto,
   UpdateAchievementDto,
 } from '../dto/achievement.dto';
-import { AchievementEntity, AchievementInventorEntity, AchievementIpRecordEntity } from '../entities';
+import { AchievementAttachmentEntity, AchievementEntity, AchievementInventorEntity, AchievementIpRecordEntity } from '../entities';
+import { attachmentView } from '../attachments/attachment-view';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../search/search.service';
-import { hanTsvector, latinPart } from '../search/tokenize';
+import { SearchCache } from '../search/search-cache';
+import { searchVectorParts, searchVectorSql } from '../search/tokenize';
 
 const SCHEME_FORMATS = {
   'cn-patent': 'Chinese patent number (CN + 12 digits + "." + check character, or a publication number like CN115123456A)',
@@ -42,12 +44,11 @@ export async function refreshSearchVector(m: EntityManager, id: string): Promise
     [id],
   );
   if (!a) return;
-  const body = [a.abstract_zh, a.abstract_en, a.problem_zh, a.problem_en, a.advantages_zh, a.advantages_en, a.applications_zh, a.applications_en];
-  const han = hanTsvector([{ text: a.title_zh, weightA: true }, { text: a.title_en, weightA: true }, ...body.map((text) => ({ text }))]);
-  await m.query(
-    `UPDATE achievements SET search = $2::tsvector || setweight(to_tsvector('english', $3), 'A') || to_tsvector('english', $4) WHERE id = $1`,
-    [id, han, latinPart([a.title_zh, a.title_en].filter(Boolean).join(' ')), latinPart(body.filter(Boolean).join(' '))],
+  const v = searchVectorParts(
+    [a.title_zh, a.title_en],
+    [a.abstract_zh, a.abstract_en, a.problem_zh, a.problem_en, a.advantages_zh, a.advantages_en, a.applications_zh, a.applications_en],
   );
+  await m.query(`UPDATE achievements SET search = ${searchVectorSql('$2', '$3', '$4')} WHERE id = $1`, [id, v.han, v.latinTitle, v.latinBody]);
 }
 
 @Injectable()
@@ -58,6 +59,7 @@ export class AchievementsService {
     private readonly outbox: OutboxService,
     private readonly queues: QueueService,
     private readonly me: MeService,
+    private readonly searchCache: SearchCache,
   ) {}
 
   // ---------- rules ----------
@@ -153,6 +155,25 @@ export class AchievementsService {
     return { level: nda ? 'nda' : 'public', nda };
   }
 
+  /** For parts of the confidential view (attachments): the achievement when the caller may see its confidential part, else 404. */
+  async requireConfidentialAccess(caller: AuthUser | null, id: string, m: EntityManager = this.dataSource.manager): Promise<AchievementEntity> {
+    const a = await this.load(m, id);
+    const { level } = await this.access(m, await this.viewer(caller, m), a);
+    if (level === 'public') throw Problems.notFound('Achievement');
+    return a;
+  }
+
+  /**
+   * For writes to an achievement's parts: checks the caller is a writer of the owner and it is not
+   * archived; `m` inside a transaction locks the row (pass the plain manager for an early check).
+   */
+  async requireWritable(caller: AuthUser, id: string, m: EntityManager): Promise<AchievementEntity> {
+    const a = await this.load(m, id, m.queryRunner?.isTransactionActive ?? false);
+    this.requireWriter(await this.viewer(caller, m), a);
+    if (a.status === 'archived') throw Problems.conflict('achievement-archived', 'An archived achievement can no longer be edited');
+    return a;
+  }
+
   // ---------- views ----------
 
   private async toDto(m: EntityManager, a: AchievementEntity, level: AccessLevel, nda: boolean): Promise<AchievementDto> {
@@ -160,9 +181,11 @@ export class AchievementsService {
     const [org]: { name: string }[] = await m.query('SELECT name FROM organizations WHERE id = $1', [a.institutionId]);
     const ips = await m.find(AchievementIpRecordEntity, { where: { achievementId: a.id }, order: { position: 'ASC' } });
     const inventors = await m.find(AchievementInventorEntity, { where: { achievementId: a.id }, order: { position: 'ASC' } });
+    const attachments = level === 'public' ? [] : await m.find(AchievementAttachmentEntity, { where: { achievementId: a.id }, order: { uploadedAt: 'ASC' } });
     const confidential = level === 'public' ? null : {
       technicalDetail: { zh: a.technicalDetailZh, en: a.technicalDetailEn },
       inventors: inventors.map((i) => ({ name: i.name, sharePct: Number(i.share), email: level === 'nda' ? null : i.email })),
+      attachments: attachments.map(attachmentView),
     };
     return {
       id: a.id,
@@ -312,7 +335,7 @@ export class AchievementsService {
   }
 
   async update(caller: AuthUser, id: string, dto: UpdateAchievementDto): Promise<AchievementDto> {
-    return this.dataSource.transaction(async (m) => {
+    const result = await this.dataSource.transaction(async (m) => {
       const a = await this.load(m, id, true);
       const v = await this.viewer(caller, m);
       const role = this.requireWriter(v, a);
@@ -334,6 +357,9 @@ export class AchievementsService {
       });
       return this.toDto(m, await this.load(m, id), 'owner', (await this.access(m, v, a)).nda);
     });
+    // After the commit: a published listing's public text may have changed.
+    if (result.status === 'published') await this.searchCache.invalidate();
+    return result;
   }
 
   /**
@@ -377,6 +403,8 @@ export class AchievementsService {
       return this.toDto(m, await this.load(m, id), 'owner', false);
     });
     if (to === 'published') void this.queues.nudgeOutbox();
+    // After the commit: entering or leaving 'published' changes what the public search finds.
+    if (to === 'published' || result.publishedAt !== null) await this.searchCache.invalidate();
     return result;
   }
 

@@ -351,9 +351,19 @@ export class InventorViewDto {
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
 }
 
+export class AttachmentDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'As sniffed from the content, not as declared' }) mimeType!: string;
+  @ApiProperty() sizeBytes!: number;
+  @ApiProperty({ description: 'SHA-256 of the content (hex)' }) sha256!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) uploadedAt!: string;
+}
+
 export class ConfidentialPartDto {
   @ApiProperty({ type: LocalizedTextViewDto }) technicalDetail!: LocalizedTextViewDto;
   @ApiProperty({ type: [InventorViewDto], description: 'The team with contribution shares' }) inventors!: InventorViewDto[];
+  @ApiProperty({ type: [AttachmentDto], description: 'Download at /api/achievements/{id}/attachments/{attachmentId}' }) attachments!: AttachmentDto[];
 }
 
 export const ACCESS_LEVELS = ['owner', 'admin', 'nda', 'public'] as const;
@@ -424,7 +434,12 @@ export class SearchFacetsDto {
 
 export class SearchResultDto {
   @ApiProperty({ type: [SearchHitDto] }) items!: SearchHitDto[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'Exact up to the count cap; at the cap (totalExact false) a lower bound, shown as "10,000+"' }) total!: number;
+  @ApiProperty({
+    description:
+      'False when more than the count cap (10,000) match: total and facet counts are then lower bounds taken over the first 10,000 matches, and relevance ranks those (sort=newest orders all matches)',
+  })
+  totalExact!: boolean;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
   @ApiProperty({ type: SearchFacetsDto }) facets!: SearchFacetsDto;

@@ -1,8 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@ttx/api/core';
 import { DataSource } from 'typeorm';
 import type { FacetBucketDto, SearchAchievementsQueryDto, SearchHitDto, SearchResultDto } from '../dto/achievement.dto';
 import { highlight, highlighter } from './highlight';
+import { SearchCache } from './search-cache';
 import { likeEscape, parseQuery } from './tokenize';
+
+/** The public text columns a query matches, Chinese first (a Han substring never spans two columns). */
+const PUBLIC_TEXT_COLUMNS = ['title_zh', 'abstract_zh', 'problem_zh', 'advantages_zh', 'applications_zh', 'title_en', 'abstract_en', 'problem_en', 'advantages_en', 'applications_en'];
 
 /** The public text a query matches: what the index holds, and what the ILIKE recheck (and the test oracle) reads. */
 export const PUBLIC_TEXT_SQL = `concat_ws(' ', a.title_zh, a.title_en, a.abstract_zh, a.abstract_en, a.problem_zh, a.problem_en,
@@ -71,6 +76,10 @@ export function buildSearchFilter(query: SearchAchievementsQueryDto, tsqueryUsab
     if (tsqueryUsable(candidate, params)) {
       tsq = candidate;
       where.push(`a.search @@ (${tsq})`);
+      for (const r of parsed.hanRechecks) {
+        const x = p(r);
+        where.push(`(${PUBLIC_TEXT_COLUMNS.map((c) => `strpos(a.${c}, ${x}) > 0`).join(' OR ')})`);
+      }
       for (const r of parsed.rechecks) where.push(`${PUBLIC_TEXT_SQL} ILIKE ${p(`%${likeEscape(r)}%`)}`);
     } else {
       // Nothing indexable (only stop words or punctuation): fall back to substring matching of each term.
@@ -85,18 +94,58 @@ export function buildSearchFilter(query: SearchAchievementsQueryDto, tsqueryUsab
   if (query.stage) where.push(`a.stage = ${p(query.stage)}`);
   if (query.institutionId) where.push(`a.institution_id = ${p(query.institutionId)}`);
   if (query.dealType) where.push(`${p(query.dealType)} = ANY(a.deal_types)`);
-  return { where: where.join(' AND '), params, tsq, terms: parsed?.terms ?? [] };
+  // Relevance: how many of the query's Han runs and English words the title holds (short inline columns,
+  // so ranking reads nothing the filter did not). Its parameters follow the WHERE clause's.
+  const whereParams = params.length;
+  let rank = '0';
+  if (tsq && parsed) {
+    const title = `coalesce(a.title_zh, '') || ' ' || coalesce(a.title_en, '')`;
+    const scores = parsed.hanRuns.map((r) => `(strpos(${title}, ${p(r)}) > 0)::int`);
+    // English words by substring (no stemming): to_tsvector per candidate title cost ~50 µs a row.
+    for (const w of new Set([parsed.latinWords, ...parsed.latinPhrases].join(' ').split(/\s+/).filter((x) => x.length > 2))) {
+      scores.push(`coalesce(a.title_en ILIKE ${p(`%${likeEscape(w)}%`)}, false)::int`);
+    }
+    rank = scores.join(' + ') || '0';
+  }
+  return { where: where.join(' AND '), params: params.slice(0, whereParams), rankParams: params.slice(whereParams), tsq, rank, terms: parsed?.terms ?? [] };
 }
 
+
+type FacetRow = { facet: string; key: string | null; label: string | null; count: number };
+
+/**
+ * At most `SEARCH_COUNT_CAP` (default 10,000) matches are counted, faceted and ranked per query, so a
+ * query's cost stops growing with its number of matches (专利 matches most of the catalog). Beyond it,
+ * total and facet counts are lower bounds (`totalExact: false`, shown as "10,000+") — as search engines
+ * do (Elasticsearch's track_total_hits default is the same 10,000). Newest-first paging stays exact.
+ */
 @Injectable()
 export class SearchService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly cap: number;
 
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cache: SearchCache,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cap = config.SEARCH_COUNT_CAP;
+  }
+
+  /** The public search, answered from the result cache while the catalog has not changed. */
   async search(query: SearchAchievementsQueryDto): Promise<SearchResultDto> {
+    const cached = await this.cache.get(query);
+    if (cached.hit) return cached.hit;
+    const result = await this.run(query);
+    await this.cache.set(cached.generation, query, result);
+    return result;
+  }
+
+  /** The search against PostgreSQL: one bounded statement for total, facets (and relevance page), one for the rows. */
+  async run(query: SearchAchievementsQueryDto): Promise<SearchResultDto> {
     const { page, pageSize } = query;
     const m = this.dataSource.manager;
     let usable = true;
-    // Han bigrams are never stop words; a query of Latin words only may reduce to nothing ("the").
+    // Han tokens are never stop words; a query of Latin words only may reduce to nothing ("the").
     const probe = query.q ? parseQuery(query.q) : null;
     if (probe && !probe.hanTsquery && probe.terms.length) {
       const pre = buildSearchFilter(query);
@@ -107,33 +156,50 @@ export class SearchService {
     }
     const f = buildSearchFilter(query, () => usable);
     const sort = query.sort ?? (f.tsq ? 'relevance' : 'newest');
-    const order =
-      sort === 'relevance' && f.tsq
-        ? `ts_rank_cd(a.search, ${f.tsq}) DESC, a.published_at DESC, a.id`
-        : `a.published_at DESC, a.id`;
-    const n = f.params.length;
-    const [rows, facetRows]: [SummaryRow[], { facet: string; key: string | null; label: string | null; count: number }[]] = await Promise.all([
-      m.query(
-        `SELECT ${SUMMARY_COLUMNS} FROM achievements a JOIN organizations o ON o.id = a.institution_id
-          WHERE ${f.where} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
-        [...f.params, pageSize, (page - 1) * pageSize],
-      ),
-      m.query(
-        `WITH f AS MATERIALIZED (SELECT a.field_code, a.kind, a.stage, a.institution_id, a.deal_types FROM achievements a WHERE ${f.where})
-         SELECT 'total' AS facet, NULL AS key, NULL AS label, count(*)::int AS count FROM f
-         UNION ALL SELECT 'field', field_code, NULL, count(*)::int FROM f WHERE field_code IS NOT NULL GROUP BY field_code
-         UNION ALL SELECT 'kind', kind, NULL, count(*)::int FROM f GROUP BY kind
-         UNION ALL SELECT 'stage', stage, NULL, count(*)::int FROM f WHERE stage IS NOT NULL GROUP BY stage
-         UNION ALL SELECT 'dealType', d, NULL, count(*)::int FROM f, unnest(f.deal_types) d GROUP BY d
-         UNION ALL SELECT 'institution', i.institution_id::text, o.name, i.count FROM
-           (SELECT institution_id, count(*)::int AS count FROM f GROUP BY institution_id) i JOIN organizations o ON o.id = i.institution_id`,
-        f.params,
-      ),
-    ]);
+    const relevance = sort === 'relevance' && f.tsq !== null;
+    const n = f.params.length + (relevance ? f.rankParams.length : 0);
+    const offset = (page - 1) * pageSize;
+    const rank = relevance ? `, ${f.rank} AS rank` : '';
+    // The first CAP + 1 matches in index order; everything below reads only them. With a text query the
+    // GIN bitmap is forced: for a broad word the planner prefers a sequential scan that stops after CAP
+    // matches, but it detoasts every row's vector on the way (measured 5× slower at 200,000 rows).
+    const boundedSql = `WITH m AS MATERIALIZED (
+         SELECT a.id, a.field_code, a.kind, a.stage, a.institution_id, a.deal_types, a.published_at${rank}
+           FROM achievements a WHERE ${f.where} LIMIT ${this.cap + 1}),
+       c AS (SELECT * FROM m LIMIT ${this.cap})
+       SELECT 'total' AS facet, NULL AS key, NULL AS label, (SELECT count(*)::int FROM m) AS count
+       UNION ALL SELECT 'field', field_code, NULL, count(*)::int FROM c WHERE field_code IS NOT NULL GROUP BY field_code
+       UNION ALL SELECT 'kind', kind, NULL, count(*)::int FROM c GROUP BY kind
+       UNION ALL SELECT 'stage', stage, NULL, count(*)::int FROM c WHERE stage IS NOT NULL GROUP BY stage
+       UNION ALL SELECT 'dealType', d, NULL, count(*)::int FROM c, unnest(c.deal_types) d GROUP BY d
+       UNION ALL SELECT 'institution', i.institution_id::text, o.name, i.count FROM
+         (SELECT institution_id, count(*)::int AS count FROM c GROUP BY institution_id) i JOIN organizations o ON o.id = i.institution_id
+       ${
+         relevance
+           ? `UNION ALL SELECT 'hit', id::text, NULL, ord FROM (SELECT id, (row_number() OVER (ORDER BY rank DESC, published_at DESC, id))::int AS ord
+                FROM c ORDER BY ord LIMIT $${n + 1} OFFSET $${n + 2}) h`
+           : ''
+       }`;
+    const bounded = this.dataSource.transaction(async (tm): Promise<FacetRow[]> => {
+      if (f.tsq) await tm.query('SET LOCAL enable_seqscan = off');
+      return tm.query(boundedSql, relevance ? [...f.params, ...f.rankParams, pageSize, offset] : f.params);
+    });
+    // Newest first is exact over all matches: the published_at index walk stops after the page.
+    const newest = relevance
+      ? Promise.resolve([])
+      : (m.query(`SELECT a.id FROM achievements a WHERE ${f.where} ORDER BY a.published_at DESC, a.id LIMIT $${f.params.length + 1} OFFSET $${f.params.length + 2}`, [
+          ...f.params,
+          pageSize,
+          offset,
+        ]) as Promise<{ id: string }[]>);
+    const [facetRows, newestRows] = await Promise.all([bounded, newest]);
+
     const facets: SearchResultDto['facets'] = { field: [], kind: [], stage: [], dealType: [], institution: [] };
-    let total = 0;
+    let matched = 0;
+    const hits: { id: string; ord: number }[] = [];
     for (const r of facetRows) {
-      if (r.facet === 'total') total = r.count;
+      if (r.facet === 'total') matched = r.count;
+      else if (r.facet === 'hit') hits.push({ id: r.key as string, ord: r.count });
       else {
         const b: FacetBucketDto = { key: r.key as string, count: r.count };
         if (r.label !== null) b.label = r.label;
@@ -141,14 +207,23 @@ export class SearchService {
       }
     }
     for (const list of Object.values(facets) as FacetBucketDto[][]) list.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+    const ids = relevance ? hits.sort((a, b) => a.ord - b.ord).map((h) => h.id) : newestRows.map((r) => r.id);
+    const rows: SummaryRow[] = ids.length
+      ? await m.query(`SELECT ${SUMMARY_COLUMNS} FROM achievements a JOIN organizations o ON o.id = a.institution_id WHERE a.id = ANY($1::uuid[]) AND a.status = 'published'`, [ids])
+      : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
     const re = highlighter(f.terms);
-    const items: SearchHitDto[] = rows.map((r) => ({
-      ...toSummary(r),
-      highlight: {
-        title: { zh: highlight(r.title_zh, re), en: highlight(r.title_en, re) },
-        abstract: { zh: highlight(r.abstract_zh, re, 160), en: highlight(r.abstract_en, re, 320) },
-      },
-    }));
-    return { items, total, page, pageSize, facets };
+    const items: SearchHitDto[] = ids
+      .map((id) => byId.get(id))
+      .filter((r): r is SummaryRow => r !== undefined)
+      .map((r) => ({
+        ...toSummary(r),
+        highlight: {
+          title: { zh: highlight(r.title_zh, re), en: highlight(r.title_en, re) },
+          abstract: { zh: highlight(r.abstract_zh, re, 160), en: highlight(r.abstract_en, re, 320) },
+        },
+      }));
+    const totalExact = matched <= this.cap;
+    return { items, total: Math.min(matched, this.cap), totalExact, page, pageSize, facets };
   }
 }

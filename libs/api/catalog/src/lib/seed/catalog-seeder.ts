@@ -14,6 +14,7 @@ import {
   type MaturityStage,
 } from '@ttx/shared/contracts';
 import { checkInventorShares, checkIpNumber } from '@ttx/shared/policy';
+import { SearchCache } from '../search/search-cache';
 import { refreshSearchVector } from '../achievements/achievements.service';
 
 type L = { zh?: string | null; en?: string | null } | null | undefined;
@@ -81,6 +82,7 @@ export class CatalogSeeder {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly searchCache: SearchCache,
   ) {}
 
   async seedFields(m: EntityManager, file: string): Promise<number> {
@@ -106,7 +108,7 @@ export class CatalogSeeder {
       this.log.warn('NODE_ENV=production: demo data is never loaded');
       return 'skipped';
     }
-    return this.dataSource.transaction(async (m) => {
+    const outcome = await this.dataSource.transaction(async (m) => {
       await m.query('LOCK TABLE achievements IN EXCLUSIVE MODE');
       const fields = await this.seedFields(m, join(dir, 'fields.json'));
       const [{ count }] = await m.query('SELECT count(*)::int AS count FROM achievements');
@@ -178,5 +180,7 @@ export class CatalogSeeder {
       this.log.log(`Catalog demo data loaded: ${fields} technology fields, ${n} achievements`);
       return 'seeded' as const;
     });
+    await this.searchCache.invalidate();
+    return outcome;
   }
 }

@@ -32,6 +32,14 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Lifetime of cached public search results; 0 turns the cache off. Writes invalidate entries at once anyway. */
+  SEARCH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** Where uploaded files are stored, content-addressed (created when missing). */
+  FILES_DIR: z.string().min(1).default('.data/files'),
+  /** Largest achievement attachment accepted, in MB. */
+  ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(512).default(20),
+  /** Matches counted, faceted and ranked per search; beyond it totals are lower bounds ("10,000+"). */
+  SEARCH_COUNT_CAP: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

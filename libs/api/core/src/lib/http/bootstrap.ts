@@ -8,6 +8,11 @@ import { ProblemFilter } from '../errors/problem.filter';
 import { createValidationPipe } from '../errors/validation';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/**
+ * multipart/form-data (bulk imports): one file of at most 512 MB, streamed to disk by the route.
+ * The parser only handles multipart requests, so JSON routes keep their 1 MB body limit.
+ */
+export const MULTIPART_LIMITS = { fileSize: 512 * 1024 * 1024, files: 1, fields: 5, parts: 6, fieldSize: 1024 } as const;
 
 export function createFastifyAdapter(): FastifyAdapter {
   return new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true, logger: false });
@@ -49,6 +54,7 @@ export async function configureHttpApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter(spaFallback(opts.webDist)));
   app.enableShutdownHooks();
+  await app.register(import('@fastify/multipart') as never, { limits: MULTIPART_LIMITS });
 
   if (opts.webDist && existsSync(opts.webDist)) {
     await app.register(import('@fastify/static') as never, {

@@ -1,5 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { AchievementsService } from '@ttx/api/catalog';
 import { AuditService, Problems, type AuthUser } from '@ttx/api/core';
+import { DisclosuresService } from '@ttx/api/platform';
 import type { DealCreatedEvent, LicenceScope, ListingMethod, MarketDealType } from '@ttx/shared/contracts';
 import { marketPolicy } from '@ttx/shared/policy';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -28,13 +30,14 @@ export type DealSubscriber = (event: DealCreatedEvent, manager: EntityManager) =
  */
 @Injectable()
 export class DealsService {
-  private readonly log = new Logger('DealsService');
   private readonly subscribers: DealSubscriber[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly access: MarketAccess,
+    private readonly disclosures: DisclosuresService,
+    private readonly achievements: AchievementsService,
   ) {}
 
   subscribe(handler: DealSubscriber): () => void {
@@ -68,9 +71,10 @@ export class DealsService {
         sellerOrgId: l.sellerOrgId,
         buyerOrgId: d.buyerOrgId,
         disclosureId: null,
-        disclosedUntil: new Date(Date.now() + marketPolicy().disclosureDays * 86_400_000),
+        disclosedUntil: null,
       }),
     );
+    await this.disclose(m, deal, l);
     const payload: DealCreatedEvent = {
       type: 'deal.created',
       dealId: deal.id,
@@ -97,6 +101,48 @@ export class DealsService {
     return deal;
   }
 
+  /**
+   * The public notice of the deal result (成交信息公示, DOMAIN.md §3 [002 Chengdu]) for the policy's days:
+   * achievement, method, price, parties and inventors — in the deal's transaction.
+   */
+  private async disclose(m: EntityManager, deal: DealEntity, l: ListingEntity): Promise<void> {
+    const names = await this.access.names([deal.sellerOrgId, deal.buyerOrgId], m);
+    // The catalog's public view (a withdrawn achievement no longer has one: the notice then names no inventors).
+    const inventors = await this.achievements.get(null, l.achievementId).then((a) => a.inventorNames, () => [] as string[]);
+    const startsAt = new Date();
+    const endsAt = new Date(startsAt.getTime() + marketPolicy().disclosureDays * 86_400_000);
+    const title = l.titleZh ?? l.titleEn ?? '';
+    const notice = await this.disclosures.publish(
+      {
+        kind: 'deal',
+        subjectType: 'deal',
+        subjectId: deal.id,
+        institutionId: deal.sellerOrgId,
+        titleZh: `成交公示：${title}`,
+        titleEn: `Deal result: ${l.titleEn ?? title}`,
+        summary: {
+          listingId: l.id,
+          achievementId: l.achievementId,
+          title: { zh: l.titleZh, en: l.titleEn },
+          method: deal.method,
+          dealType: deal.dealType,
+          licenceScope: deal.licenceScope,
+          priceFen: Number(deal.priceFen),
+          buyerPremiumFen: Number(deal.buyerPremiumFen),
+          seller: names.get(deal.sellerOrgId) ?? '',
+          buyer: names.get(deal.buyerOrgId) ?? '',
+          inventors,
+        },
+        startsAt,
+        endsAt,
+      },
+      m,
+    );
+    await m.update(DealEntity, { id: deal.id }, { disclosureId: notice.id, disclosedUntil: endsAt });
+    deal.disclosureId = notice.id;
+    deal.disclosedUntil = endsAt;
+  }
+
   private async toDtos(rows: DealEntity[], orgs: string[]): Promise<DealDto[]> {
     const names = await this.access.names(rows.flatMap((r) => [r.sellerOrgId, r.buyerOrgId]));
     const listings = rows.length ? await this.dataSource.manager.findBy(ListingEntity, rows.map((r) => ({ id: r.listingId }))) : [];
@@ -114,6 +160,7 @@ export class DealsService {
       sellerName: names.get(r.sellerOrgId) ?? '',
       buyerName: names.get(r.buyerOrgId) ?? '',
       role: orgs.includes(r.sellerOrgId) ? 'seller' : 'buyer',
+      disclosureId: r.disclosureId,
       disclosedUntil: r.disclosedUntil?.toISOString() ?? null,
       createdAt: r.createdAt.toISOString(),
     }));

@@ -363,6 +363,7 @@ export class DealDto {
   @ApiProperty() sellerName!: string;
   @ApiProperty() buyerName!: string;
   @ApiProperty({ enum: ['seller', 'buyer'] }) role!: 'seller' | 'buyer';
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The public notice (GET /api/disclosures/:id)' }) disclosureId!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) disclosedUntil!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }

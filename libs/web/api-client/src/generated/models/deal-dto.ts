@@ -9,6 +9,11 @@ export interface DealDto {
   createdAt: string;
   dealType: 'transfer' | 'licence' | 'equity';
   disclosedUntil: string | null;
+
+  /**
+   * The public notice (GET /api/disclosures/:id)
+   */
+  disclosureId: string | null;
   id: string;
   licenceScope: ('exclusive' | 'sole' | 'non_exclusive') | null;
   listingId: string;

@@ -8,5 +8,14 @@ export interface SearchResultDto {
   items: Array<SearchHitDto>;
   page: number;
   pageSize: number;
+
+  /**
+   * Exact up to the count cap; at the cap (totalExact false) a lower bound, shown as "10,000+"
+   */
   total: number;
+
+  /**
+   * False when more than the count cap (10,000) match: total and facet counts are then lower bounds taken over the first 10,000 matches, and relevance ranks those (sort=newest orders all matches)
+   */
+  totalExact: boolean;
 }

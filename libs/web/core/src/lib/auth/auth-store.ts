@@ -64,6 +64,15 @@ export class AuthStore {
     return this.roles().includes(role);
   }
 
+  /** The caller's organisations of `kind` in which it holds one of `roles` (each once), for org pickers. */
+  organizations(kind: MembershipView['organizationKind'], roles: readonly Role[]): { id: string; name: string }[] {
+    const seen = new Map<string, string>();
+    for (const m of this.state().user?.memberships ?? []) {
+      if (m.organizationKind === kind && roles.includes(m.role as Role)) seen.set(m.organizationId, m.organizationName);
+    }
+    return [...seen].map(([id, name]) => ({ id, name }));
+  }
+
   /** Creates an account (errors are left to the form to show). */
   register(input: { email: string; password: string; displayName: string }) {
     return this.api.register(input, quiet());

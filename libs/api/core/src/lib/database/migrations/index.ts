@@ -1,6 +1,7 @@
 import { Foundation1763776800000 } from './1763776800000-foundation';
 import { Catalog1763863200000 } from './1763863200000-catalog';
+import { Disclosures1763949500000 } from './1763949500000-disclosures';
 import { Market1764122400000 } from './1764122400000-market';
 
 /** Listed explicitly (not globbed) so the webpack bundle and the CLI run the same set, in order. */
-export const MIGRATIONS = [Foundation1763776800000, Catalog1763863200000, Market1764122400000];
+export const MIGRATIONS = [Foundation1763776800000, Catalog1763863200000, Disclosures1763949500000, Market1764122400000];

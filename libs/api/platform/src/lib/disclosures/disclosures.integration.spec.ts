@@ -1,0 +1,85 @@
+import { CoreModule, HttpAuthModule } from '@ttx/api/core';
+import { bootTestApp, call, type TestApp } from '@ttx/api/core/testing';
+import { IdentityModule } from '@ttx/api/identity';
+import { DataSource } from 'typeorm';
+import { PlatformModule } from '../platform.module';
+import { DisclosuresService } from './disclosures.service';
+
+let t: TestApp;
+let ds: DataSource;
+let svc: DisclosuresService;
+let token: string;
+let answerer: string;
+const heard: string[] = [];
+
+beforeAll(async () => {
+  t = await bootTestApp([CoreModule, HttpAuthModule, IdentityModule, PlatformModule]);
+  ds = t.app.get(DataSource);
+  svc = t.app.get(DisclosuresService);
+  svc.registerHandler('test-subject', { onObjection: async (_m, e) => void heard.push(e.objection.text) });
+  await call(t.app, 'POST', '/api/auth/register', { body: { email: 'objector@example.cn', password: 'correct horse 1', displayName: '异议人' } });
+  token = (await call(t.app, 'POST', '/api/auth/login', { body: { email: 'objector@example.cn', password: 'correct horse 1' } })).json.accessToken;
+  [{ id: answerer }] = await ds.query(`SELECT id FROM users WHERE email = 'objector@example.cn'`);
+}, 60_000);
+afterAll(() => t?.close());
+
+const subject = () => crypto.randomUUID();
+const publish = (startsAt: Date, endsAt: Date, subjectId = subject(), kind: 'empowerment' | 'deal' = 'empowerment') =>
+  ds.transaction((m) =>
+    svc.publish({ kind, subjectType: 'test-subject', subjectId, titleZh: '赋权公示', titleEn: 'Empowerment notice', summary: { pct: 70 }, startsAt, endsAt }, m),
+  );
+const HOUR = 3_600_000;
+
+describe('disclosures (公示)', () => {
+  it('publishes inside the caller transaction: a rolled-back caller leaves no notice', async () => {
+    const id = subject();
+    await expect(
+      ds.transaction(async (m) => {
+        await svc.publish({ kind: 'deal', subjectType: 'test-subject', subjectId: id, titleZh: '交易', titleEn: 'Deal', summary: {}, startsAt: new Date(), endsAt: new Date(Date.now() + HOUR) }, m);
+        throw new Error('caller failed');
+      }),
+    ).rejects.toThrow('caller failed');
+    expect(await svc.findBySubject('test-subject', id)).toBeNull();
+  });
+
+  it('lists publicly with status and kind filters, and shows the detail without auth', async () => {
+    const open = await publish(new Date(Date.now() - HOUR), new Date(Date.now() + HOUR));
+    const ended = await publish(new Date(Date.now() - 2 * HOUR), new Date(Date.now() - HOUR), subject(), 'deal');
+    const all = await call(t.app, 'GET', '/api/disclosures?pageSize=50');
+    expect(all.status).toBe(200);
+    expect(all.json.items.map((d: { id: string }) => d.id)).toEqual(expect.arrayContaining([open.id, ended.id]));
+    const openOnly = await call(t.app, 'GET', '/api/disclosures?status=open');
+    expect(openOnly.json.items.every((d: { status: string }) => d.status === 'open')).toBe(true);
+    expect((await call(t.app, 'GET', '/api/disclosures?kind=deal')).json.items.map((d: { id: string }) => d.id)).toContain(ended.id);
+    expect((await call(t.app, 'GET', '/api/disclosures?status=nope')).status).toBe(400);
+    const detail = await call(t.app, 'GET', `/api/disclosures/${open.id}`);
+    expect(detail.json).toMatchObject({ titleZh: '赋权公示', status: 'open', summary: { pct: 70 }, objections: { total: 0 }, objectionList: [] });
+    expect((await call(t.app, 'GET', `/api/disclosures/${subject()}`)).status).toBe(404);
+  });
+
+  it('refuses a second live notice for the same subject with 409', async () => {
+    const id = subject();
+    await publish(new Date(), new Date(Date.now() + HOUR), id);
+    await expect(publish(new Date(), new Date(Date.now() + HOUR), id)).rejects.toMatchObject({ status: 409 });
+  });
+
+  it('takes objections only while open, counts them, and answers each once', async () => {
+    const open = await publish(new Date(Date.now() - HOUR), new Date(Date.now() + HOUR));
+    const ended = await publish(new Date(Date.now() - 2 * HOUR), new Date(Date.now() - HOUR));
+    expect((await call(t.app, 'POST', `/api/disclosures/${open.id}/objections`, { body: { text: '贡献比例有误' } })).status).toBe(401);
+    const o = await call(t.app, 'POST', `/api/disclosures/${open.id}/objections`, { token, body: { text: '贡献比例有误' } });
+    expect(o.status).toBe(201);
+    expect(heard).toContain('贡献比例有误');
+    expect((await call(t.app, 'POST', `/api/disclosures/${ended.id}/objections`, { token, body: { text: '太晚了的异议' } })).status).toBe(409);
+    expect((await call(t.app, 'POST', `/api/disclosures/${open.id}/objections`, { token, body: { text: '' } })).status).toBe(400);
+
+    await ds.transaction((m) => svc.answerObjection(m, open.id, o.json.id, { status: 'dismissed', text: '经核查比例无误', userId: answerer }));
+    await expect(
+      ds.transaction((m) => svc.answerObjection(m, open.id, o.json.id, { status: 'upheld', text: 'again', userId: answerer })),
+    ).rejects.toMatchObject({ status: 409 });
+    const detail = await call(t.app, 'GET', `/api/disclosures/${open.id}`);
+    expect(detail.json.objections).toEqual({ total: 1, open: 0, upheld: 0, dismissed: 1 });
+    expect(detail.json.objectionList[0]).toMatchObject({ status: 'dismissed', answer: '经核查比例无误' });
+    expect(detail.json.objectionList[0].userId).toBeUndefined();
+  });
+});
