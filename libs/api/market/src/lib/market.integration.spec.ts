@@ -264,6 +264,11 @@ describe('closing', () => {
     expect(notice.summary.buyer).toContain('苏州');
     expect((new Date(notice.endsAt).getTime() - new Date(notice.startsAt).getTime()) / 86_400_000).toBe(15);
     expect(deals[0].disclosure_id).toBe(notice.id);
+    // An objection reaches the TTO manager who listed it.
+    const objection = await call(t.app, 'POST', `/api/disclosures/${notice.id}/objections`, { token: tokens['sme'], body: { text: '成交价格明显低于市场价，请说明。' } });
+    expect(objection.status).toBe(201);
+    const [note] = await ds.query(`SELECT payload FROM outbox WHERE payload->>'kind' = 'deal-objection' ORDER BY id DESC LIMIT 1`);
+    expect(note.payload.link).toBe(`/market/listings/${listingId}`);
     const mine = await call(t.app, 'GET', '/api/deals/mine', { token: tokens['enterprise'] });
     expect(mine.json.some((d: { id: string; role: string }) => d.id === deals[0].id && d.role === 'buyer')).toBe(true);
     off();

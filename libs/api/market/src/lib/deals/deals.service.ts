@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AchievementsService } from '@ttx/api/catalog';
-import { AuditService, Problems, type AuthUser } from '@ttx/api/core';
+import { AuditService, OutboxService, Problems, type AuthUser } from '@ttx/api/core';
 import { DisclosuresService } from '@ttx/api/platform';
 import type { DealCreatedEvent, LicenceScope, ListingMethod, MarketDealType } from '@ttx/shared/contracts';
 import { marketPolicy } from '@ttx/shared/policy';
@@ -29,7 +29,7 @@ export type DealSubscriber = (event: DealCreatedEvent, manager: EntityManager) =
  * Licensing and registry subscribe to turn a deal into a draft licence / technology contract.
  */
 @Injectable()
-export class DealsService {
+export class DealsService implements OnModuleInit {
   private readonly subscribers: DealSubscriber[] = [];
 
   constructor(
@@ -38,7 +38,27 @@ export class DealsService {
     private readonly access: MarketAccess,
     private readonly disclosures: DisclosuresService,
     private readonly achievements: AchievementsService,
+    private readonly outbox: OutboxService,
   ) {}
+
+  /** An objection to a deal notice goes to the TTO manager who listed it (the seller answers it). */
+  onModuleInit(): void {
+    this.disclosures.registerHandler('deal', {
+      onObjection: async (m, { disclosure }) => {
+        const deal = await m.findOneBy(DealEntity, { id: disclosure.subjectId });
+        const listing = deal && (await m.findOneBy(ListingEntity, { id: deal.listingId }));
+        if (!listing) return;
+        await this.outbox.enqueue(m, 'notification', {
+          userId: listing.createdBy,
+          kind: 'deal-objection',
+          title: { zh: `成交公示收到异议：${listing.titleZh ?? listing.titleEn ?? ''}`, en: `Objection to the deal notice: ${listing.titleEn ?? listing.titleZh ?? ''}` },
+          body: { zh: '请在公示期内答复异议。', en: 'Please answer the objection while the notice runs.' },
+          link: `/market/listings/${listing.id}`,
+          email: true,
+        });
+      },
+    });
+  }
 
   subscribe(handler: DealSubscriber): () => void {
     this.subscribers.push(handler);
