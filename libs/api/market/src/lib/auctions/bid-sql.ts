@@ -8,10 +8,16 @@
  *  - `b`: the bid row; `k`: the Idempotency-Key record with the response. A concurrent or later request
  *    with the same key hits the key's primary key, and the whole statement — bid included — rolls back;
  *  - `s`: when nothing was accepted, the auction as the statement saw it, for the reason of the refusal.
+ * One clock reading (`clock`, taken when the statement starts, i.e. when the bid is received) decides
+ * whether the bid is in time, stamps it and extends the end — so "extended to bid time + window" is exact;
+ * a bid that then waits for the row lock is still judged against the state it finds (a close that
+ * committed meanwhile refuses it).
  * Parameters: $1 auction, $2 caller's organisations, $3 amount, $4 new bid id, $5 user, $6 key, $7 request hash.
  */
 export const BID_SQL = `
-WITH bidder AS (
+WITH clock AS MATERIALIZED (
+  SELECT clock_timestamp() AS ts
+), bidder AS (
   SELECT organization_id FROM auction_bidders
    WHERE auction_id = $1 AND organization_id = ANY($2::uuid[]) AND status = 'approved'
    ORDER BY organization_id LIMIT 1
@@ -23,19 +29,19 @@ WITH bidder AS (
     bid_count = a.bid_count + 1,
     status = 'open',
     ends_at = CASE WHEN a.kind = 'english'
-                   THEN GREATEST(a.ends_at, clock_timestamp() + make_interval(secs => a.soft_close_seconds))
+                   THEN GREATEST(a.ends_at, clock.ts + make_interval(secs => a.soft_close_seconds))
                    ELSE a.ends_at END
-  FROM bidder
+  FROM bidder, clock
   WHERE a.id = $1
     AND a.status IN ('scheduled', 'open')
-    AND a.starts_at <= clock_timestamp() AND clock_timestamp() < a.ends_at
+    AND a.starts_at <= clock.ts AND clock.ts < a.ends_at
     AND a.seller_org_id <> bidder.organization_id
     AND $3::bigint >= CASE WHEN a.kind = 'english' AND a.high_bid_fen IS NOT NULL
                            THEN a.high_bid_fen + a.increment_fen ELSE a.start_price_fen END
   RETURNING a.id, a.ends_at, a.bid_count, a.kind, a.soft_close_seconds, bidder.organization_id AS org
 ), b AS (
-  INSERT INTO auction_bids (id, auction_id, organization_id, user_id, amount_fen)
-  SELECT $4::uuid, u.id, u.org, $5::uuid, $3::bigint FROM u
+  INSERT INTO auction_bids (id, auction_id, organization_id, user_id, amount_fen, created_at)
+  SELECT $4::uuid, u.id, u.org, $5::uuid, $3::bigint, clock.ts FROM u, clock
   RETURNING created_at
 ), k AS (
   INSERT INTO market_idempotency_keys (user_id, key, request_hash, status, response)

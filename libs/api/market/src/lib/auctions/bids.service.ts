@@ -57,18 +57,37 @@ export class BidsService {
     if (row.ends_at && row.created_at) {
       const endsAt = row.ends_at.toISOString();
       const window = (row.soft_close_seconds ?? 0) * 1000;
-      // Extended iff the end is now bid time + window (UPDATE and INSERT share the statement: ms apart).
-      const extended = window > 0 && Math.abs(row.ends_at.getTime() - (row.created_at.getTime() + window)) < 1000;
+      // Extended iff the end is now exactly bid time + window (one clock reading stamps both).
+      const extended = window > 0 && row.ends_at.getTime() === row.created_at.getTime() + window;
       this.live.bid({ auctionId, amount: row.kind === 'sealed' ? null : amount, endsAt, bidCount: row.bid_count ?? 0, extended, at: row.created_at.toISOString() });
       return { bidId, amount, endsAt };
     }
-    const refusal = this.refusal(row, orgs, amount);
-    // Stored so that a replay returns this same refusal; a conflict means the key's first use won.
-    const stored = await this.dataSource.query(
-      `INSERT INTO market_idempotency_keys (user_id, key, request_hash, status, response) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1`,
-      [caller.id, key, hash, refusal.status, JSON.stringify(refusal.problem)],
-    );
-    return stored.length ? this.result(refusal) : this.replay(caller, key, hash);
+    return this.refuse(caller, key, hash, row, orgs, amount, auctionId);
+  }
+
+  /**
+   * A refusal is stored too, so that a replay returns it. Outbid bidders are most of the traffic of a
+   * busy lot: their record is written with synchronous_commit off (no WAL flush to wait for; a record
+   * lost in a crash only means a replay is evaluated afresh), and their "at least" hint is read after
+   * the lock wait, so the next attempt does not repeat a stale amount.
+   */
+  private async refuse(caller: AuthUser, key: string, hash: string, row: BidRow, orgs: string[], amount: number, auctionId: string): Promise<BidAcceptedDto> {
+    const stored = await this.dataSource.transaction(async (m) => {
+      await m.query('SET LOCAL synchronous_commit = off');
+      let snapshot = row;
+      if (row.s_status && row.s_bidder === 'approved') {
+        const [fresh] = await m.query(`SELECT high_bid_fen FROM auctions WHERE id = $1`, [auctionId]);
+        snapshot = { ...row, s_high: fresh?.high_bid_fen ?? row.s_high };
+      }
+      const refusal = this.refusal(snapshot, orgs, amount);
+      const inserted = await m.query(
+        `INSERT INTO market_idempotency_keys (user_id, key, request_hash, status, response) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1`,
+        [caller.id, key, hash, refusal.status, JSON.stringify(refusal.problem)],
+      );
+      return inserted.length ? refusal : null;
+    });
+    // A conflict means the key's first use won: replay its result.
+    return stored ? this.result(stored) : this.replay(caller, key, hash);
   }
 
   private async replay(caller: AuthUser, key: string, hash: string): Promise<BidAcceptedDto> {
@@ -108,6 +127,6 @@ export class BidsService {
       return problem(409, 'bid-too-low', 'Conflict', detail, 'amount');
     }
     // The statement saw an acceptable amount, but a concurrent bid took the lock first and raised the high.
-    return problem(409, 'bid-too-low', 'Conflict', `The high bid moved; the bid must be at least ${min + Number(s.s_increment)}`, 'amount');
+    return problem(409, 'bid-too-low', 'Conflict', `The high bid moved; the bid must be at least the high bid + increment = ${min + Number(s.s_increment)}`, 'amount');
   }
 }
