@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '@ttx/api/catalog';
 import { CoreModule, HttpAuthModule } from '@ttx/api/core';
 import { IdentityModule } from '@ttx/api/identity';
+import { MarketModule } from '@ttx/api/market';
 import { PlatformModule } from '@ttx/api/platform';
 import { RegistryModule } from '@ttx/api/registry';
 import { RightsModule } from '@ttx/api/rights';
 
 @Module({
-  imports: [CoreModule, HttpAuthModule, IdentityModule, PlatformModule, CatalogModule, RightsModule, RegistryModule],
+  imports: [CoreModule, HttpAuthModule, IdentityModule, PlatformModule, CatalogModule, RightsModule, MarketModule, RegistryModule],
 })
 export class AppModule {}

@@ -43,7 +43,7 @@ const slug = (s: string) => s.replace(/[^a-z0-9\u4e00-\u9fff]+/gi, '-').replace(
  * cookies). Browser console errors, page errors and failed requests go to <logDir>/browser.log;
  * on failure a full-page screenshot goes to <logDir>/<journey>.png and the logs are kept.
  */
-export function journey(name: string, fn: (j: Journey) => Promise<void>): void {
+export function journey(name: string, fn: (j: Journey) => Promise<void>, timeoutMs?: number): void {
   it(name, async () => {
     const { baseUrl, logDir } = e2eState();
     const browserLog = path.join(logDir, 'browser.log');
@@ -52,15 +52,7 @@ export function journey(name: string, fn: (j: Journey) => Promise<void>): void {
     let context: BrowserContext | undefined;
     let page: Page | undefined;
     try {
-      context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: CHROMIUM_ARGS,
-        baseURL: baseUrl,
-        viewport: { width: 1280, height: 860 },
-      });
-      context.setDefaultTimeout(ACTION_TIMEOUT_MS);
-      context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);
+      context = await launchContext(userDataDir, baseUrl);
       page = context.pages()[0] ?? (await context.newPage());
       page.on('console', (m) => {
         if (m.type() === 'error' || m.type() === 'warning') note(`console.${m.type()}: ${m.text()}`);
@@ -85,7 +77,21 @@ export function journey(name: string, fn: (j: Journey) => Promise<void>): void {
       await context?.close().catch(() => undefined);
       fs.rmSync(userDataDir, { recursive: true, force: true });
     }
+  }, timeoutMs);
+}
+
+/** A fresh headless Chromium context (journeys with two users open a second one with this). */
+export async function launchContext(userDataDir: string, baseUrl: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    baseURL: baseUrl,
+    viewport: { width: 1280, height: 860 },
   });
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);
+  return context;
 }
 
 /** Waits until the locator's visible text matches (playwright-core has no `expect`). */

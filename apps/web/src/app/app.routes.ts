@@ -3,7 +3,7 @@ import { AREAS, authGuard, guestGuard, roleGuard } from '@ttx/web/core';
 import { dashboardRedirect } from './dashboard/dashboard-redirect';
 
 /** Areas with their own pages; the others show a placeholder. */
-const BUILT_AREAS = new Set<string>(['catalog', 'rights', 'registry']);
+const BUILT_AREAS = new Set<string>(['catalog', 'rights', 'market', 'registry']);
 
 const comingSoon = () => import('./coming-soon/coming-soon').then((m) => m.ComingSoon);
 const dashboard = () => import('./dashboard/dashboard').then((m) => m.Dashboard);
@@ -77,6 +77,17 @@ export const appRoutes: Route[] = [
   { path: 'registry/verify', loadComponent: () => import('./registry/verify-page').then((m) => m.VerifyPage) },
   { path: 'registry/verify/:code', loadComponent: () => import('./registry/verify-page').then((m) => m.VerifyPage) },
   { path: 'registry/contracts/:id', canActivate: [authGuard], loadComponent: () => import('./registry/contract-detail').then((m) => m.ContractDetail) },
+  // The market: public browsing, listing detail and auction rooms; inbox and seller view need a login.
+  { path: 'market', loadComponent: () => import('./market/market-page').then((m) => m.MarketPage) },
+  { path: 'market/inbox', canActivate: [authGuard], loadComponent: () => import('./market/market-inbox').then((m) => m.MarketInbox) },
+  {
+    path: 'market/mine',
+    canActivate: [roleGuard],
+    data: { roles: ['tto_manager'] },
+    loadComponent: () => import('./market/my-listings').then((m) => m.MyListings),
+  },
+  { path: 'market/listings/:id', loadComponent: () => import('./market/listing-detail').then((m) => m.ListingDetail) },
+  { path: 'market/auctions/:id', loadComponent: () => import('./market/auction-room').then((m) => m.AuctionRoom) },
   // Other areas of the exchange: placeholders until their feature libs land.
   ...AREAS.filter((area) => !BUILT_AREAS.has(area)).map(
     (area): Route => ({ path: area, canActivate: [authGuard], loadComponent: comingSoon, data: { area: `nav.${area}` } }),

@@ -3,3 +3,4 @@ export * from './lib/inventor-shares';
 export * from './lib/patent-number';
 export * from './lib/rights';
 export * from './lib/registry';
+export * from './lib/market';

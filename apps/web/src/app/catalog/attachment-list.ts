@@ -59,7 +59,7 @@ export class AttachmentList {
   private readonly api = inject(TtxApi);
 
   readonly achievementId = input.required<string>();
-  readonly attachments = input.required<readonly AttachmentView[]>();
+  readonly attachments = input.required<AttachmentView[]>();
   readonly editable = input(false);
   /** After an upload or a removal: the parent reloads the achievement. */
   readonly changed = output<void>();

@@ -19,6 +19,9 @@ export const PERMISSIONS = [
   'empowerment:review',
   'contract:file',
   'contract:register',
+  'listing:write',
+  'market:trade',
+  'evaluation:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -26,11 +29,11 @@ const BASE: Permission[] = ['authenticated', 'organization:create', 'notificatio
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   researcher: [...BASE, 'achievement:write', 'empowerment:apply'],
-  tto_manager: [...BASE, 'organization:manage-members', 'achievement:write', 'achievement:publish', 'rights:policy', 'empowerment:review', 'contract:file'],
-  enterprise_member: [...BASE, 'organization:manage-members', 'achievement:nda', 'contract:file'],
+  tto_manager: [...BASE, 'organization:manage-members', 'achievement:write', 'achievement:publish', 'rights:policy', 'empowerment:review', 'contract:file', 'listing:write'],
+  enterprise_member: [...BASE, 'organization:manage-members', 'achievement:nda', 'contract:file', 'market:trade'],
   broker: [...BASE, 'organization:manage-members', 'contract:file'],
   registrar: [...BASE, 'organization:manage-members', 'contract:register'],
-  evaluator: [...BASE, 'organization:manage-members'],
+  evaluator: [...BASE, 'organization:manage-members', 'evaluation:write'],
   platform_admin: [...BASE, 'organization:manage-members', 'organization:verify', 'platform:admin', 'rights:policy'],
 };
 

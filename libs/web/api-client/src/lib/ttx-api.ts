@@ -4,6 +4,28 @@ import { Api } from '../generated/api';
 import {
   acceptAchievementNda,
   archiveAchievement,
+  acceptOffer,
+  counterOffer,
+  createListing,
+  decideBidder,
+  getAuction,
+  getListing,
+  getMyAuctionStatus,
+  listAuctionBids,
+  listAuctionBidsForMe,
+  listBidders,
+  listListingIntents,
+  listListingOffers,
+  listListings,
+  listMyDeals,
+  listMyListings,
+  listOfferInbox,
+  makeOffer,
+  placeBid,
+  registerBidder,
+  rejectOffer,
+  takeListing,
+  withdrawListing,
   createAchievement,
   deleteAttachment,
   downloadAttachment,
@@ -70,11 +92,25 @@ import type { ListMyAchievements$Params } from '../generated/fn/catalog/list-my-
 import type { SearchAchievements$Params } from '../generated/fn/catalog/search-achievements';
 import type { ListDisclosures$Params } from '../generated/fn/disclosures/list-disclosures';
 import type { ListEmpowerments$Params } from '../generated/fn/rights/list-empowerments';
+import type { ListListings$Params } from '../generated/fn/market/list-listings';
 import type {
   AchievementDto,
   AchievementPageDto,
   AchievementSummaryDto,
   AchievementAttachmentDto,
+  AttachmentDto,
+  AuctionDto,
+  BidAcceptedDto,
+  BidderDto,
+  BidViewDto,
+  CreateListingDto,
+  DealDto,
+  IntentViewDto,
+  ListingDto,
+  ListingPageDto,
+  MyAuctionDto,
+  OfferViewDto,
+  TakeResultDto,
   CreateAchievementDto,
   ChecklistDto,
   CreateDecisionDto,
@@ -173,6 +209,19 @@ export type StatsItemView = StatsItemDto;
 export type StatsParams = ContractStats$Params;
 export type VerifyResultView = VerifyResultDto;
 export type RegistrySettingsView = RegistrySettingsDto;
+export type ListingView = ListingDto;
+export type ListingPageView = ListingPageDto;
+export type ListingInput = CreateListingDto;
+export type ListingQuery = ListListings$Params;
+export type AuctionView = AuctionDto;
+export type BidAcceptedView = BidAcceptedDto;
+export type BidView = BidViewDto;
+export type BidderView = BidderDto;
+export type MyAuctionView = MyAuctionDto;
+export type OfferView = OfferViewDto;
+export type IntentView = IntentViewDto;
+export type TakeResultView = TakeResultDto;
+export type DealView = DealDto;
 
 @Injectable({ providedIn: 'root' })
 export class TtxApi {
@@ -425,5 +474,94 @@ export class TtxApi {
 
   health(context?: HttpContext): Promise<HealthView> {
     return this.api.invoke(health, undefined, context);
+  }
+
+  // ---------- market ----------
+
+  listings(params: ListingQuery, context?: HttpContext): Promise<ListingPageView> {
+    return this.api.invoke(listListings, params, context);
+  }
+
+  myListings(params: ListingQuery, context?: HttpContext): Promise<ListingPageView> {
+    return this.api.invoke(listMyListings, params, context);
+  }
+
+  listing(id: string, context?: HttpContext): Promise<ListingView> {
+    return this.api.invoke(getListing, { id }, context);
+  }
+
+  createListing(body: ListingInput, context?: HttpContext): Promise<ListingView> {
+    return this.api.invoke(createListing, { body }, context);
+  }
+
+  withdrawListing(id: string, context?: HttpContext): Promise<ListingView> {
+    return this.api.invoke(withdrawListing, { id }, context);
+  }
+
+  /** Fixed price: registers an intent; open licence: takes the licence at once. */
+  takeListing(id: string, context?: HttpContext): Promise<TakeResultView> {
+    return this.api.invoke(takeListing, { id, body: {} }, context);
+  }
+
+  listingIntents(id: string, context?: HttpContext): Promise<IntentView[]> {
+    return this.api.invoke(listListingIntents, { id }, context);
+  }
+
+  makeOffer(id: string, price: number, terms?: string, context?: HttpContext): Promise<OfferView> {
+    return this.api.invoke(makeOffer, { id, body: { price, ...(terms ? { terms } : {}) } }, context);
+  }
+
+  listingOffers(id: string, context?: HttpContext): Promise<OfferView[]> {
+    return this.api.invoke(listListingOffers, { id }, context);
+  }
+
+  offerInbox(context?: HttpContext): Promise<OfferView[]> {
+    return this.api.invoke(listOfferInbox, undefined, context);
+  }
+
+  counterOffer(id: string, price: number, terms?: string, context?: HttpContext): Promise<OfferView> {
+    return this.api.invoke(counterOffer, { id, body: { price, ...(terms ? { terms } : {}) } }, context);
+  }
+
+  acceptOffer(id: string, context?: HttpContext): Promise<OfferView> {
+    return this.api.invoke(acceptOffer, { id }, context);
+  }
+
+  rejectOffer(id: string, context?: HttpContext): Promise<OfferView> {
+    return this.api.invoke(rejectOffer, { id }, context);
+  }
+
+  auction(id: string, context?: HttpContext): Promise<AuctionView> {
+    return this.api.invoke(getAuction, { id }, context);
+  }
+
+  /** Signed-in callers get their own bids marked; anonymous callers the public history. */
+  auctionBids(id: string, signedIn: boolean, context?: HttpContext): Promise<BidView[]> {
+    return signedIn ? this.api.invoke(listAuctionBidsForMe, { id }, context) : this.api.invoke(listAuctionBids, { id }, context);
+  }
+
+  myAuctionStatus(id: string, context?: HttpContext): Promise<MyAuctionView> {
+    return this.api.invoke(getMyAuctionStatus, { id }, context);
+  }
+
+  registerBidder(id: string, deposit?: number, context?: HttpContext): Promise<MyAuctionView> {
+    return this.api.invoke(registerBidder, { id, body: deposit === undefined ? {} : { deposit } }, context);
+  }
+
+  bidders(id: string, context?: HttpContext): Promise<BidderView[]> {
+    return this.api.invoke(listBidders, { id }, context);
+  }
+
+  decideBidder(id: string, orgId: string, status: 'approved' | 'rejected', context?: HttpContext): Promise<BidderView[]> {
+    return this.api.invoke(decideBidder, { id, orgId, body: { status } }, context);
+  }
+
+  /** `idempotencyKey` is generated once per bid attempt by the caller, so a retried request cannot bid twice. */
+  placeBid(id: string, amount: number, idempotencyKey: string, context?: HttpContext): Promise<BidAcceptedView> {
+    return this.api.invoke(placeBid, { id, 'idempotency-key': idempotencyKey, body: { amount } }, context);
+  }
+
+  myDeals(context?: HttpContext): Promise<DealView[]> {
+    return this.api.invoke(listMyDeals, undefined, context);
   }
 }

@@ -3,6 +3,7 @@ export const QUEUES = {
   platform: 'platform',
   rights: 'rights',
   registry: 'registry',
+  market: 'market',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -11,6 +12,8 @@ export const JOBS = {
   empowermentNoticeEnd: 'empowerment-notice-end',
   contractImport: 'contract-import',
   reviewReminder: 'contract-review-reminder',
+  auctionClose: 'auction-close',
+  listingPeriodEnd: 'listing-period-end',
 } as const;
 
 export interface JobPayloads {
@@ -19,6 +22,8 @@ export interface JobPayloads {
   /** jobId = importId: one job per upload. */
   [JOBS.contractImport]: { importId: string };
   [JOBS.reviewReminder]: { reason: 'schedule' };
+  [JOBS.auctionClose]: { auctionId: string };
+  [JOBS.listingPeriodEnd]: { listingId: string };
 }
 
 /** Deterministic ids: a nudge while one is waiting is a no-op; the schedule is upserted, not duplicated. */
@@ -28,4 +33,7 @@ export const JOB_IDS = {
   /** One notice-end job per empowerment: scheduling it again while it waits is a no-op. */
   empowermentNoticeEnd: (empowermentId: string) => `empowerment-notice-end-${empowermentId}`,
   reviewReminderSchedule: 'contract-review-reminder-hourly',
+  /** One close job per (auction, end time): re-scheduling after a soft-close extension adds the next one. */
+  auctionClose: (auctionId: string, endsAt: Date) => `auction-close-${auctionId}-${endsAt.getTime()}`,
+  listingPeriodEnd: (listingId: string) => `listing-period-end-${listingId}`,
 } as const;

@@ -1,0 +1,369 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  NotContains,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '@ttx/api/core';
+import {
+  AUCTION_KINDS,
+  AUCTION_OUTCOMES,
+  AUCTION_STATUSES,
+  BIDDER_STATUSES,
+  LICENCE_SCOPES,
+  LISTING_METHODS,
+  LISTING_STATUSES,
+  MARKET_DEAL_TYPES,
+  OFFER_STATUSES,
+  OPEN_LICENCE_FEE_TYPES,
+  type AuctionKind,
+  type AuctionOutcome,
+  type AuctionStatus,
+  type BidderStatus,
+  type LicenceScope,
+  type ListingMethod,
+  type ListingStatus,
+  type MarketDealType,
+  type OfferSide,
+  type OfferStatus,
+  type OpenLicenceFeeType,
+} from '@ttx/shared/contracts';
+
+const oneOf = (values: readonly string[]) => ({ message: `must be one of ${values.join(', ')}` });
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** Money is integer fen; the cap (RMB 100 bn) keeps every sum a safe JavaScript integer. */
+const MAX_FEN = 10_000_000_000_000;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function Fen(opts: { min?: number } = {}): PropertyDecorator {
+  return (target, key) => {
+    IsInt({ message: 'must be an integer amount in fen' })(target, key);
+    Min(opts.min ?? 1)(target, key);
+    Max(MAX_FEN)(target, key);
+  };
+}
+
+function Text(max: number): PropertyDecorator {
+  return (target, key) => {
+    Transform(trim)(target, key);
+    IsString()(target, key);
+    MaxLength(max)(target, key);
+    NotContains('\u0000', { message: 'must not contain NUL characters' })(target, key);
+  };
+}
+
+// ---------- inputs ----------
+
+export class AuctionTermsDto {
+  @ApiPropertyOptional({ enum: AUCTION_KINDS, default: 'english' })
+  @IsOptional()
+  @IsIn(AUCTION_KINDS as unknown as string[], oneOf(AUCTION_KINDS))
+  kind?: AuctionKind;
+
+  @ApiProperty({ description: 'Start price in fen' }) @Fen() startPrice!: number;
+  @ApiPropertyOptional({ description: 'Hidden reserve in fen (only whether it is met is public)' }) @IsOptional() @Fen({ min: 0 }) reservePrice?: number;
+  @ApiProperty({ description: 'Fixed bid increment in fen' }) @Fen() increment!: number;
+  @ApiPropertyOptional({ description: 'Bidder deposit in fen (recorded)' }) @IsOptional() @Fen({ min: 0 }) deposit?: number;
+  @ApiPropertyOptional({ description: "Buyer's premium in basis points (1000 = 10 %)", minimum: 0, maximum: 5000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(5000)
+  buyerPremiumBp?: number;
+
+  @ApiPropertyOptional({ description: 'Soft-close window in seconds (policy default 300)', minimum: 0, maximum: 3600 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  softCloseSeconds?: number;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Defaults to now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  startsAt?: string;
+
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) endsAt!: string;
+}
+
+export class OpenLicenceTermsDto {
+  @ApiProperty({ enum: OPEN_LICENCE_FEE_TYPES })
+  @IsIn(OPEN_LICENCE_FEE_TYPES as unknown as string[], oneOf(OPEN_LICENCE_FEE_TYPES))
+  feeType!: OpenLicenceFeeType;
+
+  @ApiPropertyOptional({ description: 'Lump sum or upfront fee in fen' }) @IsOptional() @Fen() lumpSumFen?: number;
+  @ApiPropertyOptional({ description: 'Running royalty in basis points of net sales (500 = 5 %)', minimum: 1, maximum: 10000 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  royaltyBp?: number;
+
+  @ApiProperty({ minimum: 1, maximum: 600, description: 'Term in months (at least 12, not past the patent expiry)' })
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  termMonths!: number;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Defaults to today' })
+  @IsOptional()
+  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  startsOn?: string;
+}
+
+export class CreateListingDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('4') achievementId!: string;
+
+  @ApiProperty({ enum: LISTING_METHODS })
+  @IsIn(LISTING_METHODS as unknown as string[], oneOf(LISTING_METHODS))
+  method!: ListingMethod;
+
+  @ApiProperty({ enum: MARKET_DEAL_TYPES })
+  @IsIn(MARKET_DEAL_TYPES as unknown as string[], oneOf(MARKET_DEAL_TYPES))
+  dealType!: MarketDealType;
+
+  @ApiPropertyOptional({ enum: LICENCE_SCOPES, description: 'Required for a licence (open licences are non_exclusive)' })
+  @IsOptional()
+  @IsIn(LICENCE_SCOPES as unknown as string[], oneOf(LICENCE_SCOPES))
+  licenceScope?: LicenceScope;
+
+  @ApiPropertyOptional({ description: 'Fixed price (挂牌价) or asking price for negotiation, in fen' }) @IsOptional() @Fen() price?: number;
+  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @Text(5000) terms?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 365, description: 'Fixed-price listing period in days (policy default 20)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  periodDays?: number;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Why a government-funded achievement is listed below its evaluated value' })
+  @IsOptional()
+  @Text(2000)
+  belowValueJustification?: string;
+
+  @ApiPropertyOptional({ type: AuctionTermsDto }) @IsOptional() @ValidateNested() @Type(() => AuctionTermsDto) auction?: AuctionTermsDto;
+  @ApiPropertyOptional({ type: OpenLicenceTermsDto }) @IsOptional() @ValidateNested() @Type(() => OpenLicenceTermsDto) openLicence?: OpenLicenceTermsDto;
+}
+
+export class EvaluationDto {
+  @ApiProperty({ description: 'Evaluated value in fen' }) @Fen() value!: number;
+  @ApiProperty({ format: 'date' }) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) @IsISO8601({ strict: true }) evaluatedOn!: string;
+  @ApiProperty({ example: 'income approach (收益法)', maxLength: 200 }) @Text(200) @Length(1, 200) method!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The evaluator organisation when the caller belongs to several' })
+  @IsOptional()
+  @IsUUID('4')
+  organizationId?: string;
+}
+
+export class ListingsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: LISTING_METHODS })
+  @IsOptional()
+  @IsIn(LISTING_METHODS as unknown as string[], oneOf(LISTING_METHODS))
+  method?: ListingMethod;
+
+  @ApiPropertyOptional({ enum: LISTING_STATUSES })
+  @IsOptional()
+  @IsIn(LISTING_STATUSES as unknown as string[], oneOf(LISTING_STATUSES))
+  status?: ListingStatus;
+
+  @ApiPropertyOptional({ maxLength: 100, description: 'Words of the title' }) @IsOptional() @Text(100) q?: string;
+}
+
+export class BuyerOrgDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The enterprise acting, when the caller belongs to several' })
+  @IsOptional()
+  @IsUUID('4')
+  organizationId?: string;
+}
+
+export class OfferDto extends BuyerOrgDto {
+  @ApiProperty({ description: 'Offered price in fen' }) @Fen() price!: number;
+  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @Text(5000) terms?: string;
+}
+
+export class CounterOfferDto {
+  @ApiProperty({ description: 'Counter price in fen' }) @Fen() price!: number;
+  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @Text(5000) terms?: string;
+}
+
+export class BidDto {
+  @ApiProperty({ description: 'Bid in fen' }) @Fen() amount!: number;
+}
+
+export class RegisterBidderDto extends BuyerOrgDto {
+  @ApiPropertyOptional({ description: 'Deposit paid, in fen (recorded)' }) @IsOptional() @Fen({ min: 0 }) deposit?: number;
+}
+
+export class DecideBidderDto {
+  @ApiProperty({ enum: ['approved', 'rejected'] }) @IsIn(['approved', 'rejected'], oneOf(['approved', 'rejected'])) status!: 'approved' | 'rejected';
+}
+
+// ---------- views ----------
+
+export class EvaluationViewDto {
+  @ApiProperty({ format: 'uuid' }) evaluatorOrgId!: string;
+  @ApiProperty() evaluatorName!: string;
+  @ApiProperty() value!: number;
+  @ApiProperty({ format: 'date' }) evaluatedOn!: string;
+  @ApiProperty() method!: string;
+}
+
+export class OpenLicenceViewDto {
+  @ApiProperty({ enum: OPEN_LICENCE_FEE_TYPES }) feeType!: OpenLicenceFeeType;
+  @ApiProperty({ type: Number, nullable: true }) lumpSumFen!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) royaltyBp!: number | null;
+  @ApiProperty() termMonths!: number;
+  @ApiProperty({ format: 'date' }) startsOn!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) withdrawnAt!: string | null;
+  @ApiProperty() takers!: number;
+}
+
+export class LocalizedViewDto {
+  @ApiProperty({ type: String, nullable: true }) zh!: string | null;
+  @ApiProperty({ type: String, nullable: true }) en!: string | null;
+}
+
+export class DealSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() price!: number;
+  @ApiProperty() buyerPremium!: number;
+  @ApiProperty() buyerName!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class ListingDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) achievementId!: string;
+  @ApiProperty({ type: LocalizedViewDto }) title!: LocalizedViewDto;
+  @ApiProperty({ format: 'uuid' }) sellerOrgId!: string;
+  @ApiProperty() sellerName!: string;
+  @ApiProperty({ enum: LISTING_METHODS }) method!: ListingMethod;
+  @ApiProperty({ enum: MARKET_DEAL_TYPES }) dealType!: MarketDealType;
+  @ApiProperty({ enum: LICENCE_SCOPES, nullable: true }) licenceScope!: LicenceScope | null;
+  @ApiProperty({ enum: LISTING_STATUSES }) status!: ListingStatus;
+  @ApiProperty({ type: Number, nullable: true, description: 'Fixed or asking price in fen' }) price!: number | null;
+  @ApiProperty({ type: String, nullable: true }) terms!: string | null;
+  @ApiProperty() governmentFunded!: boolean;
+  @ApiProperty({ type: String, nullable: true }) belowValueJustification!: string | null;
+  @ApiProperty({ type: EvaluationViewDto, nullable: true, description: 'Asset evaluation shown as the price basis' }) evaluation!: EvaluationViewDto | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'End of a fixed-price listing period' }) periodEndsAt!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) auctionId!: string | null;
+  @ApiProperty({ type: OpenLicenceViewDto, nullable: true }) openLicence!: OpenLicenceViewDto | null;
+  @ApiProperty({ description: 'Intents registered (fixed price)' }) intentCount!: number;
+  @ApiProperty({ type: DealSummaryDto, nullable: true }) deal!: DealSummaryDto | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class ListingPageDto {
+  @ApiProperty({ type: [ListingDto] }) items!: ListingDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class AuctionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) listingId!: string;
+  @ApiProperty({ enum: AUCTION_KINDS }) kind!: AuctionKind;
+  @ApiProperty({ enum: AUCTION_STATUSES }) status!: AuctionStatus;
+  @ApiProperty() startPrice!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Null before the first bid and always for a sealed auction until it closes' }) highBid!: number | null;
+  @ApiProperty() increment!: number;
+  @ApiProperty({ description: 'Lowest acceptable next bid' }) minNextBid!: number;
+  @ApiProperty() reserveMet!: boolean;
+  @ApiProperty() hasReserve!: boolean;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty() bidCount!: number;
+  @ApiProperty() softCloseSeconds!: number;
+  @ApiProperty() buyerPremiumBp!: number;
+  @ApiProperty({ type: Number, nullable: true }) deposit!: number | null;
+  @ApiProperty({ enum: AUCTION_OUTCOMES, nullable: true }) outcome!: AuctionOutcome | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) dealId!: string | null;
+  @ApiProperty({ format: 'date-time', description: 'Server time, so countdowns do not trust the client clock' }) serverTime!: string;
+}
+
+export class BidAcceptedDto {
+  @ApiProperty({ format: 'uuid' }) bidId!: string;
+  @ApiProperty() amount!: number;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+}
+
+export class BidViewDto {
+  @ApiProperty({ description: 'Anonymised label, e.g. "Bidder 3"; your own bids say so' }) bidder!: string;
+  @ApiProperty() mine!: boolean;
+  @ApiProperty({ type: Number, nullable: true, description: 'Hidden (null) for sealed bids of others until the close' }) amount!: number | null;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class MyAuctionDto {
+  @ApiProperty({ enum: [...BIDDER_STATUSES, 'none', 'seller'] }) bidderStatus!: BidderStatus | 'none' | 'seller';
+  @ApiProperty() leading!: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) organizationId!: string | null;
+}
+
+export class BidderDto {
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
+  @ApiProperty() organizationName!: string;
+  @ApiProperty({ enum: BIDDER_STATUSES }) status!: BidderStatus;
+  @ApiProperty({ type: Number, nullable: true }) deposit!: number | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class OfferViewDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) listingId!: string;
+  @ApiProperty() listingTitle!: string;
+  @ApiProperty({ format: 'uuid' }) buyerOrgId!: string;
+  @ApiProperty() buyerName!: string;
+  @ApiProperty({ enum: ['buyer', 'seller'] }) side!: OfferSide;
+  @ApiProperty() price!: number;
+  @ApiProperty({ type: String, nullable: true }) terms!: string | null;
+  @ApiProperty({ enum: OFFER_STATUSES }) status!: OfferStatus;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) dealId!: string | null;
+}
+
+export class IntentViewDto {
+  @ApiProperty({ format: 'uuid' }) buyerOrgId!: string;
+  @ApiProperty() buyerName!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class TakeResultDto {
+  @ApiProperty({ enum: ['intent', 'licence'] }) kind!: 'intent' | 'licence';
+  @ApiProperty({ format: 'uuid' }) listingId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) dealId!: string | null;
+}
+
+export class DealDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) listingId!: string;
+  @ApiProperty({ format: 'uuid' }) achievementId!: string;
+  @ApiProperty({ type: LocalizedViewDto }) title!: LocalizedViewDto;
+  @ApiProperty({ enum: LISTING_METHODS }) method!: ListingMethod;
+  @ApiProperty({ enum: MARKET_DEAL_TYPES }) dealType!: MarketDealType;
+  @ApiProperty({ enum: LICENCE_SCOPES, nullable: true }) licenceScope!: LicenceScope | null;
+  @ApiProperty() price!: number;
+  @ApiProperty() buyerPremium!: number;
+  @ApiProperty() sellerName!: string;
+  @ApiProperty() buyerName!: string;
+  @ApiProperty({ enum: ['seller', 'buyer'] }) role!: 'seller' | 'buyer';
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The public notice (GET /api/disclosures/:id)' }) disclosureId!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) disclosedUntil!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { Problems, type AuthUser } from '@ttx/api/core';
+import { MeService, OrganizationEntity } from '@ttx/api/identity';
+import type { MembershipView, Role } from '@ttx/shared/contracts';
+import { DataSource, In, type EntityManager } from 'typeorm';
+
+const MEMBERSHIP_TTL_MS = 5_000;
+
+/**
+ * Who acts for which organisation in the market, through identity's exported MeService. Memberships are
+ * cached for a few seconds per user because the bid hot path would otherwise add a query per bid; a
+ * membership change takes effect within MEMBERSHIP_TTL_MS.
+ */
+@Injectable()
+export class MarketAccess {
+  private readonly cache = new Map<string, { at: number; memberships: MembershipView[] }>();
+
+  constructor(
+    private readonly me: MeService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async memberships(user: AuthUser, m?: EntityManager): Promise<MembershipView[]> {
+    const hit = this.cache.get(user.id);
+    if (hit && Date.now() - hit.at < MEMBERSHIP_TTL_MS) return hit.memberships;
+    const me = await this.me.find(user.id, m ?? this.dataSource.manager);
+    const memberships = me?.memberships.filter((x) => x.verified) ?? [];
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(user.id, { at: Date.now(), memberships });
+    return memberships;
+  }
+
+  async orgsWithRole(user: AuthUser, role: Role): Promise<string[]> {
+    return [...new Set((await this.memberships(user)).filter((x) => x.role === role).map((x) => x.organizationId))];
+  }
+
+  /** The enterprise the caller acts for: the named one, or their only one. */
+  async buyerOrg(user: AuthUser, organizationId?: string): Promise<string> {
+    const orgs = await this.orgsWithRole(user, 'enterprise_member');
+    if (organizationId) {
+      if (!orgs.includes(organizationId)) throw Problems.forbidden('You are not a member of that verified enterprise');
+      return organizationId;
+    }
+    if (orgs.length === 1) return orgs[0];
+    if (!orgs.length) throw Problems.forbidden('Only members of a verified enterprise buy on the market');
+    throw Problems.rule('organization-ambiguous', 'You belong to several enterprises: name one in organizationId', [{ field: 'organizationId', message: 'required' }]);
+  }
+
+  /** 403 unless the caller is a TTO manager of the selling institution. */
+  async requireSeller(user: AuthUser, sellerOrgId: string): Promise<void> {
+    const orgs = await this.orgsWithRole(user, 'tto_manager');
+    if (!orgs.includes(sellerOrgId)) throw Problems.forbidden("Only the selling institution's TTO managers do this");
+  }
+
+  async isSeller(user: AuthUser, sellerOrgId: string): Promise<boolean> {
+    return (await this.orgsWithRole(user, 'tto_manager')).includes(sellerOrgId);
+  }
+
+  /** Display names of organisations (identity's exported entity, read only). */
+  async names(ids: (string | null)[], m: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    const unique = [...new Set(ids.filter((x): x is string => !!x))];
+    if (!unique.length) return new Map();
+    const rows = await m.find(OrganizationEntity, { where: { id: In(unique) }, select: { id: true, name: true } });
+    return new Map(rows.map((o) => [o.id, o.name]));
+  }
+}

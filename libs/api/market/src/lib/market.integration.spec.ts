@@ -1,0 +1,423 @@
+import { CatalogModule, CatalogSeeder } from '@ttx/api/catalog';
+import { CoreModule, HttpAuthModule } from '@ttx/api/core';
+import { bootTestApp, call, type TestApp } from '@ttx/api/core/testing';
+import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
+import { withPatentCheckCharacter } from '@ttx/shared/policy';
+import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AuctionCloser } from './auctions/auction-closer.service';
+import { DealsService } from './deals/deals.service';
+import { MarketModule } from './market.module';
+import { ConsentParties } from './open-licence/open-licence.service';
+import { TakeService } from './trading/take.service';
+
+const SEEDS = resolve(__dirname, '../../../../../seeds/demo');
+let t: TestApp;
+let ds: DataSource;
+const tokens: Record<string, string> = {};
+const orgIds: Record<string, string> = {};
+let seq = 0;
+let patentSeq = 100000;
+
+const tokenOf = async (email: string, password = 'ttx-demo-2026') => {
+  const res = await call(t.app, 'POST', '/api/auth/login', { body: { email, password } });
+  expect(res.status).toBe(200);
+  return res.json.accessToken as string;
+};
+/** A new user who is `role` of the seeded organisation `orgKey` (memberships inserted as the catalog spec does). */
+const memberOf = async (orgKey: string, role: string) => {
+  const email = `m${++seq}@example.cn`;
+  const reg = await call(t.app, 'POST', '/api/auth/register', { body: { email, password: 'correct horse 1', displayName: '用户' } });
+  await ds.query('INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, $3)', [reg.json.id, orgIds[orgKey], role]);
+  return tokenOf(email, 'correct horse 1');
+};
+
+/** A published achievement of the demo university (TTO creates, submits, publishes through the catalog API). */
+const achievement = async (over: Record<string, unknown> = {}) => {
+  const body = {
+    kind: 'invention_patent',
+    title: { zh: `一种储能电池热管理方法${++patentSeq}`, en: `Battery thermal management ${patentSeq}` },
+    abstract: { zh: '提高储能电池寿命。', en: 'Longer battery life.' },
+    fieldCode: '01.01',
+    dealTypes: ['transfer', 'licence', 'equity'],
+    ipRecords: [{ number: withPatentCheckCharacter(`2023${String(patentSeq).padStart(8, '0')}`), office: 'CNIPA', status: 'granted', expiryDate: '2043-01-01' }],
+    inventors: [{ name: '李伟', sharePct: 60 }, { name: '王芳', sharePct: 40 }],
+    ...over,
+  };
+  const c = await call(t.app, 'POST', '/api/achievements', { token: tokens['tto'], body });
+  expect(c.status).toBe(201);
+  expect((await call(t.app, 'POST', `/api/achievements/${c.json.id}/submit`, { token: tokens['tto'] })).status).toBe(200);
+  expect((await call(t.app, 'POST', `/api/achievements/${c.json.id}/publish`, { token: tokens['tto'] })).status).toBe(200);
+  return c.json.id as string;
+};
+
+const list = async (body: Record<string, unknown>, who = 'tto') => call(t.app, 'POST', '/api/listings', { token: tokens[who], body });
+const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
+
+/** An open English auction with sme and enterprise approved. */
+const auction = async (terms: Record<string, unknown> = {}, approve = ['sme', 'enterprise']) => {
+  const res = await list({ achievementId: await achievement(), method: 'auction', dealType: 'transfer', auction: { startPrice: 100_000, increment: 1_000, endsAt: inSeconds(3600), ...terms } });
+  expect(res.status).toBe(201);
+  const id = res.json.auctionId as string;
+  for (const who of approve) {
+    expect((await call(t.app, 'POST', `/api/auctions/${id}/register`, { token: tokens[who], body: {} })).status).toBe(201);
+    expect((await call(t.app, 'POST', `/api/auctions/${id}/bidders/${orgIds[who]}`, { token: tokens['tto'], body: { status: 'approved' } })).status).toBe(200);
+  }
+  return { listingId: res.json.id as string, auctionId: id };
+};
+let keySeq = 0;
+const bid = (who: string, auctionId: string, amount: number, key = `k-${++keySeq}`) =>
+  call(t.app, 'POST', `/api/auctions/${auctionId}/bids`, { token: tokens[who], body: { amount }, headers: { 'idempotency-key': key } });
+const endNow = (auctionId: string) => ds.query(`UPDATE auctions SET ends_at = now() - interval '1 second', starts_at = now() - interval '1 hour' WHERE id = $1`, [auctionId]);
+
+beforeAll(async () => {
+  t = await bootTestApp([CoreModule, HttpAuthModule, IdentityModule, CatalogModule, MarketModule]);
+  ds = t.app.get(DataSource);
+  await t.app.get(DemoSeeder).seed(resolve(SEEDS, 'identity.json'));
+  await ds.transaction((m) => t.app.get(CatalogSeeder).seedFields(m, resolve(SEEDS, 'fields.json')));
+  const identity = (await import(resolve(SEEDS, 'identity.json'))) as { organizations: { key: string; creditCode: string }[] };
+  for (const o of identity.organizations) orgIds[o.key] = (await ds.query('SELECT id FROM organizations WHERE credit_code = $1', [o.creditCode]))[0].id;
+  for (const who of ['tto', 'sme', 'enterprise', 'evaluator', 'researcher']) tokens[who] = await tokenOf(`${who}@demo.ttx`);
+  orgIds['tto'] = orgIds['university'];
+  tokens['third'] = await memberOf('sme', 'enterprise_member');
+  orgIds['third'] = orgIds['sme'];
+}, 120_000);
+afterAll(() => t?.close());
+
+describe('listings', () => {
+  it('lists a published achievement by its TTO; an auction listing carries auctionId', async () => {
+    const { listingId, auctionId } = await auction();
+    const l = await call(t.app, 'GET', `/api/listings/${listingId}`);
+    expect(l.json).toMatchObject({ method: 'auction', dealType: 'transfer', status: 'open', auctionId });
+    const a = await call(t.app, 'GET', `/api/auctions/${auctionId}`);
+    expect(a.json).toMatchObject({ status: 'open', startPrice: 100_000, highBid: null, increment: 1_000, reserveMet: false, bidCount: 0 });
+    expect(a.json).not.toHaveProperty('reservePrice');
+    const browse = await call(t.app, 'GET', '/api/listings?method=auction&status=open');
+    expect(browse.json.items.some((x: { id: string }) => x.id === listingId)).toBe(true);
+  });
+
+  it('refuses unpublished achievements, other institutions, a second live listing and a licence without scope', async () => {
+    const draft = await call(t.app, 'POST', '/api/achievements', {
+      token: tokens['tto'],
+      body: { kind: 'invention_patent', title: { zh: '草稿' }, abstract: { zh: '草稿' }, dealTypes: ['transfer'] },
+    });
+    expect((await list({ achievementId: draft.json.id, method: 'negotiation', dealType: 'transfer' })).json.type).toBe('urn:ttx:problem:achievement-not-published');
+    const id = await achievement();
+    expect((await list({ achievementId: id, method: 'negotiation', dealType: 'transfer' }, 'sme')).status).toBe(403);
+    const other = await memberOf('institute-cas-hf', 'tto_manager');
+    expect((await call(t.app, 'POST', '/api/listings', { token: other, body: { achievementId: id, method: 'negotiation', dealType: 'transfer' } })).status).toBe(403);
+    const lic = await list({ achievementId: id, method: 'negotiation', dealType: 'licence' });
+    expect(lic.status).toBe(422);
+    expect(lic.json.errors[0].field).toBe('licenceScope');
+    expect((await list({ achievementId: id, method: 'negotiation', dealType: 'transfer' })).status).toBe(201);
+    const again = await list({ achievementId: id, method: 'fixed_price', dealType: 'transfer', price: 5 });
+    expect(again.status).toBe(409);
+    expect(again.json.type).toBe('urn:ttx:problem:listing-live');
+  });
+
+  it('shows an evaluator report as the price basis; a government-funded listing below it needs a justification', async () => {
+    const id = await achievement({ fundingProjectNumber: '2022YFB2400100' });
+    const l = await list({ achievementId: id, method: 'negotiation', dealType: 'transfer', price: 800_000 });
+    expect(l.json.governmentFunded).toBe(true);
+    expect((await call(t.app, 'POST', `/api/listings/${l.json.id}/evaluation`, { token: tokens['sme'], body: { value: 1_000_000, evaluatedOn: '2026-01-10', method: '收益法' } })).status).toBe(403);
+    const ev = await call(t.app, 'POST', `/api/listings/${l.json.id}/evaluation`, { token: tokens['evaluator'], body: { value: 1_000_000, evaluatedOn: '2026-01-10', method: '收益法 income approach' } });
+    expect(ev.status).toBe(201);
+    expect(ev.json.evaluation).toMatchObject({ value: 1_000_000, evaluatedOn: '2026-01-10', evaluatorName: expect.stringContaining('评估') });
+    const offer = await call(t.app, 'POST', `/api/listings/${l.json.id}/offers`, { token: tokens['sme'], body: { price: 900_000 } });
+    const refused = await call(t.app, 'POST', `/api/offers/${offer.json.id}/accept`, { token: tokens['tto'] });
+    expect(refused.status).toBe(422);
+    expect(refused.json.type).toBe('urn:ttx:problem:below-value-justification-required');
+    expect((await call(t.app, 'POST', `/api/listings/${l.json.id}/justification`, { token: tokens['tto'], body: { text: '专利剩余保护期短，经校长办公会决议（2026-02 第3次）' } })).status).toBe(200);
+    expect((await call(t.app, 'POST', `/api/offers/${offer.json.id}/accept`, { token: tokens['tto'] })).json.status).toBe('accepted');
+  });
+});
+
+describe('auction bids (hot path)', () => {
+  it('accepts a bid at the start price, then only high + increment', async () => {
+    const { auctionId } = await auction();
+    const low = await bid('sme', auctionId, 99_000);
+    expect(low.status).toBe(409);
+    expect(low.json.type).toBe('urn:ttx:problem:bid-too-low');
+    const first = await bid('sme', auctionId, 100_000);
+    expect(first.status).toBe(201);
+    expect(first.json).toMatchObject({ amount: 100_000, bidId: expect.any(String), endsAt: expect.any(String) });
+    const tooLow = await bid('enterprise', auctionId, 100_500);
+    expect(tooLow.status).toBe(409);
+    expect(tooLow.json.detail).toContain('101000');
+    expect((await bid('enterprise', auctionId, 101_000)).status).toBe(201);
+    const a = await call(t.app, 'GET', `/api/auctions/${auctionId}`);
+    expect(a.json).toMatchObject({ highBid: 101_000, bidCount: 2, minNextBid: 102_000, reserveMet: true });
+  });
+
+  it('Idempotency-Key: a replay returns the first result; same key, other body → 422; missing → 400', async () => {
+    const { auctionId } = await auction();
+    const a = await bid('sme', auctionId, 100_000, 'same-key');
+    const b = await bid('sme', auctionId, 100_000, 'same-key');
+    expect(b.status).toBe(201);
+    expect(b.json).toEqual(a.json);
+    expect((await call(t.app, 'GET', `/api/auctions/${auctionId}`)).json.bidCount).toBe(1);
+    const other = await bid('sme', auctionId, 105_000, 'same-key');
+    expect(other.status).toBe(422);
+    expect(other.json.type).toBe('urn:ttx:problem:idempotency-key-reused');
+    const refused = await bid('sme', auctionId, 1, 'low-key');
+    const replayRefused = await bid('sme', auctionId, 1, 'low-key');
+    expect([refused.status, replayRefused.status]).toEqual([409, 409]);
+    expect(replayRefused.json).toEqual(refused.json);
+    const none = await call(t.app, 'POST', `/api/auctions/${auctionId}/bids`, { token: tokens['sme'], body: { amount: 200_000 } });
+    expect(none.status).toBe(400);
+  });
+
+  it('Idempotency-Key: concurrent requests with one key make one bid and all get its result (english and sealed)', async () => {
+    for (const kind of ['english', 'sealed']) {
+      const { auctionId } = await auction({ kind });
+      const rs = await Promise.all(Array.from({ length: 6 }, () => bid('sme', auctionId, 120_000, `race-${kind}`)));
+      expect(rs.map((r) => r.status)).toEqual(Array(6).fill(201));
+      expect(new Set(rs.map((r) => r.json.bidId)).size).toBe(1);
+      expect(new Set(rs.map((r) => r.json.endsAt)).size).toBe(1);
+      const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM auction_bids WHERE auction_id = $1`, [auctionId]);
+      expect(n).toBe(1);
+    }
+  });
+
+  it('refuses unapproved bidders, the seller’s own organisation and bids after the end', async () => {
+    const { auctionId } = await auction({}, ['sme']);
+    expect((await call(t.app, 'POST', `/api/auctions/${auctionId}/register`, { token: tokens['enterprise'], body: {} })).json.bidderStatus).toBe('pending');
+    const pending = await bid('enterprise', auctionId, 100_000);
+    expect(pending.status).toBe(422);
+    expect(pending.json.type).toBe('urn:ttx:problem:bidder-not-approved');
+    // A member of the selling institution who also holds the trading permission (inserted directly).
+    const insider = await memberOf('university', 'enterprise_member');
+    const own = await call(t.app, 'POST', `/api/auctions/${auctionId}/bids`, { token: insider, body: { amount: 100_000 }, headers: { 'idempotency-key': 'own' } });
+    expect(own.status).toBe(422);
+    expect(own.json.type).toBe('urn:ttx:problem:bid-own-lot');
+    await endNow(auctionId);
+    const late = await bid('sme', auctionId, 100_000);
+    expect(late.status).toBe(409);
+    expect(late.json.type).toBe('urn:ttx:problem:auction-ended');
+  });
+
+  it('racing bids: one of many at the same amount wins; increasing races lose nothing and double nothing', async () => {
+    const { auctionId } = await auction({ softCloseSeconds: 0 });
+    const same = await Promise.all(Array.from({ length: 12 }, (_, i) => bid(i % 2 ? 'sme' : 'enterprise', auctionId, 100_000)));
+    expect(same.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(same.filter((r) => r.status === 409)).toHaveLength(11);
+    // Each bidder repeatedly bids the next step it believes in; every accepted bid must be high + increment.
+    const accepted: number[] = [];
+    await Promise.all(
+      ['sme', 'enterprise', 'third'].map(async (who) => {
+        for (let i = 0; i < 15; i++) {
+          const a = (await call(t.app, 'GET', `/api/auctions/${auctionId}`)).json;
+          const r = await bid(who === 'third' ? 'sme' : who, auctionId, a.minNextBid);
+          if (r.status === 201) accepted.push(r.json.amount);
+        }
+      }),
+    );
+    const rows: { amount_fen: string }[] = await ds.query(`SELECT amount_fen FROM auction_bids WHERE auction_id = $1 ORDER BY created_at`, [auctionId]);
+    const amounts = rows.map((r) => Number(r.amount_fen));
+    expect(amounts.length).toBe(accepted.length + 1);
+    expect(new Set(amounts).size).toBe(amounts.length);
+    for (let i = 1; i < amounts.length; i++) expect(amounts[i] - amounts[i - 1]).toBeGreaterThanOrEqual(1_000);
+    const a = (await call(t.app, 'GET', `/api/auctions/${auctionId}`)).json;
+    expect(a.highBid).toBe(Math.max(...amounts));
+    expect(a.bidCount).toBe(amounts.length);
+  });
+
+  it('soft close: a bid inside the window extends the end to bid time + window; outside it does not', async () => {
+    const { auctionId } = await auction({ softCloseSeconds: 300, endsAt: inSeconds(120) });
+    const before = new Date((await call(t.app, 'GET', `/api/auctions/${auctionId}`)).json.endsAt).getTime();
+    const r = await bid('sme', auctionId, 100_000);
+    const after = new Date(r.json.endsAt).getTime();
+    expect(after).toBeGreaterThan(before);
+    expect(Math.abs(after - (Date.now() + 300_000))).toBeLessThan(2_000);
+    const far = await auction({ softCloseSeconds: 300, endsAt: inSeconds(3600) });
+    const end = (await call(t.app, 'GET', `/api/auctions/${far.auctionId}`)).json.endsAt;
+    expect((await bid('sme', far.auctionId, 100_000)).json.endsAt).toBe(end);
+  });
+});
+
+describe('closing', () => {
+  it('closes once: winner, deal, listing sold, deal event, buyer premium; a second close does nothing', async () => {
+    const events: string[] = [];
+    const off = t.app.get(DealsService).subscribe(async (e) => void events.push(e.dealId));
+    const { listingId, auctionId } = await auction({ buyerPremiumBp: 1000 });
+    await bid('sme', auctionId, 100_000);
+    await bid('enterprise', auctionId, 101_000);
+    await endNow(auctionId);
+    const closer = t.app.get(AuctionCloser);
+    const [one, two] = await Promise.all([closer.close(auctionId), closer.close(auctionId)]);
+    const closed = [one, two].filter((r) => r.kind === 'closed');
+    expect(closed).toHaveLength(1);
+    expect(closed[0]).toMatchObject({ outcome: 'sold', amount: 101_000 });
+    const deals = await ds.query(`SELECT * FROM deals WHERE listing_id = $1`, [listingId]);
+    expect(deals).toHaveLength(1);
+    expect(deals[0]).toMatchObject({ buyer_org_id: orgIds['enterprise'], price_fen: '101000', buyer_premium_fen: '10100', method: 'auction' });
+    expect((await call(t.app, 'GET', `/api/listings/${listingId}`)).json).toMatchObject({ status: 'sold', deal: { price: 101_000 } });
+    expect((await call(t.app, 'GET', `/api/auctions/${auctionId}`)).json).toMatchObject({ status: 'closed', outcome: 'sold', dealId: deals[0].id });
+    expect(events).toEqual([deals[0].id]);
+    const logged = await t.app.get(DealsService).eventsAfter(0);
+    expect(logged.map((e) => e.event.dealId)).toContain(deals[0].id);
+    expect((await closer.close(auctionId)).kind).toBe('already-closed');
+    // The deal result is publicly disclosed for the policy's 15 days (DOMAIN.md §3): name, method, price, parties, inventors.
+    const notices = await call(t.app, 'GET', '/api/disclosures?kind=deal&pageSize=100');
+    const notice = notices.json.items.find((n: { subjectId: string }) => n.subjectId === deals[0].id);
+    expect(notice).toMatchObject({ subjectType: 'deal', status: 'open', summary: { method: 'auction', priceFen: 101_000, inventors: ['李伟', '王芳'] } });
+    expect(notice.summary.buyer).toContain('苏州');
+    expect((new Date(notice.endsAt).getTime() - new Date(notice.startsAt).getTime()) / 86_400_000).toBe(15);
+    expect(deals[0].disclosure_id).toBe(notice.id);
+    // An objection reaches the TTO manager who listed it.
+    const objection = await call(t.app, 'POST', `/api/disclosures/${notice.id}/objections`, { token: tokens['sme'], body: { text: '成交价格明显低于市场价，请说明。' } });
+    expect(objection.status).toBe(201);
+    const [note] = await ds.query(`SELECT payload FROM outbox WHERE payload->>'kind' = 'deal-objection' ORDER BY id DESC LIMIT 1`);
+    expect(note.payload.link).toBe(`/market/listings/${listingId}`);
+    const mine = await call(t.app, 'GET', '/api/deals/mine', { token: tokens['enterprise'] });
+    expect(mine.json.some((d: { id: string; role: string }) => d.id === deals[0].id && d.role === 'buyer')).toBe(true);
+    off();
+  });
+
+  it('a job firing before an extended end does not close', async () => {
+    const { auctionId } = await auction({ endsAt: inSeconds(60) });
+    expect((await t.app.get(AuctionCloser).close(auctionId)).kind).toBe('not-due');
+  });
+
+  it('reserve not met → unsold; the high bidder can then negotiate', async () => {
+    const { listingId, auctionId } = await auction({ reservePrice: 500_000 });
+    await bid('sme', auctionId, 100_000);
+    expect((await call(t.app, 'GET', `/api/auctions/${auctionId}`)).json.reserveMet).toBe(false);
+    await endNow(auctionId);
+    expect(await t.app.get(AuctionCloser).close(auctionId)).toMatchObject({ kind: 'closed', outcome: 'unsold', dealId: null });
+    expect((await call(t.app, 'GET', `/api/listings/${listingId}`)).json.status).toBe('unsold');
+    const offer = await call(t.app, 'POST', `/api/listings/${listingId}/offers`, { token: tokens['sme'], body: { price: 300_000, terms: '分两期付款' } });
+    expect(offer.status).toBe(201);
+    const accepted = await call(t.app, 'POST', `/api/offers/${offer.json.id}/accept`, { token: tokens['tto'] });
+    expect(accepted.json).toMatchObject({ status: 'accepted', dealId: expect.any(String) });
+  });
+
+  it('sealed bids: hidden until the close; highest wins, the earliest on a tie', async () => {
+    const { auctionId } = await auction({ kind: 'sealed' });
+    expect((await bid('enterprise', auctionId, 150_000)).status).toBe(201);
+    expect((await bid('sme', auctionId, 150_000)).status).toBe(201);
+    expect((await bid('third', auctionId, 120_000)).status).toBe(201);
+    const open = (await call(t.app, 'GET', `/api/auctions/${auctionId}`)).json;
+    expect(open.highBid).toBeNull();
+    const hist = (await call(t.app, 'GET', `/api/auctions/${auctionId}/bids`)).json;
+    expect(hist.every((b: { amount: number | null }) => b.amount === null)).toBe(true);
+    await endNow(auctionId);
+    expect(await t.app.get(AuctionCloser).close(auctionId)).toMatchObject({ outcome: 'sold', amount: 150_000 });
+    const [deal] = await ds.query(`SELECT buyer_org_id FROM deals d JOIN auctions a ON a.id = d.auction_id WHERE a.id = $1`, [auctionId]);
+    expect(deal.buyer_org_id).toBe(orgIds['enterprise']);
+  });
+});
+
+describe('fixed price (挂牌)', () => {
+  const fixed = async (days?: number) => {
+    const res = await list({ achievementId: await achievement(), method: 'fixed_price', dealType: 'transfer', price: 2_000_000, ...(days ? { periodDays: days } : {}) });
+    expect(res.status).toBe(201);
+    return res.json;
+  };
+
+  it('defaults to a 20-day period (issue #5 policy default)', async () => {
+    const l = await fixed();
+    const days = (new Date(l.periodEndsAt).getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(19.99);
+    expect(days).toBeLessThan(20.01);
+  });
+
+  it('one intending buyer → a deal at the price', async () => {
+    const l = await fixed();
+    expect((await call(t.app, 'POST', `/api/listings/${l.id}/take`, { token: tokens['sme'], body: {} })).json).toMatchObject({ kind: 'intent' });
+    expect((await call(t.app, 'POST', `/api/listings/${l.id}/take`, { token: tokens['sme'], body: {} })).status).toBe(201); // idempotent
+    expect((await call(t.app, 'GET', `/api/listings/${l.id}/intents`, { token: tokens['tto'] })).json).toHaveLength(1);
+    expect(await t.app.get(TakeService).endPeriod(l.id)).toBe('not-due');
+    await ds.query(`UPDATE listings SET period_ends_at = now() WHERE id = $1`, [l.id]);
+    expect(await t.app.get(TakeService).endPeriod(l.id)).toBe('deal');
+    expect((await call(t.app, 'GET', `/api/listings/${l.id}`)).json).toMatchObject({ status: 'sold', deal: { price: 2_000_000 } });
+    expect(await t.app.get(TakeService).endPeriod(l.id)).toBe('done');
+  });
+
+  it('two or more → an auction among them starting at the listed price', async () => {
+    const l = await fixed();
+    for (const who of ['sme', 'enterprise']) await call(t.app, 'POST', `/api/listings/${l.id}/take`, { token: tokens[who], body: {} });
+    await ds.query(`UPDATE listings SET period_ends_at = now() WHERE id = $1`, [l.id]);
+    expect(await t.app.get(TakeService).endPeriod(l.id)).toBe('auction');
+    const after = (await call(t.app, 'GET', `/api/listings/${l.id}`)).json;
+    expect(after.status).toBe('auction');
+    const a = (await call(t.app, 'GET', `/api/auctions/${after.auctionId}`)).json;
+    expect(a).toMatchObject({ startPrice: 2_000_000, status: 'open' });
+    expect((await bid('enterprise', after.auctionId, 2_000_000)).status).toBe(201);
+    expect((await bid('third', after.auctionId, 2_100_000)).status).toBe(201); // same enterprise as sme: approved
+  });
+
+  it('none → unsold, and it can then be negotiated', async () => {
+    const l = await fixed(1);
+    await ds.query(`UPDATE listings SET period_ends_at = now() WHERE id = $1`, [l.id]);
+    expect(await t.app.get(TakeService).endPeriod(l.id)).toBe('unsold');
+    expect((await call(t.app, 'POST', `/api/listings/${l.id}/offers`, { token: tokens['enterprise'], body: { price: 1_500_000 } })).status).toBe(201);
+  });
+});
+
+describe('negotiation', () => {
+  it('offer → counter → accept makes a deal; one accepted offer per listing', async () => {
+    const l = (await list({ achievementId: await achievement(), method: 'negotiation', dealType: 'licence', licenceScope: 'exclusive', price: 3_000_000 })).json;
+    const o1 = await call(t.app, 'POST', `/api/listings/${l.id}/offers`, { token: tokens['sme'], body: { price: 2_000_000, terms: '独占许可五年' } });
+    const o2 = await call(t.app, 'POST', `/api/listings/${l.id}/offers`, { token: tokens['enterprise'], body: { price: 2_200_000 } });
+    expect((await call(t.app, 'POST', `/api/offers/${o1.json.id}/accept`, { token: tokens['sme'] })).status).toBe(403); // own offer
+    const counter = await call(t.app, 'POST', `/api/offers/${o1.json.id}/counter`, { token: tokens['tto'], body: { price: 2_600_000 } });
+    expect(counter.json).toMatchObject({ side: 'seller', status: 'open', parentId: o1.json.id });
+    expect((await call(t.app, 'POST', `/api/offers/${o1.json.id}/accept`, { token: tokens['tto'] })).status).toBe(409); // countered
+    const [x, y] = await Promise.all([
+      call(t.app, 'POST', `/api/offers/${counter.json.id}/accept`, { token: tokens['sme'] }),
+      call(t.app, 'POST', `/api/offers/${o2.json.id}/accept`, { token: tokens['tto'] }),
+    ]);
+    expect([x.status, y.status].sort()).toEqual([200, 409]);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM listing_offers WHERE listing_id = $1 AND status = 'accepted'`, [l.id]);
+    expect(n).toBe(1);
+    expect((await ds.query(`SELECT 1 FROM deals WHERE listing_id = $1`, [l.id])).length).toBe(1);
+    const inbox = await call(t.app, 'GET', '/api/offers', { token: tokens['tto'] });
+    expect(inbox.json.filter((o: { listingId: string }) => o.listingId === l.id)).toHaveLength(3);
+  });
+});
+
+describe('open licence (专利开放许可)', () => {
+  const terms = { feeType: 'lump_sum', lumpSumFen: 5_000_000, termMonths: 36 };
+  const declare = async (id: string, over: Record<string, unknown> = {}) => list({ achievementId: id, method: 'open_licence', dealType: 'licence', openLicence: { ...terms, ...over } });
+
+  it('term ≥ 1 year and not past expiry; patents only', async () => {
+    expect((await declare(await achievement(), { termMonths: 6 })).json.errors[0].field).toBe('openLicence.termMonths');
+    const soon = await achievement({
+      ipRecords: [{ number: withPatentCheckCharacter('202399000001'), office: 'CNIPA', status: 'granted', expiryDate: '2027-06-30' }],
+    });
+    expect((await declare(soon)).json.detail).toContain('expiry');
+    const secret = await achievement({ kind: 'technical_secret', ipRecords: [] });
+    expect((await declare(secret)).json.type).toBe('urn:ttx:problem:open-licence-patent-only');
+  });
+
+  it('needs every co-owner’s consent', async () => {
+    const parties = t.app.get(ConsentParties);
+    const spy = jest.spyOn(parties, 'of').mockResolvedValue([orgIds['university'], orgIds['institute-cas-hf']]);
+    const res = await declare(await achievement());
+    spy.mockRestore();
+    expect(res.status).toBe(422);
+    expect(res.json.type).toBe('urn:ttx:problem:open-licence-consent-missing');
+  });
+
+  it('not while an exclusive or sole licence is in force', async () => {
+    const id = await achievement();
+    const l = (await list({ achievementId: id, method: 'negotiation', dealType: 'licence', licenceScope: 'sole' })).json;
+    const o = await call(t.app, 'POST', `/api/listings/${l.id}/offers`, { token: tokens['sme'], body: { price: 100_000 } });
+    await call(t.app, 'POST', `/api/offers/${o.json.id}/accept`, { token: tokens['tto'] });
+    expect((await declare(id)).json.type).toBe('urn:ttx:problem:open-licence-exclusive-in-force');
+  });
+
+  it('any enterprise takes it at once (non-exclusive); withdrawal stops new takers and keeps the licences', async () => {
+    const l = (await declare(await achievement())).json;
+    expect(l).toMatchObject({ licenceScope: 'non_exclusive', openLicence: { feeType: 'lump_sum', lumpSumFen: 5_000_000, termMonths: 36, takers: 0 } });
+    const a = await call(t.app, 'POST', `/api/listings/${l.id}/take`, { token: tokens['sme'], body: {} });
+    expect(a.json).toMatchObject({ kind: 'licence', dealId: expect.any(String) });
+    expect((await call(t.app, 'POST', `/api/listings/${l.id}/take`, { token: tokens['sme'], body: {} })).status).toBe(409);
+    expect((await call(t.app, 'POST', `/api/listings/${l.id}/take`, { token: tokens['enterprise'], body: {} })).status).toBe(201);
+    expect((await call(t.app, 'POST', `/api/listings/${l.id}/withdraw`, { token: tokens['tto'] })).json.status).toBe('withdrawn');
+    const late = await call(t.app, 'POST', `/api/listings/${l.id}/take`, { token: tokens['third'], body: { organizationId: orgIds['sme'] } });
+    expect(late.status).toBe(409);
+    expect((await ds.query(`SELECT 1 FROM deals WHERE listing_id = $1`, [l.id])).length).toBe(2);
+  });
+});

@@ -1,0 +1,2 @@
+export * from './market-policy';
+export * from './open-licence';

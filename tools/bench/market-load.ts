@@ -1,0 +1,259 @@
+/**
+ * Market load and correctness test: two api processes + the worker (built, as production runs them),
+ * `bidders` concurrent bidders on one English lot for `duration` seconds, split over both processes,
+ * while `lots` other lots close under the load; then the raw-pg baseline of the same bid statement.
+ *
+ *   nx bench-market bench                200 bidders, 60 s, 1,000 lots (the acceptance run)
+ *   nx bench-market bench -c smoke       CI: 20 bidders, 8 s, 40 lots, 3 s baseline
+ *   ... --bidders=100 --duration=30 --lots=500 --window=10 --baseline=10
+ *
+ * Correctness checks fail the run (exit 1): lost or duplicate accepted bids, a bid accepted below
+ * high + increment, a sold lot without exactly one winner, a bid in the soft-close window that did not
+ * extend the end, a close job later than 5 s after its end at p99, a process whose clients saw no live
+ * event. Timings (bids/s, p99, ratio to raw) are printed, never judged.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { Pool } from 'pg';
+import { io, type Socket } from 'socket.io-client';
+import { bootBuiltPlatform, freePort, startNode, stopChild, tailLog, waitForHttp, type BuiltPlatform } from '@ttx/api/core/testing';
+import { achievements, approve, bidders as makeBidders, seller as makeSeller, type Actor } from './market-fixtures';
+import { rawBaseline } from './market-raw-baseline';
+
+interface Options {
+  bidders: number;
+  duration: number;
+  lots: number;
+  window: number;
+  baseline: number;
+  smoke: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const smoke = argv.includes('--smoke');
+  const o: Options = smoke ? { bidders: 20, duration: 8, lots: 40, window: 3, baseline: 3, smoke } : { bidders: 200, duration: 60, lots: 1000, window: 10, baseline: 15, smoke };
+  for (const a of argv) {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    if (k in o && k !== 'smoke' && v) (o as unknown as Record<string, number>)[k] = Number(v);
+  }
+  return o;
+}
+
+const log = (m: string) => process.stdout.write(`[market-load] ${m}\n`);
+const pct = (xs: number[], p: number) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const START = 1_000_000;
+const INC = 10_000;
+
+async function post(base: string, url: string, token: string, body: unknown, key?: string) {
+  const t = performance.now();
+  const res = await fetch(`${base}${url}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  return { status: res.status, json, ms: performance.now() - t };
+}
+
+async function main(): Promise<number> {
+  const o = parseArgs(process.argv.slice(2));
+  let platform: BuiltPlatform | undefined;
+  let api2: ChildProcess | undefined;
+  const sockets: Socket[] = [];
+  const failures: string[] = [];
+  const check = (ok: boolean, what: string) => {
+    log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+    if (!ok) failures.push(what);
+  };
+  try {
+    log(`${o.smoke ? 'smoke · ' : ''}${o.bidders} bidders × ${o.duration} s on one lot (soft close ${o.window} s) · ${o.lots} lots closing under load · baseline ${o.baseline} s`);
+    platform = await bootBuiltPlatform({ worker: true, logPrefix: 'ttx-market-load-' });
+    const env = { ...process.env, ...platform.env };
+    const port2 = await freePort();
+    const log2 = path.join(platform.logDir, 'api2.log');
+    api2 = startNode('api2', 'dist/apps/api/main.js', { ...env, PORT: String(port2) }, log2);
+    const bases = [platform.baseUrl, `http://127.0.0.1:${port2}`];
+    await waitForHttp(`${bases[1]}/api/health`, [api2], [log2]);
+    const pool = new Pool({ connectionString: platform.env['DATABASE_URL'], max: 20 });
+    const secret = platform.env['JWT_ACCESS_SECRET'];
+
+    // ---------- fixtures ----------
+    const tto = await makeSeller(pool, secret);
+    const people: Actor[] = await makeBidders(pool, secret, o.bidders);
+    const ach = await achievements(pool, tto.orgId, o.lots + 2);
+    const t0 = Date.now();
+    // Bidding starts once every lot exists: allow ~40 ms per lot to create them (fixtures are timed below).
+    const lead = 10_000 + o.lots * 40;
+    const lotEnd = new Date(t0 + lead + (o.duration - o.window) * 1000);
+    const create = (achievementId: string, endsAt: Date, softCloseSeconds: number) =>
+      post(bases[0], '/api/listings', tto.token, { achievementId, method: 'auction', dealType: 'transfer', auction: { startPrice: START, increment: INC, endsAt: endsAt.toISOString(), softCloseSeconds } });
+    const hot = await create(ach[0], lotEnd, o.window);
+    if (hot.status !== 201) throw new Error(`hot lot: ${hot.status} ${JSON.stringify(hot.json)}`);
+    const hotId = hot.json['auctionId'] as string;
+    const lotIds: string[] = [];
+    for (let i = 0; i < o.lots; i += 10) {
+      const batch = await Promise.all(
+        ach.slice(2 + i, 2 + Math.min(o.lots, i + 10)).map((a, j) => create(a, new Date(t0 + lead + 5_000 + (((i + j) * (o.duration * 1000 - 10_000)) / o.lots)), 0)),
+      );
+      for (const b of batch) {
+        if (b.status !== 201) throw new Error(`lot: ${b.status} ${JSON.stringify(b.json)}`);
+        lotIds.push(b.json['auctionId'] as string);
+      }
+    }
+    await approve(pool, [hotId, ...lotIds], people);
+    log(`fixtures: ${people.length} bidders, ${lotIds.length + 1} lots in ${((Date.now() - t0) / 1000).toFixed(1)} s (bidding starts at ${(lead / 1000).toFixed(0)} s)`);
+
+    // ---------- live clients, one per api process ----------
+    const seen = [0, 0];
+    const seenAmounts = [new Set<number>(), new Set<number>()];
+    for (const [i, base] of bases.entries()) {
+      const s = io(`${base}/live`, { transports: ['websocket'], forceNew: true });
+      sockets.push(s);
+      await new Promise<void>((ok, fail) => {
+        s.once('connect', () => ok());
+        s.once('connect_error', fail);
+      });
+      await s.emitWithAck('join', hotId);
+      s.on('bid', (e: { amount: number }) => {
+        seen[i]++;
+        seenAmounts[i].add(e.amount);
+      });
+    }
+
+    // ---------- the bidding: every bidder always bids the lowest acceptable amount it knows of ----------
+    const wait = Math.max(0, t0 + lead - Date.now());
+    await new Promise((r) => setTimeout(r, wait));
+    const accepted: { amount: number; endsAt: string; bidId: string; sentAt: number }[] = [];
+    const latencies: number[] = [];
+    let known = START;
+    let refused = 0;
+    let replayMismatch = 0;
+    const stopAt = Date.now() + o.duration * 1000;
+    const lotsBid = new Set<string>();
+    const phaseStart = Date.now();
+    await Promise.all(
+      people.map(async (p, i) => {
+        const base = bases[i % 2];
+        let n = 0;
+        while (Date.now() < stopAt) {
+          // One bidder in ten also bids once on a closing lot, so they close under load with a winner.
+          if (i % 10 === 0 && n % 5 === 0) {
+            const lot = lotIds.find((l) => !lotsBid.has(l));
+            if (lot) {
+              lotsBid.add(lot);
+              await post(base, `/api/auctions/${lot}/bids`, p.token, { amount: START }, randomUUID());
+            }
+          }
+          const amount = known;
+          const key = randomUUID();
+          const sentAt = Date.now();
+          const r = await post(base, `/api/auctions/${hotId}/bids`, p.token, { amount }, key);
+          latencies.push(r.ms);
+          if (r.status === 201) {
+            accepted.push({ amount, endsAt: r.json['endsAt'] as string, bidId: r.json['bidId'] as string, sentAt });
+            known = Math.max(known, amount + INC);
+            if (n % 25 === 0) {
+              // A replay must return the first result, not bid again.
+              const again = await post(bases[(i + 1) % 2], `/api/auctions/${hotId}/bids`, p.token, { amount }, key);
+              if (again.status !== 201 || again.json['bidId'] !== r.json['bidId']) replayMismatch++;
+            }
+          } else {
+            refused++;
+            const m = /at least (?:the start price |the high bid \+ increment = )?(\d+)/.exec(String(r.json['detail'] ?? ''));
+            if (m) known = Math.max(known, Number(m[1]));
+            else if (r.status !== 409) throw new Error(`unexpected ${r.status} ${JSON.stringify(r.json)}`);
+          }
+          n++;
+        }
+      }),
+    );
+    const phaseSeconds = (Date.now() - phaseStart) / 1000;
+    log(`bidding done: ${accepted.length} accepted, ${refused} refused (outbid), ${latencies.length} requests in ${phaseSeconds.toFixed(1)} s`);
+
+    // ---------- wait for every lot to close ----------
+    const deadline = Date.now() + 60_000 + o.window * 1000;
+    for (;;) {
+      const { rows } = await pool.query(`SELECT count(*)::int AS n FROM auctions WHERE status <> 'closed'`);
+      if (rows[0].n === 0 || Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+
+    // ---------- correctness ----------
+    const bids = (await pool.query(`SELECT id, amount_fen, created_at FROM auction_bids WHERE auction_id = $1 ORDER BY created_at, id`, [hotId])).rows.map((r) => ({
+      id: r.id as string,
+      amount: Number(r.amount_fen),
+      at: (r.created_at as Date).getTime(),
+    }));
+    const amounts = bids.map((b) => b.amount);
+    const ok201 = new Set(accepted.map((a) => a.bidId));
+    check(bids.length === accepted.length && bids.every((b) => ok201.has(b.id)), `0 lost or duplicate accepted bids (${accepted.length} answered 201, ${bids.length} stored)`);
+    check(new Set(amounts).size === amounts.length, `accepted amounts are distinct (${new Set(amounts).size})`);
+    const final = Math.max(...amounts);
+    check((final - START) / INC + 1 === bids.length, `accepted count = (final − start) / increment + 1 (${(final - START) / INC + 1} vs ${bids.length})`);
+    check(amounts.every((a, i) => i === 0 || a >= amounts[i - 1] + INC), '0 bids accepted below high + increment');
+    check(replayMismatch === 0, `Idempotency-Key replays returned the first result (${replayMismatch} mismatches)`);
+    // In bid order, the end after each bid must be max(end before, bid time + window): a bid inside the
+    // window extends to exactly bid + window, one outside leaves the end alone (one clock reading stamps
+    // the bid and extends the end; 1 ms for JavaScript's truncation of microseconds).
+    const endsOf = new Map(accepted.map((a) => [a.bidId, new Date(a.endsAt).getTime()]));
+    let end = lotEnd.getTime();
+    let inWindow = 0;
+    let notExtended = 0;
+    for (const b of bids) {
+      const after = endsOf.get(b.id) ?? 0;
+      if (b.at + o.window * 1000 > end) {
+        inWindow++;
+        if (Math.abs(after - (b.at + o.window * 1000)) > 1) notExtended++;
+      } else if (after !== end) notExtended++;
+      end = after;
+    }
+    check(notExtended === 0, `every bid in the soft-close window extended the end (${inWindow} in the window, ${notExtended} wrong)`);
+    const lots = (await pool.query(
+      `SELECT a.id, a.outcome, a.ends_at, a.closed_at, (SELECT count(*)::int FROM deals d WHERE d.auction_id = a.id) AS deals FROM auctions a WHERE a.id = ANY($1)`,
+      [[hotId, ...lotIds]],
+    )).rows as { id: string; outcome: string | null; ends_at: Date; closed_at: Date | null; deals: number }[];
+    const open = lots.filter((l) => !l.closed_at).length;
+    check(open === 0, `every lot closed (${open} still open)`);
+    const badWinners = lots.filter((l) => (l.outcome === 'sold' ? l.deals !== 1 : l.deals !== 0)).length;
+    check(badWinners === 0, `exactly one winner per sold lot (${lots.filter((l) => l.outcome === 'sold').length} sold, ${badWinners} wrong)`);
+    const lateness = lots.filter((l) => l.closed_at).map((l) => (l.closed_at as Date).getTime() - l.ends_at.getTime());
+    const p99Close = pct(lateness, 99);
+    check(p99Close < 5000, `close job within 5 s of the end at p99 (p50 ${pct(lateness, 50)} ms, p99 ${p99Close} ms, max ${Math.max(...lateness)} ms)`);
+    check(seen[0] > 0 && seen[1] > 0, `live events seen by clients of both api processes (${seen[0]} and ${seen[1]} of ${bids.length})`);
+    check(seenAmounts[0].size === bids.length && seenAmounts[1].size === bids.length, `every accepted bid reached both processes' clients`);
+
+    // ---------- benchmark ----------
+    const apiRate = bids.length / phaseSeconds;
+    const apiP99 = pct(latencies, 99);
+    const base = await post(bases[0], '/api/listings', tto.token, {
+      achievementId: ach[1],
+      method: 'auction',
+      dealType: 'transfer',
+      auction: { startPrice: START, increment: INC, endsAt: new Date(Date.now() + 3_600_000).toISOString(), softCloseSeconds: 0 },
+    });
+    const raw = await rawBaseline(pool, base.json['auctionId'] as string, START, INC, people, o.baseline, Math.min(o.bidders, 20));
+    const rawRate = raw.accepted / raw.seconds;
+    const rawP99 = pct(raw.latencies, 99);
+    log(`api   ${apiRate.toFixed(0).padStart(6)} accepted bids/s  p99 ${apiP99.toFixed(1)} ms  (${latencies.length} requests, 2 processes, ${o.bidders} bidders)`);
+    log(`raw   ${rawRate.toFixed(0).padStart(6)} accepted bids/s  p99 ${rawP99.toFixed(1)} ms  (${raw.attempts} statements, pool of ${Math.min(o.bidders, 20)})`);
+    log(`api/raw ${((apiRate / rawRate) * 100).toFixed(0)} % (target ≥ 50 %), api p99 ${apiP99.toFixed(0)} ms (target < 100 ms) — figures, not a verdict`);
+    await pool.end();
+  } catch (e) {
+    failures.push((e as Error).message);
+    log(`error: ${(e as Error).stack}`);
+    if (platform) for (const f of [platform.logs.api, platform.logs.worker]) log(`--- ${f}\n${tailLog(f, 30)}`);
+  } finally {
+    sockets.forEach((s) => s.close());
+    if (api2) await stopChild(api2);
+    await platform?.stop({ keepLogs: failures.length > 0 });
+  }
+  log(failures.length ? `${failures.length} check(s) failed` : 'all checks passed');
+  return failures.length ? 1 : 0;
+}
+
+main().then((code) => process.exit(code));
