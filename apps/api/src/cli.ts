@@ -6,6 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { CoreModule, dataSourceOptions, orExit, parseEnvSubset } from '@ttx/api/core';
 import { CatalogModule, CatalogSeeder } from '@ttx/api/catalog';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
+import { RightsModule, RightsSeeder } from '@ttx/api/rights';
+import { RegistryModule, RegistrySeeder } from '@ttx/api/registry';
 import { MarketModule, MarketSeeder } from '@ttx/api/market';
 import { appOpenApiDocument, serializeOpenApi } from './app/openapi-document';
 
@@ -30,7 +32,7 @@ async function main(command: string | undefined): Promise<void> {
   }
   if (command === 'seed-demo') {
     const app = await NestFactory.createApplicationContext(
-      { module: class SeedModule {}, imports: [CoreModule, IdentityModule, CatalogModule, MarketModule] } as never,
+      { module: class SeedModule {}, imports: [CoreModule, IdentityModule, CatalogModule, RightsModule, RegistryModule, MarketModule] } as never,
       { logger: ['error', 'warn', 'log'] },
     );
     try {
@@ -40,6 +42,12 @@ async function main(command: string | undefined): Promise<void> {
       // After identity (institutions and users exist); loads only into an empty catalog, never in production.
       const catalog = await app.get(CatalogSeeder).seed(dir);
       log.log(catalog === 'seeded' ? 'Catalog demo data loaded' : 'Catalog demo data skipped (catalog not empty or production)');
+      // After the catalog (achievements exist); loads only into an empty rights context, never in production.
+      const rights = await app.get(RightsSeeder).seed(dir);
+      log.log(rights === 'seeded' ? 'Rights demo data loaded' : 'Rights demo data skipped (rights not empty or production)');
+      // After the catalog: technology contracts in every state; only into an empty registry, never in production.
+      const registry = await app.get(RegistrySeeder).seed(dir);
+      log.log(registry === 'seeded' ? 'Registry demo data loaded' : 'Registry demo data skipped (registry not empty or production)');
       // After the catalog (listings name published achievements); only into an empty market, never in production.
       const market = await app.get(MarketSeeder).seed(dir);
       log.log(market === 'seeded' ? 'Market demo data loaded' : 'Market demo data skipped (market not empty or production)');

@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { CoreModule } from '@ttx/api/core';
 import { MarketWorkerModule } from '@ttx/api/market';
 import { PlatformWorkerModule } from '@ttx/api/platform';
+import { RegistryWorkerModule } from '@ttx/api/registry';
+import { RightsWorkerModule } from '@ttx/api/rights';
 
 /** Every BullMQ processor of every context is registered through its context's worker module. */
 @Module({
-  imports: [CoreModule, PlatformWorkerModule, MarketWorkerModule],
+  imports: [CoreModule, PlatformWorkerModule, RightsWorkerModule, RegistryWorkerModule, MarketWorkerModule],
 })
 export class WorkerModule {}

@@ -41,7 +41,8 @@ async function boot(): Promise<void> {
   const handles: E2eHandles = {};
   globalThis.__TTX_API_E2E__ = handles;
   // Stops and cleans up after itself (keeping the logs) when it fails; its error carries the log tails.
-  const platform = await bootBuiltPlatform({ seedDemo: true, logPrefix: 'ttx-api-e2e-' });
+  // A public-notice (公示) day lasts 200 ms here, so the rights journey sees the worker end a 15-day notice in 3 s.
+  const platform = await bootBuiltPlatform({ seedDemo: true, logPrefix: 'ttx-api-e2e-', env: { RIGHTS_NOTICE_DAY_MS: '200' } });
   handles.platform = platform;
 
   const state: E2eState = {

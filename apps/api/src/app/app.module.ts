@@ -4,8 +4,10 @@ import { CoreModule, HttpAuthModule } from '@ttx/api/core';
 import { IdentityModule } from '@ttx/api/identity';
 import { MarketModule } from '@ttx/api/market';
 import { PlatformModule } from '@ttx/api/platform';
+import { RegistryModule } from '@ttx/api/registry';
+import { RightsModule } from '@ttx/api/rights';
 
 @Module({
-  imports: [CoreModule, HttpAuthModule, IdentityModule, PlatformModule, CatalogModule, MarketModule],
+  imports: [CoreModule, HttpAuthModule, IdentityModule, PlatformModule, CatalogModule, RightsModule, RegistryModule, MarketModule],
 })
 export class AppModule {}

@@ -22,6 +22,9 @@ function registerWorkspacePaths(): void {
   tsconfigPaths.register({ baseUrl: loaded.absoluteBaseUrl, paths: loaded.paths, addMatchAll: false });
 }
 
+/** Shared with the rights journey, which waits for a notice to end. */
+export const RIGHTS_NOTICE_DAY_MS = 2_000;
+
 export default async function globalSetup(): Promise<void> {
   try {
     await boot();
@@ -41,7 +44,8 @@ async function boot(): Promise<void> {
   const handles: E2eHandles = {};
   globalThis.__TTX_WEB_E2E__ = handles;
   // Demo users (tto@demo.ttx, ...) and the web bundle; stops itself and keeps its logs when it fails.
-  const platform = await bootBuiltPlatform({ seedDemo: true, web: true, logPrefix: 'ttx-web-e2e-' });
+  // Public notices (公示) last 15 "days" of 2 s each, so the rights journey sees one end (RIGHTS_NOTICE_DAY_MS).
+  const platform = await bootBuiltPlatform({ seedDemo: true, web: true, logPrefix: 'ttx-web-e2e-', env: { RIGHTS_NOTICE_DAY_MS: String(RIGHTS_NOTICE_DAY_MS) } });
   handles.platform = platform;
 
   const state: E2eState = {

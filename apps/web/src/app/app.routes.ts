@@ -2,6 +2,9 @@ import { Route } from '@angular/router';
 import { AREAS, authGuard, guestGuard, roleGuard } from '@ttx/web/core';
 import { dashboardRedirect } from './dashboard/dashboard-redirect';
 
+/** Areas with their own pages; the others show a placeholder. */
+const BUILT_AREAS = new Set<string>(['catalog', 'rights', 'registry', 'market']);
+
 const comingSoon = () => import('./coming-soon/coming-soon').then((m) => m.ComingSoon);
 const dashboard = () => import('./dashboard/dashboard').then((m) => m.Dashboard);
 
@@ -50,8 +53,43 @@ export const appRoutes: Route[] = [
   },
   { path: 'market/listings/:id', loadComponent: () => import('./market/listing-detail').then((m) => m.ListingDetail) },
   { path: 'market/auctions/:id', loadComponent: () => import('./market/auction-room').then((m) => m.AuctionRoom) },
+  // Rights: the notice board (公示) is public; the rest needs a signed-in user.
+  { path: 'rights', canActivate: [authGuard], loadComponent: () => import('./rights/rights-home').then((m) => m.RightsHome) },
+  { path: 'rights/notices', loadComponent: () => import('./rights/notice-board').then((m) => m.NoticeBoard) },
+  { path: 'rights/notices/:id', loadComponent: () => import('./rights/notice-detail').then((m) => m.NoticeDetail) },
+  {
+    path: 'rights/apply/:achievementId',
+    canActivate: [roleGuard],
+    data: { roles: ['researcher'] },
+    loadComponent: () => import('./rights/empowerment-apply').then((m) => m.EmpowermentApply),
+  },
+  {
+    path: 'rights/policy',
+    canActivate: [roleGuard],
+    data: { roles: ['tto_manager'] },
+    loadComponent: () => import('./rights/policy-page').then((m) => m.PolicyPage),
+  },
+  { path: 'rights/empowerments/:id', canActivate: [authGuard], loadComponent: () => import('./rights/empowerment-detail').then((m) => m.EmpowermentDetail) },
+  // Contract registry: sellers file, registrars review; statistics and certificate checks are public.
+  { path: 'registry', canActivate: [authGuard], loadComponent: () => import('./registry/registry-page').then((m) => m.RegistryPage) },
+  {
+    path: 'registry/new',
+    canActivate: [roleGuard],
+    data: { roles: ['tto_manager', 'enterprise_member', 'broker'] },
+    loadComponent: () => import('./registry/contract-form').then((m) => m.ContractForm),
+  },
+  {
+    path: 'registry/import',
+    canActivate: [roleGuard],
+    data: { roles: ['registrar'] },
+    loadComponent: () => import('./registry/import-page').then((m) => m.ImportPage),
+  },
+  { path: 'registry/stats', loadComponent: () => import('./registry/stats-page').then((m) => m.StatsPage) },
+  { path: 'registry/verify', loadComponent: () => import('./registry/verify-page').then((m) => m.VerifyPage) },
+  { path: 'registry/verify/:code', loadComponent: () => import('./registry/verify-page').then((m) => m.VerifyPage) },
+  { path: 'registry/contracts/:id', canActivate: [authGuard], loadComponent: () => import('./registry/contract-detail').then((m) => m.ContractDetail) },
   // Other areas of the exchange: placeholders until their feature libs land.
-  ...AREAS.filter((area) => area !== 'catalog' && area !== 'market').map(
+  ...AREAS.filter((area) => !BUILT_AREAS.has(area)).map(
     (area): Route => ({ path: area, canActivate: [authGuard], loadComponent: comingSoon, data: { area: `nav.${area}` } }),
   ),
   {

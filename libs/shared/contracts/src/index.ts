@@ -3,3 +3,5 @@ export * from './lib/permissions';
 export * from './lib/catalog';
 export * from './lib/market';
 export * from './lib/disclosures';
+export * from './lib/rights';
+export * from './lib/registry';

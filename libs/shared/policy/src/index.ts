@@ -1,4 +1,6 @@
 export * from './lib/credit-code';
 export * from './lib/inventor-shares';
 export * from './lib/patent-number';
+export * from './lib/rights';
+export * from './lib/registry';
 export * from './lib/market';

@@ -109,6 +109,10 @@ describe('AchievementDetail', () => {
     expect($('detail-technical')?.textContent).toContain('Secret recipe');
     expect($('detail-confidential')?.textContent).toContain('Li Lei — 100%');
     expect($('nda-open')).toBeNull();
+    // Signed-in visitors also see the rights ownership panel.
+    http.expectOne('/api/achievements/a1/ownership').flush({ achievementId: 'a1', shares: [], totalPct: 100, useRights: [], rewardPromises: [], history: [] });
+    await settle();
+    http.expectOne('/api/achievements/a1/empowerments').flush([]);
   });
 
   it('asks a member of several enterprises which one accepts, and sends it', async () => {
@@ -136,5 +140,8 @@ describe('AchievementDetail', () => {
     await settle();
     http.expectOne('/api/achievements/a1').flush({ ...PUBLIC, access: 'nda', ndaAccepted: true, confidential: { technicalDetail: { zh: null, en: 'x' }, inventors: [], attachments: [] } });
     await settle();
+    http.expectOne('/api/achievements/a1/ownership').flush({ achievementId: 'a1', shares: [], totalPct: 100, useRights: [], rewardPromises: [], history: [] });
+    await settle();
+    http.expectOne('/api/achievements/a1/empowerments').flush([]);
   });
 });

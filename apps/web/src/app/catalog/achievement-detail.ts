@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type AchievementView, TtxApi } from '@ttx/web/api-client';
@@ -14,6 +14,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { AttachmentList } from './attachment-list';
+import { OwnershipPanel } from '../rights/ownership-panel';
 import { type Localized, pickText, priceRange } from './catalog-text';
 
 /** One achievement: public part for everyone, confidential part for owners and NDA signers. */
@@ -34,6 +35,7 @@ import { type Localized, pickText, priceRange } from './catalog-text';
     NzTagModule,
     OrgPicker,
     AttachmentList,
+    OwnershipPanel,
   ],
   templateUrl: './achievement-detail.html',
   styles: `
@@ -66,7 +68,11 @@ export class AchievementDetail {
   protected readonly price = computed(() => priceRange(this.item()?.askingPrice ?? null, this.language.lang()));
 
   constructor() {
-    effect(() => void this.load(this.id()));
+    // untracked: the request reads the access-token signal; signing out must not refetch without it.
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.load(id));
+    });
   }
 
   async load(id: string): Promise<void> {

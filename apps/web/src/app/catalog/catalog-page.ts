@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -89,9 +89,10 @@ export class CatalogPage {
       (tree) => this.fields.set(fieldNames(tree as FieldNode[])),
       () => undefined,
     );
+    // untracked: only the query drives reloads (the request also reads the access-token signal).
     effect(() => {
       const q = this.query();
-      void this.load(q);
+      untracked(() => void this.load(q));
     });
   }
 

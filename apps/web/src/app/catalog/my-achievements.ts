@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -116,7 +116,11 @@ export class MyAchievements {
   protected readonly loading = signal(false);
 
   constructor() {
-    effect(() => void this.load(this.status(), this.page()));
+    // untracked: the request reads the access-token signal; signing out must not refetch without it.
+    effect(() => {
+      const [status, page] = [this.status(), this.page()];
+      untracked(() => void this.load(status, page));
+    });
   }
 
   async load(status: AchievementStatus | null, page: number): Promise<void> {

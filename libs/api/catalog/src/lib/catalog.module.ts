@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@ttx/api/identity';
 import { FilesModule } from '@ttx/api/platform';
+import { AchievementFactsService } from './achievements/achievement-facts.service';
 import { AchievementsController } from './achievements/achievements.controller';
 import { AchievementsService } from './achievements/achievements.service';
 import { AttachmentsController } from './attachments/attachments.controller';
@@ -16,7 +17,7 @@ import { CatalogSeeder } from './seed/catalog-seeder';
 @Module({
   imports: [TypeOrmModule.forFeature(CATALOG_ENTITIES), IdentityModule, FilesModule],
   controllers: [AchievementsController, AttachmentsController],
-  providers: [AchievementsService, AttachmentsService, SearchService, SearchCache, FieldsService, OptionalAuthGuard, CatalogSeeder],
-  exports: [AchievementsService, SearchService, SearchCache, CatalogSeeder],
+  providers: [AchievementsService, AchievementFactsService, AttachmentsService, SearchService, SearchCache, FieldsService, OptionalAuthGuard, CatalogSeeder],
+  exports: [AchievementsService, AchievementFactsService, SearchService, SearchCache, CatalogSeeder],
 })
 export class CatalogModule {}

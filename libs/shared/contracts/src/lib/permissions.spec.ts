@@ -10,3 +10,14 @@ describe('role permissions (catalog)', () => {
     expect(permissionsOf([]).has('authenticated')).toBe(true);
   });
 });
+
+describe('role permissions (rights)', () => {
+  it('lets researchers apply, TTO managers review and set policy, admins set policy, nobody else', () => {
+    expect(permissionsOf(['researcher']).has('empowerment:apply')).toBe(true);
+    expect(permissionsOf(['researcher']).has('empowerment:review')).toBe(false);
+    expect(permissionsOf(['tto_manager']).has('empowerment:review')).toBe(true);
+    expect(permissionsOf(['tto_manager']).has('rights:policy')).toBe(true);
+    expect(permissionsOf(['platform_admin']).has('rights:policy')).toBe(true);
+    expect(permissionsOf(['enterprise_member']).has('empowerment:apply')).toBe(false);
+  });
+});

@@ -14,6 +14,11 @@ export const PERMISSIONS = [
   'achievement:write',
   'achievement:publish',
   'achievement:nda',
+  'rights:policy',
+  'empowerment:apply',
+  'empowerment:review',
+  'contract:file',
+  'contract:register',
   'listing:write',
   'market:trade',
   'evaluation:write',
@@ -23,13 +28,13 @@ export type Permission = (typeof PERMISSIONS)[number];
 const BASE: Permission[] = ['authenticated', 'organization:create', 'notification:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  researcher: [...BASE, 'achievement:write'],
-  tto_manager: [...BASE, 'organization:manage-members', 'achievement:write', 'achievement:publish', 'listing:write'],
-  enterprise_member: [...BASE, 'organization:manage-members', 'achievement:nda', 'market:trade'],
-  broker: [...BASE, 'organization:manage-members'],
-  registrar: [...BASE, 'organization:manage-members'],
+  researcher: [...BASE, 'achievement:write', 'empowerment:apply'],
+  tto_manager: [...BASE, 'organization:manage-members', 'achievement:write', 'achievement:publish', 'rights:policy', 'empowerment:review', 'contract:file', 'listing:write'],
+  enterprise_member: [...BASE, 'organization:manage-members', 'achievement:nda', 'contract:file', 'market:trade'],
+  broker: [...BASE, 'organization:manage-members', 'contract:file'],
+  registrar: [...BASE, 'organization:manage-members', 'contract:register'],
   evaluator: [...BASE, 'organization:manage-members', 'evaluation:write'],
-  platform_admin: [...BASE, 'organization:manage-members', 'organization:verify', 'platform:admin'],
+  platform_admin: [...BASE, 'organization:manage-members', 'organization:verify', 'platform:admin', 'rights:policy'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

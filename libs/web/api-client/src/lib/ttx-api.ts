@@ -29,6 +29,24 @@ import {
   createAchievement,
   deleteAttachment,
   downloadAttachment,
+  answerObjection,
+  createConsent,
+  createDecision,
+  createEmpowerment,
+  createObjection,
+  createNegativeRule,
+  deleteNegativeRule,
+  listNegativeRules,
+  listPolicyVersions,
+  putPolicy,
+  getDisclosure,
+  getEmpowerment,
+  getOwnership,
+  getPolicy,
+  listAchievementEmpowerments,
+  listDisclosures,
+  listEmpowerments,
+  withdrawEmpowerment,
   getAchievement,
   health,
   listMyAchievements,
@@ -46,15 +64,40 @@ import {
   updateAchievement,
   uploadAttachment,
   withdrawAchievement,
+  acceptContract,
+  attachToContract,
+  contractAttachment,
+  amendContract,
+  contractCertificate,
+  contractStats,
+  createContract,
+  exportContractStats$Csv,
+  exportContractStats$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet,
+  getContract,
+  getRegistrySettings,
+  importStatus,
+  importTemplate$Csv,
+  importTemplate$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet,
+  listContracts,
+  registerContract,
+  rejectContract,
+  startImport,
+  submitContract,
+  terminateContract,
+  verifyCertificate,
 } from '../generated/functions';
+import type { ListContracts$Params } from '../generated/fn/registry/list-contracts';
+import type { ContractStats$Params } from '../generated/fn/registry/contract-stats';
 import type { ListMyAchievements$Params } from '../generated/fn/catalog/list-my-achievements';
 import type { SearchAchievements$Params } from '../generated/fn/catalog/search-achievements';
+import type { ListDisclosures$Params } from '../generated/fn/disclosures/list-disclosures';
+import type { ListEmpowerments$Params } from '../generated/fn/rights/list-empowerments';
 import type { ListListings$Params } from '../generated/fn/market/list-listings';
 import type {
   AchievementDto,
   AchievementPageDto,
   AchievementSummaryDto,
-  AttachmentDto,
+  AchievementAttachmentDto,
   AuctionDto,
   BidAcceptedDto,
   BidderDto,
@@ -68,7 +111,23 @@ import type {
   OfferViewDto,
   TakeResultDto,
   CreateAchievementDto,
+  ChecklistDto,
+  CreateDecisionDto,
+  CreateEmpowermentDto,
+  DisclosureDetailDto,
+  DisclosureDto,
+  DisclosurePageDto,
+  EmpowermentDto,
+  EmpowermentPageDto,
+  EmpowermentSummaryDto,
   NdaAcceptanceDto,
+  ObjectionDto,
+  OwnershipDto,
+  PolicyDto,
+  CreateNegativeRuleDto,
+  NegativeRuleDto,
+  PolicyVersionDto,
+  UpdatePolicyDto,
   SearchHitDto,
   SearchResultDto,
   TechnologyFieldDto,
@@ -81,6 +140,17 @@ import type {
   RegisterDto,
   TokenPairDto,
   UserDto,
+  AmendContractDto,
+  ContractDto,
+  ContractPageDto,
+  ContractSummaryDto,
+  CreateContractDto,
+  ImportStatusDto,
+  RegistrySettingsDto,
+  RejectContractDto,
+  RiskWarningDto,
+  StatsItemDto,
+  VerifyResultDto,
 } from '../generated/models';
 
 /**
@@ -104,9 +174,40 @@ export type SearchHitView = SearchHitDto;
 export type SearchResultView = SearchResultDto;
 export type TechnologyFieldView = TechnologyFieldDto;
 export type NdaAcceptanceView = NdaAcceptanceDto;
-export type AttachmentView = AttachmentDto;
+export type AttachmentView = AchievementAttachmentDto;
 export type AchievementSearchParams = SearchAchievements$Params;
 export type AchievementStatus = NonNullable<ListMyAchievements$Params['status']>;
+export type DisclosureView = DisclosureDto;
+export type DisclosureDetailView = DisclosureDetailDto;
+export type DisclosurePageView = DisclosurePageDto;
+export type DisclosureListParams = { page?: number; pageSize?: number; kind?: ListDisclosures$Params['kind']; status?: ListDisclosures$Params['status'] };
+export type ObjectionView = ObjectionDto;
+export type PolicyView = PolicyDto;
+export type EmpowermentView = EmpowermentDto;
+export type EmpowermentSummaryView = EmpowermentSummaryDto;
+export type EmpowermentPageView = EmpowermentPageDto;
+export type EmpowermentInput = CreateEmpowermentDto;
+export type EmpowermentListParams = { page?: number; pageSize?: number; scope?: ListEmpowerments$Params['scope']; status?: ListEmpowerments$Params['status'] };
+export type DecisionInput = CreateDecisionDto;
+export type ChecklistInput = ChecklistDto;
+export type OwnershipView = OwnershipDto;
+export type PolicyInput = UpdatePolicyDto;
+export type PolicyVersionView = PolicyVersionDto;
+export type NegativeRuleView = NegativeRuleDto;
+export type NegativeRuleInput = CreateNegativeRuleDto;
+export type ContractView = ContractDto;
+export type ContractSummaryView = ContractSummaryDto;
+export type ContractPageView = ContractPageDto;
+export type ContractInput = CreateContractDto;
+export type ContractAmendment = AmendContractDto;
+export type ContractRejection = RejectContractDto;
+export type ContractStatus = NonNullable<ListContracts$Params['status']>;
+export type RiskWarningView = RiskWarningDto;
+export type ImportStatusView = ImportStatusDto;
+export type StatsItemView = StatsItemDto;
+export type StatsParams = ContractStats$Params;
+export type VerifyResultView = VerifyResultDto;
+export type RegistrySettingsView = RegistrySettingsDto;
 export type ListingView = ListingDto;
 export type ListingPageView = ListingPageDto;
 export type ListingInput = CreateListingDto;
@@ -211,6 +312,163 @@ export class TtxApi {
 
   deleteAttachment(id: string, attachmentId: string, context?: HttpContext): Promise<void> {
     return this.api.invoke(deleteAttachment, { id, attachmentId }, context);
+  }
+
+  // ---------- disclosures (公示) ----------
+
+  disclosures(params: DisclosureListParams, context?: HttpContext): Promise<DisclosurePageView> {
+    return this.api.invoke(listDisclosures, params, context);
+  }
+
+  disclosure(id: string, context?: HttpContext): Promise<DisclosureDetailView> {
+    return this.api.invoke(getDisclosure, { id }, context);
+  }
+
+  objectTo(id: string, text: string, context?: HttpContext): Promise<ObjectionView> {
+    return this.api.invoke(createObjection, { id, body: { text } }, context);
+  }
+
+  // ---------- rights ----------
+
+  policy(institutionId: string, context?: HttpContext): Promise<PolicyView> {
+    return this.api.invoke(getPolicy, { id: institutionId }, context);
+  }
+
+  updatePolicy(institutionId: string, body: PolicyInput, context?: HttpContext): Promise<PolicyView> {
+    return this.api.invoke(putPolicy, { id: institutionId, body }, context);
+  }
+
+  policyVersions(institutionId: string, context?: HttpContext): Promise<PolicyVersionView[]> {
+    return this.api.invoke(listPolicyVersions, { id: institutionId }, context);
+  }
+
+  negativeList(institutionId: string, context?: HttpContext): Promise<NegativeRuleView[]> {
+    return this.api.invoke(listNegativeRules, { id: institutionId }, context);
+  }
+
+  addNegativeRule(institutionId: string, body: NegativeRuleInput, context?: HttpContext): Promise<NegativeRuleView> {
+    return this.api.invoke(createNegativeRule, { id: institutionId, body }, context);
+  }
+
+  async removeNegativeRule(institutionId: string, ruleId: string, context?: HttpContext): Promise<void> {
+    await this.api.invoke(deleteNegativeRule, { id: institutionId, ruleId }, context);
+  }
+
+  ownership(achievementId: string, context?: HttpContext): Promise<OwnershipView> {
+    return this.api.invoke(getOwnership, { id: achievementId }, context);
+  }
+
+  achievementEmpowerments(achievementId: string, context?: HttpContext): Promise<EmpowermentSummaryView[]> {
+    return this.api.invoke(listAchievementEmpowerments, { id: achievementId }, context);
+  }
+
+  applyForEmpowerment(achievementId: string, body: EmpowermentInput, context?: HttpContext): Promise<EmpowermentView> {
+    return this.api.invoke(createEmpowerment, { id: achievementId, body }, context);
+  }
+
+  empowerments(params: EmpowermentListParams, context?: HttpContext): Promise<EmpowermentPageView> {
+    return this.api.invoke(listEmpowerments, params, context);
+  }
+
+  empowerment(id: string, context?: HttpContext): Promise<EmpowermentView> {
+    return this.api.invoke(getEmpowerment, { id }, context);
+  }
+
+  consent(id: string, body: { inventorPosition?: number; evidence?: string } = {}, context?: HttpContext): Promise<EmpowermentView> {
+    return this.api.invoke(createConsent, { id, body }, context);
+  }
+
+  decide(id: string, body: DecisionInput, context?: HttpContext): Promise<EmpowermentView> {
+    return this.api.invoke(createDecision, { id, body }, context);
+  }
+
+  answerObjection(id: string, objectionId: string, body: { status: 'upheld' | 'dismissed'; reasons: string }, context?: HttpContext): Promise<ObjectionView> {
+    return this.api.invoke(answerObjection, { id, objectionId, body }, context);
+  }
+
+  withdrawEmpowerment(id: string, context?: HttpContext): Promise<EmpowermentView> {
+    return this.api.invoke(withdrawEmpowerment, { id }, context);
+  }
+
+  // ---------- registry ----------
+
+  contracts(params: { status?: ContractStatus; page?: number; pageSize?: number }, context?: HttpContext): Promise<ContractPageView> {
+    return this.api.invoke(listContracts, params, context);
+  }
+
+  contract(id: string, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(getContract, { id }, context);
+  }
+
+  createContract(body: ContractInput, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(createContract, { body }, context);
+  }
+
+  submitContract(id: string, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(submitContract, { id }, context);
+  }
+
+  acceptContract(id: string, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(acceptContract, { id }, context);
+  }
+
+  /** `idempotencyKey`: one per registration attempt, reused on a retry of the same attempt. */
+  registerContract(id: string, idempotencyKey: string, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(registerContract, { id, 'Idempotency-Key': idempotencyKey }, context);
+  }
+
+  rejectContract(id: string, body: ContractRejection, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(rejectContract, { id, body }, context);
+  }
+
+  amendContract(id: string, body: ContractAmendment, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(amendContract, { id, body }, context);
+  }
+
+  terminateContract(id: string, note: string, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(terminateContract, { id, body: { note } }, context);
+  }
+
+  contractCertificate(id: string, context?: HttpContext): Promise<Blob> {
+    return this.api.invoke(contractCertificate, { id }, context) as Promise<unknown> as Promise<Blob>;
+  }
+
+  attachToContract(id: string, file: Blob, context?: HttpContext): Promise<ContractView> {
+    return this.api.invoke(attachToContract, { id, body: { file } }, context);
+  }
+
+  contractAttachment(id: string, attachmentId: string, context?: HttpContext): Promise<Blob> {
+    return this.api.invoke(contractAttachment, { id, attachmentId }, context) as Promise<unknown> as Promise<Blob>;
+  }
+
+  verifyCertificate(code: string, context?: HttpContext): Promise<VerifyResultView> {
+    return this.api.invoke(verifyCertificate, { code }, context);
+  }
+
+  startContractImport(file: Blob, context?: HttpContext): Promise<{ importId: string }> {
+    return this.api.invoke(startImport, { body: { file } }, context);
+  }
+
+  contractImport(id: string, context?: HttpContext): Promise<ImportStatusView> {
+    return this.api.invoke(importStatus, { id }, context);
+  }
+
+  contractImportTemplate(format: 'csv' | 'xlsx', context?: HttpContext): Promise<Blob> {
+    const fn = format === 'csv' ? importTemplate$Csv : importTemplate$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet;
+    return this.api.invoke(fn, { format }, context) as Promise<unknown> as Promise<Blob>;
+  }
+
+  contractStats(params: StatsParams, context?: HttpContext): Promise<StatsItemView[]> {
+    return this.api.invoke(contractStats, params, context).then((r) => r.items);
+  }
+
+  exportContractStats(params: StatsParams, format: 'csv' | 'xlsx', context?: HttpContext): Promise<Blob> {
+    const fn = format === 'csv' ? exportContractStats$Csv : exportContractStats$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet;
+    return this.api.invoke(fn, { ...params, format }, context) as Promise<unknown> as Promise<Blob>;
+  }
+
+  registrySettings(context?: HttpContext): Promise<RegistrySettingsView> {
+    return this.api.invoke(getRegistrySettings, undefined, context);
   }
 
   health(context?: HttpContext): Promise<HealthView> {

@@ -1,7 +1,7 @@
-import type { AttachmentDto } from '../dto/achievement.dto';
+import type { AchievementAttachmentDto } from '../dto/achievement.dto';
 import type { AchievementAttachmentEntity } from '../entities';
 
-export const attachmentView = (r: AchievementAttachmentEntity): AttachmentDto => ({
+export const attachmentView = (r: AchievementAttachmentEntity): AchievementAttachmentDto => ({
   id: r.id,
   name: r.originalName,
   mimeType: r.mimeType,

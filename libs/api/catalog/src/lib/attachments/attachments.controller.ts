@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentRe
 import { CurrentUser, Problems, Public, RequirePermission, type AuthUser } from '@ttx/api/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OptionalAuthGuard } from '../achievements/optional-auth.guard';
-import { AttachmentDto } from '../dto/achievement.dto';
+import { AchievementAttachmentDto } from '../dto/achievement.dto';
 import { AttachmentsService, type Upload } from './attachments.service';
 import { contentDisposition } from './content-disposition';
 
@@ -22,14 +22,14 @@ export class AttachmentsController {
   @ApiOperation({ summary: 'Upload an attachment (owner writers); the same content again returns the existing one (200)' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiCreatedResponse({ type: AttachmentDto })
-  @ApiOkResponse({ type: AttachmentDto, description: 'This content was attached already' })
+  @ApiCreatedResponse({ type: AchievementAttachmentDto })
+  @ApiOkResponse({ type: AchievementAttachmentDto, description: 'This content was attached already' })
   async uploadAttachment(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AttachmentDto> {
+  ): Promise<AchievementAttachmentDto> {
     const mp = req as MultipartRequest;
     if (!mp.isMultipart()) throw Problems.badRequest('Send the file as multipart/form-data field "file"', [{ field: 'file', message: 'required' }]);
     const result = await this.attachments.upload(user, id, await mp.file());

@@ -5,7 +5,7 @@ import type { ReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AchievementsService } from '../achievements/achievements.service';
-import type { AttachmentDto } from '../dto/achievement.dto';
+import type { AchievementAttachmentDto } from '../dto/achievement.dto';
 import { AchievementAttachmentEntity } from '../entities';
 import { attachmentView } from './attachment-view';
 
@@ -37,7 +37,7 @@ export class AttachmentsService {
   }
 
   /** 201 with the new attachment, or 200 with the existing one when the same content is uploaded again. */
-  async upload(caller: AuthUser, achievementId: string, upload: Upload | undefined): Promise<{ created: boolean; attachment: AttachmentDto }> {
+  async upload(caller: AuthUser, achievementId: string, upload: Upload | undefined): Promise<{ created: boolean; attachment: AchievementAttachmentDto }> {
     if (!upload) throw Problems.badRequest('Send the file as multipart/form-data field "file"', [{ field: 'file', message: 'required' }]);
     const name = upload.filename.normalize('NFC').trim().slice(0, 255);
     // Rights first (404/403 before reading a byte), then the bytes, then the row under the achievement's lock.
@@ -80,7 +80,7 @@ export class AttachmentsService {
     });
   }
 
-  async download(caller: AuthUser | null, achievementId: string, attachmentId: string): Promise<{ attachment: AttachmentDto; stream: ReadStream }> {
+  async download(caller: AuthUser | null, achievementId: string, attachmentId: string): Promise<{ attachment: AchievementAttachmentDto; stream: ReadStream }> {
     await this.achievements.requireConfidentialAccess(caller, achievementId);
     const row = await this.dataSource.manager.findOne(AchievementAttachmentEntity, { where: { id: attachmentId, achievementId } });
     if (!row) throw Problems.notFound('Attachment');

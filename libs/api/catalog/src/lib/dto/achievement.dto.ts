@@ -351,7 +351,7 @@ export class InventorViewDto {
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
 }
 
-export class AttachmentDto {
+export class AchievementAttachmentDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ description: 'As sniffed from the content, not as declared' }) mimeType!: string;
@@ -363,7 +363,7 @@ export class AttachmentDto {
 export class ConfidentialPartDto {
   @ApiProperty({ type: LocalizedTextViewDto }) technicalDetail!: LocalizedTextViewDto;
   @ApiProperty({ type: [InventorViewDto], description: 'The team with contribution shares' }) inventors!: InventorViewDto[];
-  @ApiProperty({ type: [AttachmentDto], description: 'Download at /api/achievements/{id}/attachments/{attachmentId}' }) attachments!: AttachmentDto[];
+  @ApiProperty({ type: [AchievementAttachmentDto], description: 'Download at /api/achievements/{id}/attachments/{attachmentId}' }) attachments!: AchievementAttachmentDto[];
 }
 
 export const ACCESS_LEVELS = ['owner', 'admin', 'nda', 'public'] as const;

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /** Names of settings that must never be printed, not even in a validation message. */
@@ -29,6 +31,8 @@ export const envSchema = z.object({
   TTX_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('ttx-demo-2026'),
   /** Where the built Angular app lives; the api serves it at / when the folder exists. */
   WEB_DIST: z.string().default('dist/apps/web/browser'),
+  /** Uploaded bulk-import files wait here for the worker; api and worker must share it. */
+  IMPORT_DIR: z.string().default(join(tmpdir(), 'ttx-imports')),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
@@ -40,6 +44,11 @@ export const envSchema = z.object({
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(512).default(20),
   /** Matches counted, faceted and ranked per search; beyond it totals are lower bounds ("10,000+"). */
   SEARCH_COUNT_CAP: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
+  /**
+   * Length of one public-notice (公示) day in ms. Real days in production; tests and e2e journeys shorten
+   * the notice period with it instead of waiting 15 days.
+   */
+  RIGHTS_NOTICE_DAY_MS: z.coerce.number().int().min(1).max(86_400_000).default(86_400_000),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

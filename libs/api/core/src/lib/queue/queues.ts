@@ -1,18 +1,27 @@
 /** Every queue, job name and payload lives here so producers and processors cannot drift apart. */
 export const QUEUES = {
   platform: 'platform',
+  rights: 'rights',
+  registry: 'registry',
   market: 'market',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOBS = {
   outboxRelay: 'outbox-relay',
+  empowermentNoticeEnd: 'empowerment-notice-end',
+  contractImport: 'contract-import',
+  reviewReminder: 'contract-review-reminder',
   auctionClose: 'auction-close',
   listingPeriodEnd: 'listing-period-end',
 } as const;
 
 export interface JobPayloads {
   [JOBS.outboxRelay]: { reason: 'nudge' | 'schedule' };
+  [JOBS.empowermentNoticeEnd]: { empowermentId: string };
+  /** jobId = importId: one job per upload. */
+  [JOBS.contractImport]: { importId: string };
+  [JOBS.reviewReminder]: { reason: 'schedule' };
   [JOBS.auctionClose]: { auctionId: string };
   [JOBS.listingPeriodEnd]: { listingId: string };
 }
@@ -21,6 +30,9 @@ export interface JobPayloads {
 export const JOB_IDS = {
   outboxNudge: 'outbox-relay-nudge',
   outboxSchedule: 'outbox-relay-every-5s',
+  /** One notice-end job per empowerment: scheduling it again while it waits is a no-op. */
+  empowermentNoticeEnd: (empowermentId: string) => `empowerment-notice-end-${empowermentId}`,
+  reviewReminderSchedule: 'contract-review-reminder-hourly',
   /** One close job per (auction, end time): re-scheduling after a soft-close extension adds the next one. */
   auctionClose: (auctionId: string, endsAt: Date) => `auction-close-${auctionId}-${endsAt.getTime()}`,
   listingPeriodEnd: (listingId: string) => `listing-period-end-${listingId}`,

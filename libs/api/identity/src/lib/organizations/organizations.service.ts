@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { AuditService, OutboxService, Problems, QueueService, type AuthUser } from '@ttx/api/core';
 import { CREATOR_ROLE, ROLES_BY_ORG_KIND, type Page } from '@ttx/shared/contracts';
 import { checkCreditCode } from '@ttx/shared/policy';
@@ -167,6 +167,12 @@ export class OrganizationsService {
     });
     void this.queues.nudgeOutbox();
     return result;
+  }
+
+  /** For other contexts: the organisations with these ids (no visibility check; callers filter by membership). */
+  async byIds(ids: string[], m: EntityManager = this.dataSource.manager): Promise<OrganizationDto[]> {
+    if (!ids.length) return [];
+    return (await m.find(OrganizationEntity, { where: { id: In(ids) } })).map(toOrganizationDto);
   }
 
   async get(caller: AuthUser, id: string): Promise<OrganizationDto> {

@@ -22,20 +22,33 @@ export interface DisclosureSubjectHandler {
   onObjection(m: EntityManager, event: { disclosure: DisclosureDto; objection: ObjectionDto; userId: string }): Promise<void>;
 }
 
-const STATUS_SQL = `CASE WHEN d.withdrawn_at IS NOT NULL THEN 'withdrawn' WHEN now() < d.starts_at THEN 'upcoming'
-  WHEN now() < d.ends_at THEN 'open' ELSE 'ended' END`;
+// statement_timestamp(), not now(): now() is the transaction's start, and a transaction that waited for a
+// notice's row lock must judge the notice by the time it acts (lock first, then read status in a new
+// statement). Unlike clock_timestamp() it is stable, so the status filters below can use the indexes.
+const STATUS_SQL = `CASE WHEN d.withdrawn_at IS NOT NULL THEN 'withdrawn' WHEN statement_timestamp() < d.starts_at THEN 'upcoming'
+  WHEN statement_timestamp() < d.ends_at THEN 'open' ELSE 'ended' END`;
 
-const SELECT_SQL = `
+/** The same statuses as STATUS_SQL, written so range scans on starts_at / ends_at can serve them. */
+const STATUS_FILTERS: Record<DisclosureStatus, string> = {
+  upcoming: 'd.withdrawn_at IS NULL AND d.starts_at > statement_timestamp()',
+  open: 'd.withdrawn_at IS NULL AND d.ends_at > statement_timestamp() AND d.starts_at <= statement_timestamp()',
+  ended: 'd.withdrawn_at IS NULL AND d.ends_at <= statement_timestamp()',
+  withdrawn: 'd.withdrawn_at IS NOT NULL',
+};
+
+/** The public view of notices taken from `source` (a table or a paginated subquery aliased d). */
+const selectFrom = (source: string) => `
   SELECT d.id, d.kind, d.subject_type AS "subjectType", d.subject_id AS "subjectId", d.institution_id AS "institutionId",
          o.name AS "institutionName", d.title_zh AS "titleZh", d.title_en AS "titleEn", d.summary,
          d.starts_at AS "startsAt", d.ends_at AS "endsAt", ${STATUS_SQL} AS status, d.outcome,
          json_build_object('total', c.total, 'open', c.open, 'upheld', c.upheld, 'dismissed', c.dismissed) AS objections
-    FROM disclosures d
+    FROM ${source} d
     LEFT JOIN organizations o ON o.id = d.institution_id
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS total, count(*) FILTER (WHERE x.status = 'open')::int AS open,
              count(*) FILTER (WHERE x.status = 'upheld')::int AS upheld, count(*) FILTER (WHERE x.status = 'dismissed')::int AS dismissed
         FROM disclosure_objections x WHERE x.disclosure_id = d.id) c`;
+const SELECT_SQL = selectFrom('disclosures');
 
 const OBJECTION_COLUMNS = `id, text, status, answer, answered_at AS "answeredAt", created_at AS "createdAt"`;
 
@@ -118,14 +131,15 @@ export class DisclosuresService {
     const where: string[] = [];
     const params: unknown[] = [];
     if (q.kind) where.push(`d.kind = $${params.push(q.kind)}`);
-    if (q.status) where.push(`${STATUS_SQL} = $${params.push(q.status)}`);
+    if (q.status) where.push(STATUS_FILTERS[q.status]);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(`${SELECT_SQL} ${filter} ORDER BY d.starts_at DESC, d.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
-        ...params,
-        q.pageSize,
-        (q.page - 1) * q.pageSize,
-      ]),
+      // Page first, then join names and objection counts for the page's rows only.
+      this.dataSource.query(
+        `${selectFrom(`(SELECT * FROM disclosures d ${filter} ORDER BY d.starts_at DESC, d.id LIMIT $${params.length + 1} OFFSET $${params.length + 2})`)}
+          ORDER BY d.starts_at DESC, d.id`,
+        [...params, q.pageSize, (q.page - 1) * q.pageSize],
+      ),
       this.dataSource.query(`SELECT count(*)::int AS total FROM disclosures d ${filter}`, params),
     ]);
     return { items: (rows as Row[]).map(toDto), total, page: q.page, pageSize: q.pageSize };
@@ -138,9 +152,9 @@ export class DisclosuresService {
    */
   async raiseObjection(disclosureId: string, userId: string, text: string): Promise<ObjectionDto> {
     const objection = await this.dataSource.transaction(async (m) => {
-      const [row] = await m.query(`SELECT ${STATUS_SQL} AS status, d.subject_type AS "subjectType" FROM disclosures d WHERE d.id = $1 FOR SHARE`, [
-        disclosureId,
-      ]);
+      // Lock, then read the status in a new statement (its statement_timestamp() is after any wait).
+      await m.query('SELECT 1 FROM disclosures WHERE id = $1 FOR SHARE', [disclosureId]);
+      const [row] = await m.query(`SELECT ${STATUS_SQL} AS status, d.subject_type AS "subjectType" FROM disclosures d WHERE d.id = $1`, [disclosureId]);
       if (!row) throw Problems.notFound('Disclosure');
       if (row.status !== 'open') {
         throw Problems.conflict('disclosure-not-open', `Objections are accepted only while the notice is open (it is ${row.status})`);

@@ -46,15 +46,16 @@ const ADMIN_ITEMS = {
 /**
  * What each role works on, in menu order (see API.md): researchers file achievements and follow
  * empowerment and royalties; TTO managers run the institution's whole pipeline; enterprises buy,
- * license and post demands; brokers match demands to achievements; registrars register contracts;
+ * license and post demands; brokers match demands to achievements; sellers (TTOs, enterprises,
+ * agencies) file technology contracts that registrars register;
  * evaluators appraise achievements and listings; platform admins verify organisations and watch
  * the queues.
  */
 export const ROLE_NAV: Record<Role, readonly NavItem[]> = {
   researcher: [AREA_ITEMS.catalog, CATALOG_MINE, AREA_ITEMS.rights, AREA_ITEMS.licensing],
   tto_manager: [AREA_ITEMS.catalog, CATALOG_MINE, AREA_ITEMS.rights, AREA_ITEMS.market, AREA_ITEMS.licensing, AREA_ITEMS.registry],
-  enterprise_member: [AREA_ITEMS.market, AREA_ITEMS.licensing, AREA_ITEMS.brokerage, AREA_ITEMS.catalog],
-  broker: [AREA_ITEMS.brokerage, AREA_ITEMS.market, AREA_ITEMS.catalog],
+  enterprise_member: [AREA_ITEMS.market, AREA_ITEMS.licensing, AREA_ITEMS.brokerage, AREA_ITEMS.catalog, AREA_ITEMS.registry],
+  broker: [AREA_ITEMS.brokerage, AREA_ITEMS.market, AREA_ITEMS.catalog, AREA_ITEMS.registry],
   registrar: [AREA_ITEMS.registry],
   evaluator: [AREA_ITEMS.catalog, AREA_ITEMS.market],
   platform_admin: [ADMIN_ITEMS.organizations, ADMIN_ITEMS.queues, AREA_ITEMS.registry],

@@ -31,6 +31,9 @@ export class Disclosures1763949500000 implements MigrationInterface {
       )`);
     await q.query(`CREATE UNIQUE INDEX disclosures_live_subject_key ON disclosures (subject_type, subject_id) WHERE withdrawn_at IS NULL`);
     await q.query(`CREATE INDEX disclosures_list_idx ON disclosures (kind, starts_at DESC)`);
+    await q.query(`CREATE INDEX disclosures_starts_idx ON disclosures (starts_at DESC, id)`);
+    // Open notices are the few whose end is still ahead: a range on ends_at finds them among millions of ended ones.
+    await q.query(`CREATE INDEX disclosures_ends_idx ON disclosures (ends_at) WHERE withdrawn_at IS NULL`);
 
     await q.query(`
       CREATE TABLE disclosure_objections (

@@ -1,7 +1,9 @@
 import { Foundation1763776800000 } from './1763776800000-foundation';
 import { Catalog1763863200000 } from './1763863200000-catalog';
 import { Disclosures1763949500000 } from './1763949500000-disclosures';
+import { Rights1763949600000 } from './1763949600000-rights';
+import { Registry1764036000000 } from './1764036000000-registry';
 import { Market1764122400000 } from './1764122400000-market';
 
 /** Listed explicitly (not globbed) so the webpack bundle and the CLI run the same set, in order. */
-export const MIGRATIONS = [Foundation1763776800000, Catalog1763863200000, Disclosures1763949500000, Market1764122400000];
+export const MIGRATIONS = [Foundation1763776800000, Catalog1763863200000, Disclosures1763949500000, Rights1763949600000, Registry1764036000000, Market1764122400000];

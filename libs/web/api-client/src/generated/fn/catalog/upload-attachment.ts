@@ -7,7 +7,7 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { AttachmentDto } from '../../models/attachment-dto';
+import { AchievementAttachmentDto } from '../../models/achievement-attachment-dto';
 
 export interface UploadAttachment$Params {
   id: string;
@@ -16,7 +16,7 @@ export interface UploadAttachment$Params {
 }
 }
 
-export function uploadAttachment(http: HttpClient, rootUrl: string, params: UploadAttachment$Params, context?: HttpContext): Observable<StrictHttpResponse<AttachmentDto>> {
+export function uploadAttachment(http: HttpClient, rootUrl: string, params: UploadAttachment$Params, context?: HttpContext): Observable<StrictHttpResponse<AchievementAttachmentDto>> {
   const rb = new RequestBuilder(rootUrl, uploadAttachment.PATH, 'post');
   if (params) {
     rb.path('id', params.id, {});
@@ -28,7 +28,7 @@ export function uploadAttachment(http: HttpClient, rootUrl: string, params: Uplo
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<AttachmentDto>;
+      return r as StrictHttpResponse<AchievementAttachmentDto>;
     })
   );
 }

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Problems } from '@ttx/api/core';
+import type { AchievementKind, AchievementStatus } from '@ttx/shared/contracts';
+import { shareToHundredths } from '@ttx/shared/policy';
+
+/** What other contexts (rights, market, licensing) may know about an achievement, whatever its visibility. */
+export interface AchievementFacts {
+  id: string;
+  institutionId: string;
+  institutionName: string;
+  status: AchievementStatus;
+  kind: AchievementKind;
+  titleZh: string | null;
+  titleEn: string | null;
+  fieldCode: string | null;
+  jobRelated: boolean;
+  fundingProjectNumber: string | null;
+  /** In team order; contribution in basis points (the catalog's percentages × 100, summing to 10 000). */
+  inventors: { position: number; name: string; email: string | null; userId: string | null; contributionBp: number }[];
+}
+
+/**
+ * The catalog's read API for other contexts. Callers decide who may see what; this never checks access.
+ * Takes the caller's EntityManager so reads happen inside the caller's transaction.
+ */
+@Injectable()
+export class AchievementFactsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async facts(id: string, manager: EntityManager = this.dataSource.manager): Promise<AchievementFacts> {
+    const [a] = await manager.query(
+      `SELECT a.id, a.institution_id AS "institutionId", o.name AS "institutionName", a.status, a.kind, a.title_zh AS "titleZh",
+              a.title_en AS "titleEn", a.field_code AS "fieldCode", a.job_related AS "jobRelated",
+              a.funding_project_number AS "fundingProjectNumber"
+         FROM achievements a JOIN organizations o ON o.id = a.institution_id WHERE a.id = $1`,
+      [id],
+    );
+    if (!a) throw Problems.notFound('Achievement');
+    const inventors: { position: number; name: string; email: string | null; userId: string | null; share: string }[] = await manager.query(
+      'SELECT position, name, email, user_id AS "userId", share FROM achievement_inventors WHERE achievement_id = $1 ORDER BY position',
+      [id],
+    );
+    return {
+      ...a,
+      inventors: inventors.map(({ share, ...i }) => ({ ...i, contributionBp: shareToHundredths(Number(share)) ?? 0 })),
+    };
+  }
+}

@@ -1,0 +1,126 @@
+import { CoreModule, HttpAuthModule } from '@ttx/api/core';
+import { bootTestApp, call, type TestApp } from '@ttx/api/core/testing';
+import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
+import * as ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { RegistryModule, RegistryWorkerModule } from '../registry.module';
+import { login, multipart } from '../test-helpers';
+import { IMPORT_COLUMNS } from './import-columns';
+
+const SEEDS = resolve(__dirname, '../../../../../../seeds/demo');
+const FIXTURE = resolve(__dirname, 'fixtures/bad-rows.csv');
+let t: TestApp;
+let registrar: string;
+
+async function upload(name: string, content: Buffer, token = registrar) {
+  const { payload, contentType } = multipart(name, content);
+  const res = await t.app.inject({ method: 'POST', url: '/api/contracts/imports', payload, headers: { 'content-type': contentType, authorization: `Bearer ${token}` } });
+  return { status: res.statusCode, json: res.json() };
+}
+
+async function finished(importId: string) {
+  for (let i = 0; i < 200; i++) {
+    const res = await call(t.app, 'GET', `/api/contracts/imports/${importId}`, { token: registrar });
+    if (res.json.status === 'done' || res.json.status === 'failed') return res.json;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('import did not finish');
+}
+
+beforeAll(async () => {
+  // The api and the worker side in one process: the upload is queued in BullMQ and run by the processor.
+  t = await bootTestApp([CoreModule, HttpAuthModule, IdentityModule, RegistryModule, RegistryWorkerModule]);
+  await t.app.get(DemoSeeder).seed(resolve(SEEDS, 'identity.json'));
+  registrar = await login(t.app, 'registrar@demo.ttx');
+}, 90_000);
+afterAll(() => t?.close());
+
+describe('bulk import (CSV/XLSX → worker → COPY into staging → set-based insert)', () => {
+  it('reports every bad row with row, field and message and imports the good ones', async () => {
+    const start = await upload('bad-rows.csv', readFileSync(FIXTURE));
+    expect(start.status).toBe(202);
+    const r = await finished(start.json.importId);
+    expect(r).toMatchObject({ status: 'done', processed: 22, total: 22, imported: 3, duplicates: 1 });
+    const byRow = new Map<number, string[]>();
+    for (const e of r.errors as { row: number; field: string; message: string }[]) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e.field]);
+    // One entry per kind of bad row in the fixture (see its generator notes in the README).
+    expect(Object.fromEntries(byRow)).toEqual({
+      3: ['projectName'],
+      4: ['kind'],
+      5: ['subKind'],
+      6: ['signedOn'],
+      7: ['registeredOn'],
+      8: ['registrationNumber', 'sellerRegion'],
+      9: ['registrationNumber', 'sellerRegion'],
+      10: ['sellerCreditCode'],
+      11: ['buyerCreditCode'],
+      12: ['buyerRegion'],
+      13: ['buyerType'],
+      14: ['contractAmountFen'],
+      15: ['equipmentFen'],
+      16: ['registrationNumber'],
+      17: ['registrationNumber'],
+      18: ['registrationNumber'],
+      19: ['buyerCreditCode'],
+      21: ['registrationNumber'],
+    });
+    expect(r.errorCount).toBe(18);
+    const e9 = r.errors.find((e: { row: number; field: string }) => e.row === 9 && e.field === 'sellerRegion');
+    expect(e9.message).toMatch(/outside the administration/);
+    const ds = t.app.get(DataSource);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM contracts WHERE source = 'import' AND status = 'registered'`);
+    expect(n).toBe(3);
+    // The imported ones are certified and verifiable like any other.
+    const [c] = await ds.query(`SELECT id, verification_code FROM contracts WHERE registration_number = '2025110108000201'`);
+    expect((await call(t.app, 'GET', `/api/contracts/verify/${c.verification_code}`)).json.valid).toBe(true);
+    // Later registrations continue after the highest imported serial.
+    const [k] = await ds.query(`SELECT last_serial FROM contract_number_counters WHERE region_code = '110108' AND year = 2025`);
+    expect(k.last_serial).toBe(201);
+  }, 30_000);
+
+  it('re-importing the same rows (CSV again, or as XLSX) creates no duplicates', async () => {
+    const again = await finished((await upload('bad-rows.csv', readFileSync(FIXTURE))).json.importId);
+    expect(again).toMatchObject({ status: 'done', imported: 0, duplicates: 4, errorCount: 18 });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('contracts');
+    const lines = readFileSync(FIXTURE, 'utf8').trim().split('\n');
+    for (const l of lines) ws.addRow(l.split(','));
+    const xlsx = await finished((await upload('bad-rows.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))).json.importId);
+    expect(xlsx).toMatchObject({ status: 'done', processed: 22, imported: 0, duplicates: 4, errorCount: 18 });
+    const [{ n }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM contracts WHERE source = 'import'`);
+    expect(n).toBe(3);
+  }, 30_000);
+
+  it('keeps the statistics equal to a direct GROUP BY after imports', async () => {
+    const direct = await t.app.get(DataSource).query(
+      `SELECT kind AS key, count(*)::int AS count, sum(contract_fen)::bigint AS c FROM contracts WHERE registration_number IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    );
+    const res = await call(t.app, 'GET', '/api/stats/contracts?groupBy=kind');
+    expect(res.json.items.map((i: { key: string; count: number; contractAmount: number }) => [i.key, i.count, i.contractAmount])).toEqual(
+      direct.map((d: { key: string; count: number; c: string }) => [d.key, d.count, Number(d.c)]),
+    );
+  });
+
+  it('fails an import whose header lacks required columns, naming them', async () => {
+    const r = await finished((await upload('x.csv', Buffer.from('kind,projectName\ntransfer,x\n'))).json.importId);
+    expect(r.status).toBe('failed');
+    expect(r.errors.map((e: { field: string }) => e.field)).toContain('registrationNumber');
+  });
+
+  it('refuses other formats, non-multipart bodies and non-registrars; serves the template', async () => {
+    expect((await upload('contracts.txt', Buffer.from('x'))).status).toBe(422);
+    expect((await call(t.app, 'POST', '/api/contracts/imports', { token: registrar, body: { file: 'x' } })).status).toBe(400);
+    const broker = await login(t.app, 'broker@demo.ttx');
+    expect((await upload('bad-rows.csv', readFileSync(FIXTURE), broker)).status).toBe(403);
+    const tpl = await call(t.app, 'GET', '/api/contracts/imports/template?format=csv', { token: registrar });
+    expect(tpl.status).toBe(200);
+    expect(tpl.body.replace('\ufeff', '').split('\r\n')[0]).toBe(IMPORT_COLUMNS.map((c) => c.name).join(','));
+    const x = await t.app.inject({ method: 'GET', url: '/api/contracts/imports/template?format=xlsx', headers: { authorization: `Bearer ${registrar}` } });
+    expect(x.statusCode).toBe(200);
+    // A template with its example row imports cleanly.
+    const ex = await finished((await upload('template.csv', Buffer.from(tpl.body))).json.importId);
+    expect(ex).toMatchObject({ status: 'done', errorCount: 0, imported: 1 });
+  });
+});

@@ -1,0 +1,4 @@
+export * from './amounts';
+export * from './numbering';
+export * from './regions';
+export * from './review';
