@@ -4,6 +4,7 @@ import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { RegistryModule } from '../registry.module';
+import { ContractsService } from './contracts.service';
 import { ReviewReminderService } from './review-reminder.service';
 import { contractBody, login, memberOfNewOrg, multipart, nextBuyerCode, pdfText } from '../test-helpers';
 
@@ -81,6 +82,14 @@ describe('filing: amounts and kinds (DOMAIN.md §5)', () => {
     const dup = await post('/api/contracts', 'broker', body);
     expect(dup.status).toBe(409);
     expect(dup.json.detail).toMatch(/already filed/);
+  });
+
+  it('turns a market deal into a draft of the seller organisation (service for the market context)', async () => {
+    const ds = t.app.get(DataSource);
+    const [agency] = await ds.query(`SELECT id FROM organizations WHERE name LIKE '中关村技术经纪%'`);
+    const { id } = await ds.transaction((m) => t.app.get(ContractsService).draftFromDeal(m, { sellerOrganizationId: agency.id, actorId: null, contract: contractBody() as never }));
+    const seen = await get(`/api/contracts/${id}`, 'broker');
+    expect(seen.json).toMatchObject({ status: 'draft', seller: { name: '中关村技术经纪服务中心（演示）' } });
   });
 
   it('lets only seller-side members file', async () => {

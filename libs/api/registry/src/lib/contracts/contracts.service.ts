@@ -18,6 +18,7 @@ import { isRegionCode } from '../regions';
 import { RiskService } from '../risk/risk.service';
 import { RegistrySettingsService } from '../settings/settings.service';
 import { ActorService, covers, type Actor } from './actor';
+import { OrganizationsService, type OrganizationDto } from '@ttx/api/identity';
 import { toDto, toSummary } from './contract-view';
 
 describeConstraint('contracts_natural_key', 'This contract is already filed: same seller, buyer, signing date and amount');
@@ -39,6 +40,7 @@ export class ContractsService {
     private readonly actors: ActorService,
     private readonly risk: RiskService,
     private readonly settings: RegistrySettingsService,
+    private readonly orgs: OrganizationsService,
   ) {}
 
   // ---------- rules ----------
@@ -215,45 +217,58 @@ export class ContractsService {
         { field: 'organizationId', message: 'required' },
       ]);
     }
+    return this.dataSource.transaction(async (m) => this.view(m, a, await this.insertDraft(m, org, user.id, dto)));
+  }
+
+  /**
+   * For the market context: a concluded deal becomes a draft contract of the seller organisation,
+   * in the caller's transaction (the seller then completes and submits it). Same rules as filing.
+   */
+  async draftFromDeal(m: EntityManager, deal: { sellerOrganizationId: string; actorId: string | null; contract: CreateContractDto }): Promise<{ id: string }> {
+    const [org] = await this.orgs.byIds([deal.sellerOrganizationId], m);
+    if (!org) throw Problems.notFound('Seller organisation');
+    const c = await this.insertDraft(m, org, deal.actorId, deal.contract);
+    return { id: c.id };
+  }
+
+  private async insertDraft(m: EntityManager, org: OrganizationDto, userId: string | null, dto: CreateContractDto): Promise<ContractEntity> {
     this.validate(dto, org);
     const nt = dto.nonTechnical ?? {};
-    return this.dataSource.transaction(async (m) => {
-      const c = m.create(ContractEntity, {
-        filerOrgId: org.id,
-        createdBy: user.id,
-        kind: dto.kind,
-        subKind: dto.subKind ?? null,
-        projectName: dto.projectName,
-        fieldCode: dto.fieldCode ?? null,
-        signedOn: dto.signedOn,
-        validFrom: dto.validFrom ?? null,
-        validTo: dto.validTo ?? null,
-        sellerName: org.name,
-        sellerCreditCode: org.creditCode,
-        sellerCountry: '156',
-        sellerRegion: org.regionCode,
-        sellerType: dto.sellerType ?? SELLER_TYPE_BY_ORG_KIND[org.kind] ?? 'other',
-        buyerName: dto.buyer.name,
-        buyerCreditCode: dto.buyer.creditCode,
-        buyerCountry: dto.buyer.countryCode ?? '156',
-        buyerRegion: dto.buyer.regionCode ?? null,
-        buyerType: dto.buyer.type,
-        contractFen: String(dto.contractAmount),
-        equipmentFen: String(nt.equipment ?? 0),
-        materialsFen: String(nt.materials ?? 0),
-        constructionFen: String(nt.construction ?? 0),
-        otherFen: String(nt.other ?? 0),
-        techFen: String(techTransactionAmount(dto.contractAmount, { equipmentFen: nt.equipment, materialsFen: nt.materials, constructionFen: nt.construction, otherFen: nt.other })),
-        paymentSchedule: dto.paymentSchedule?.map((p) => ({ dueOn: p.dueOn, amountFen: p.amountFen, note: p.note ?? null })) ?? [],
-        expectedInvestmentFen: dto.expectedInvestment === undefined ? null : String(dto.expectedInvestment),
-        expectedOutputFen: dto.expectedOutput === undefined ? null : String(dto.expectedOutput),
-      });
-      await m.insert(ContractEntity, c);
-      const saved = await this.load(m, c.id);
-      await this.event(m, saved, user.id, 'created');
-      await this.audit.append(m, { actorId: user.id, action: 'contract.created', entityType: 'contract', entityId: saved.id, data: { kind: saved.kind, contractFen: saved.contractFen } });
-      return this.view(m, a, saved);
+    const c = m.create(ContractEntity, {
+      filerOrgId: org.id,
+      createdBy: userId,
+      kind: dto.kind,
+      subKind: dto.subKind ?? null,
+      projectName: dto.projectName,
+      fieldCode: dto.fieldCode ?? null,
+      signedOn: dto.signedOn,
+      validFrom: dto.validFrom ?? null,
+      validTo: dto.validTo ?? null,
+      sellerName: org.name,
+      sellerCreditCode: org.creditCode,
+      sellerCountry: '156',
+      sellerRegion: org.regionCode,
+      sellerType: dto.sellerType ?? SELLER_TYPE_BY_ORG_KIND[org.kind] ?? 'other',
+      buyerName: dto.buyer.name,
+      buyerCreditCode: dto.buyer.creditCode,
+      buyerCountry: dto.buyer.countryCode ?? '156',
+      buyerRegion: dto.buyer.regionCode ?? null,
+      buyerType: dto.buyer.type,
+      contractFen: String(dto.contractAmount),
+      equipmentFen: String(nt.equipment ?? 0),
+      materialsFen: String(nt.materials ?? 0),
+      constructionFen: String(nt.construction ?? 0),
+      otherFen: String(nt.other ?? 0),
+      techFen: String(techTransactionAmount(dto.contractAmount, { equipmentFen: nt.equipment, materialsFen: nt.materials, constructionFen: nt.construction, otherFen: nt.other })),
+      paymentSchedule: dto.paymentSchedule?.map((p) => ({ dueOn: p.dueOn, amountFen: p.amountFen, note: p.note ?? null })) ?? [],
+      expectedInvestmentFen: dto.expectedInvestment === undefined ? null : String(dto.expectedInvestment),
+      expectedOutputFen: dto.expectedOutput === undefined ? null : String(dto.expectedOutput),
     });
+    await m.insert(ContractEntity, c);
+    const saved = await this.load(m, c.id);
+    await this.event(m, saved, userId, 'created');
+    await this.audit.append(m, { actorId: userId, action: 'contract.created', entityType: 'contract', entityId: saved.id, data: { kind: saved.kind, contractFen: saved.contractFen } });
+    return saved;
   }
 
   async submit(user: AuthUser, id: string): Promise<ContractDto> {

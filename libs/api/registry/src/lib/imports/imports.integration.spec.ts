@@ -109,6 +109,17 @@ describe('bulk import (CSV/XLSX → worker → COPY into staging → set-based i
     expect(r.errors.map((e: { field: string }) => e.field)).toContain('registrationNumber');
   });
 
+  it('leaves JSON routes their 1 MB body limit while multipart uploads may be large', async () => {
+    const big = JSON.stringify({ projectName: 'x'.repeat(1_100_000) });
+    const res = await t.app.inject({ method: 'POST', url: '/api/contracts', payload: big, headers: { 'content-type': 'application/json', authorization: `Bearer ${registrar}` } });
+    expect(res.statusCode).toBe(413);
+    const lines = readFileSync(FIXTURE, 'utf8').trim().split('\n');
+    const file = Buffer.from([lines[0], ...Array(6000).fill(lines[3])].join('\n') + '\n'); // ~1.5 MB of rows
+    expect(file.length).toBeGreaterThan(1024 * 1024);
+    const r = await finished((await upload('big.csv', file)).json.importId);
+    expect(r).toMatchObject({ status: 'done', processed: 6000, errorCount: 6000 });
+  }, 30_000);
+
   it('refuses other formats, non-multipart bodies and non-registrars; serves the template', async () => {
     expect((await upload('contracts.txt', Buffer.from('x'))).status).toBe(422);
     expect((await call(t.app, 'POST', '/api/contracts/imports', { token: registrar, body: { file: 'x' } })).status).toBe(400);

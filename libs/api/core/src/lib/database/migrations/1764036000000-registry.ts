@@ -203,7 +203,7 @@ export class Registry1764036000000 implements MigrationInterface {
                 ('field', COALESCE(c.field_code, '-')),
                 ('partyType', c.seller_type)
               ) AS x(dim, key)
-             WHERE c.id IN (SELECT unnest(ids)) AND c.registration_number IS NOT NULL
+             WHERE c.id = ANY(ids) AND c.registration_number IS NOT NULL
           ) d
          GROUP BY d.dim, d.key, d.month
          ORDER BY d.dim, d.key, d.month
@@ -211,7 +211,7 @@ export class Registry1764036000000 implements MigrationInterface {
           SET count = s.count + EXCLUDED.count, contract_fen = s.contract_fen + EXCLUDED.contract_fen, tech_fen = s.tech_fen + EXCLUDED.tech_fen;
         INSERT INTO contract_kind_moments AS k (kind, n, sum_ln, sum_ln2)
         SELECT c.kind, sign * count(*), sign * sum(ln(c.contract_fen::double precision)), sign * sum(ln(c.contract_fen::double precision) ^ 2)
-          FROM contracts c WHERE c.id IN (SELECT unnest(ids)) AND c.registration_number IS NOT NULL
+          FROM contracts c WHERE c.id = ANY(ids) AND c.registration_number IS NOT NULL
          GROUP BY c.kind ORDER BY c.kind
         ON CONFLICT (kind) DO UPDATE SET n = k.n + EXCLUDED.n, sum_ln = k.sum_ln + EXCLUDED.sum_ln, sum_ln2 = k.sum_ln2 + EXCLUDED.sum_ln2;
       $$`);
