@@ -1,3 +1,5 @@
 export * from './lib/credit-code';
 export * from './lib/inventor-shares';
 export * from './lib/patent-number';
+export * from './lib/brokerage/credit';
+export * from './lib/brokerage/match-score';
