@@ -4,3 +4,6 @@ export * from './lib/achievements/achievements.service';
 export * from './lib/search/search.service';
 export * from './lib/search/tokenize';
 export * from './lib/seed/catalog-seeder';
+export * from './lib/search/candidates';
+export * from './lib/achievements/optional-auth.guard';
+export * from './lib/dto/achievement.dto';

@@ -6,6 +6,7 @@ import { AchievementsService } from './achievements/achievements.service';
 import { OptionalAuthGuard } from './achievements/optional-auth.guard';
 import { CATALOG_ENTITIES } from './entities';
 import { FieldsService } from './fields/fields.service';
+import { MatchCandidatesService } from './search/candidates';
 import { SearchCache } from './search/search-cache';
 import { SearchService } from './search/search.service';
 import { CatalogSeeder } from './seed/catalog-seeder';
@@ -13,7 +14,7 @@ import { CatalogSeeder } from './seed/catalog-seeder';
 @Module({
   imports: [TypeOrmModule.forFeature(CATALOG_ENTITIES), IdentityModule],
   controllers: [AchievementsController],
-  providers: [AchievementsService, SearchService, SearchCache, FieldsService, OptionalAuthGuard, CatalogSeeder],
-  exports: [AchievementsService, SearchService, SearchCache, CatalogSeeder],
+  providers: [MatchCandidatesService, AchievementsService, SearchService, SearchCache, FieldsService, OptionalAuthGuard, CatalogSeeder],
+  exports: [MatchCandidatesService, AchievementsService, SearchService, SearchCache, CatalogSeeder],
 })
 export class CatalogModule {}

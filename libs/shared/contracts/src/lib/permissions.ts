@@ -14,6 +14,10 @@ export const PERMISSIONS = [
   'achievement:write',
   'achievement:publish',
   'achievement:nda',
+  'demand:write',
+  'broker:write',
+  'deal-room:open',
+  'credit:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -21,12 +25,12 @@ const BASE: Permission[] = ['authenticated', 'organization:create', 'notificatio
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   researcher: [...BASE, 'achievement:write'],
-  tto_manager: [...BASE, 'organization:manage-members', 'achievement:write', 'achievement:publish'],
-  enterprise_member: [...BASE, 'organization:manage-members', 'achievement:nda'],
-  broker: [...BASE, 'organization:manage-members'],
+  tto_manager: [...BASE, 'organization:manage-members', 'achievement:write', 'achievement:publish', 'deal-room:open'],
+  enterprise_member: [...BASE, 'organization:manage-members', 'achievement:nda', 'demand:write'],
+  broker: [...BASE, 'organization:manage-members', 'broker:write', 'deal-room:open'],
   registrar: [...BASE, 'organization:manage-members'],
   evaluator: [...BASE, 'organization:manage-members'],
-  platform_admin: [...BASE, 'organization:manage-members', 'organization:verify', 'platform:admin'],
+  platform_admin: [...BASE, 'organization:manage-members', 'organization:verify', 'platform:admin', 'credit:manage'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
