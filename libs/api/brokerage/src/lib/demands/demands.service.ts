@@ -245,11 +245,11 @@ export class DemandsService {
           sharedTerms: c.overlap.shared,
           fieldNames: names,
         });
-        return { achievementId: a.id, score: s.score, reasons: s.reasons.map(reasonText), reasonDetails: s.reasons, achievement: a, rank: c.rank };
+        return { item: { achievementId: a.id, score: s.score, reasons: s.reasons.map(reasonText), reasonDetails: s.reasons, achievement: a }, rank: c.rank };
       })
-      .sort((x, y) => y.score - x.score || y.rank - x.rank || x.achievementId.localeCompare(y.achievementId))
+      .sort((x, y) => y.item.score - x.item.score || y.rank - x.rank || x.item.achievementId.localeCompare(y.item.achievementId))
       .slice(0, limit)
-      .map(({ rank: _rank, ...rest }) => rest);
+      .map((x) => x.item);
   }
 
   /** Who may run a demand's matches: those who see its detail, and brokers (they broker it). */
@@ -284,11 +284,11 @@ export class DemandsService {
         const s = scoreMatch({ demand: demandSide(d), achievement: aSide, textOverlap: Math.min(1, o.overlap / FULL_OVERLAP), sharedTerms: o.shared, fieldNames: names });
         // Reverse matches show the public view of the demand: reasons never quote a confidential budget.
         const reasonDetails = d.confidential ? s.reasons.filter((r) => !r.code.startsWith('budget')) : s.reasons;
-        return { demandId: d.id, score: s.score, reasons: reasonDetails.map(reasonText), reasonDetails, demand: this.toDto(d, 'public'), rank: Number(h.rank) };
+        return { item: { demandId: d.id, score: s.score, reasons: reasonDetails.map(reasonText), reasonDetails, demand: this.toDto(d, 'public') }, rank: Number(h.rank) };
       })
-      .sort((x, y) => y.score - x.score || y.rank - x.rank)
+      .sort((x, y) => y.item.score - x.item.score || y.rank - x.rank)
       .slice(0, limit)
-      .map(({ rank: _rank, ...rest }) => rest);
+      .map((x) => x.item);
     void user;
     return { items };
   }

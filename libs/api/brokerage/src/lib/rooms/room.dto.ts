@@ -52,7 +52,8 @@ export class UploadDocumentDto {
   @Transform(trim)
   @IsString()
   @Length(1, 200)
-  @Matches(/^[^/\\\u0000]+$/, { message: 'must be a file name without slashes' })
+  @Matches(/^[^/\\]+$/, { message: 'must be a file name without slashes' })
+  @noNul
   name!: string;
 
   @ApiProperty({ example: 'application/pdf' })

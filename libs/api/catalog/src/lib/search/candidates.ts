@@ -119,7 +119,9 @@ export function termOverlap(source: MatchTerms, matched: string[]): TermOverlap 
   const shared: string[] = [];
   const seen = new Set<string>();
   const push = (s: string) => {
-    if (!seen.has(s)) seen.add(s), shared.push(s);
+    if (seen.has(s)) return;
+    seen.add(s);
+    shared.push(s);
   };
   for (const run of source.runs) {
     const chars = Array.from(run);
