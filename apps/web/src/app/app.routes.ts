@@ -39,8 +39,22 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./catalog/achievement-editor').then((m) => m.AchievementEditor),
   },
   { path: 'catalog/:id', loadComponent: () => import('./catalog/achievement-detail').then((m) => m.AchievementDetail) },
+  // Brokerage: public demands and broker directory; posting, matches, rooms and the workspace need a login.
+  { path: 'brokerage', pathMatch: 'full', redirectTo: 'brokerage/demands' },
+  { path: 'brokerage/demands', loadComponent: () => import('./brokerage/demands-page').then((m) => m.DemandsPage) },
+  {
+    path: 'brokerage/demands/new',
+    canActivate: [roleGuard],
+    data: { roles: ['enterprise_member'] },
+    loadComponent: () => import('./brokerage/demand-editor').then((m) => m.DemandEditor),
+  },
+  { path: 'brokerage/demands/:id', loadComponent: () => import('./brokerage/demand-detail').then((m) => m.DemandDetail) },
+  { path: 'brokerage/brokers', loadComponent: () => import('./brokerage/broker-directory').then((m) => m.BrokerDirectory) },
+  { path: 'brokerage/brokers/:id', loadComponent: () => import('./brokerage/broker-detail').then((m) => m.BrokerDetail) },
+  { path: 'brokerage/workspace', canActivate: [authGuard], loadComponent: () => import('./brokerage/broker-workspace').then((m) => m.BrokerWorkspace) },
+  { path: 'brokerage/rooms/:id', canActivate: [authGuard], loadComponent: () => import('./brokerage/deal-room').then((m) => m.DealRoom) },
   // Other areas of the exchange: placeholders until their feature libs land.
-  ...AREAS.filter((area) => area !== 'catalog').map(
+  ...AREAS.filter((area) => area !== 'catalog' && area !== 'brokerage').map(
     (area): Route => ({ path: area, canActivate: [authGuard], loadComponent: comingSoon, data: { area: `nav.${area}` } }),
   ),
   {
