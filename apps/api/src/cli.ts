@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { writeFileSync } from 'node:fs';
 import { CoreModule, dataSourceOptions, orExit, parseEnvSubset } from '@ttx/api/core';
+import { BrokerageModule, BrokerageSeeder } from '@ttx/api/brokerage';
 import { CatalogModule, CatalogSeeder } from '@ttx/api/catalog';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { appOpenApiDocument, serializeOpenApi } from './app/openapi-document';
@@ -29,7 +30,7 @@ async function main(command: string | undefined): Promise<void> {
   }
   if (command === 'seed-demo') {
     const app = await NestFactory.createApplicationContext(
-      { module: class SeedModule {}, imports: [CoreModule, IdentityModule, CatalogModule] } as never,
+      { module: class SeedModule {}, imports: [CoreModule, IdentityModule, CatalogModule, BrokerageModule] } as never,
       { logger: ['error', 'warn', 'log'] },
     );
     try {
@@ -39,6 +40,9 @@ async function main(command: string | undefined): Promise<void> {
       // After identity (institutions and users exist); loads only into an empty catalog, never in production.
       const catalog = await app.get(CatalogSeeder).seed(dir);
       log.log(catalog === 'seeded' ? 'Catalog demo data loaded' : 'Catalog demo data skipped (catalog not empty or production)');
+      // After the catalog (rooms name published achievements); only into an empty brokerage context.
+      const brokerage = await app.get(BrokerageSeeder).seed(dir);
+      log.log(brokerage === 'seeded' ? 'Brokerage demo data loaded' : 'Brokerage demo data skipped (brokerage not empty or production)');
     } finally {
       await app.close();
     }

@@ -198,11 +198,14 @@ export class DemandsService {
       await this.events.append(m, 'demand.posted', id, { organizationId: orgId, fieldCode: dto.fieldCode ?? null });
       return this.toDto(await this.load(m, id), 'owner');
     });
-    // The matches the enterprise sees now are the baseline: only later ones are announced.
-    const d = await this.load(this.dataSource.manager, result.id);
-    const now = await this.rank(d, 100);
-    await this.remember(this.dataSource.manager, d.id, now.filter((x) => x.score >= NOTIFY_MIN_SCORE));
+    await this.baseline(result.id);
     return result;
+  }
+
+  /** The matches the enterprise sees now are the baseline: the sweep announces only later ones. */
+  async baseline(id: string): Promise<void> {
+    const d = await this.load(this.dataSource.manager, id);
+    await this.remember(this.dataSource.manager, d.id, (await this.rank(d, 100)).filter((x) => x.score >= NOTIFY_MIN_SCORE));
   }
 
   /** open/in_talks → satisfied, by a member of the owning enterprise (conditional update: a repeat is a 409). */

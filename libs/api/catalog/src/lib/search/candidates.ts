@@ -192,6 +192,15 @@ export class MatchCandidatesService {
     return rows.map(toSummary);
   }
 
+  /** Ids of published achievements by English title (demo seeds of other contexts name achievements this way). */
+  async publishedIdsByTitle(titlesEn: string[]): Promise<Map<string, string>> {
+    const rows: { id: string; title_en: string }[] = await this.dataSource.query(
+      `SELECT id, title_en FROM achievements WHERE status = 'published' AND title_en = ANY($1)`,
+      [titlesEn],
+    );
+    return new Map(rows.map((r) => [r.title_en, r.id]));
+  }
+
   /** The text a published achievement matches demands with (public parts only) and its owner. */
   async publicText(id: string): Promise<{ title: (string | null)[]; body: (string | null)[]; institutionId: string; status: string } | null> {
     const [a] = await this.dataSource.query(
