@@ -16,7 +16,6 @@
  * answers or oracle misses do.
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import { Client } from 'pg';
 import path from 'node:path';
@@ -24,6 +23,7 @@ import type { ChildProcess } from 'node:child_process';
 import { bootBuiltPlatform, freePort, startNode, stopChild, waitForHttp, type BuiltPlatform } from '@ttx/api/core/testing';
 import { buildSearchFilter, PUBLIC_TEXT_SQL } from '@ttx/api/catalog';
 import { generateCatalog } from './catalog-generate';
+import { load, type Run } from './http-load';
 
 /** Query classes; words drawn from the demo seed vocabulary the generator recombines. */
 const CLASSES: { name: string; label: string; queries: string[] }[] = [
@@ -78,62 +78,6 @@ function parseArgs(argv: string[]): Options {
 }
 
 const log = (msg: string) => process.stdout.write(`[bench-catalog] ${msg}\n`);
-
-interface Run {
-  reqPerSec: number;
-  p50: number;
-  p95: number;
-  requests: number;
-  bad: number;
-}
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-
-function get(base: URL, p: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.get({ host: base.hostname, port: base.port, path: p, agent }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    });
-    req.setTimeout(300_000, () => req.destroy(new Error(`timeout ${p}`)));
-    req.on('error', reject);
-  });
-}
-
-/**
- * `connections` concurrent keep-alive clients cycle through `paths` for `seconds`; requests still in
- * flight at the end are awaited and counted (a search slower than the window still yields numbers, and
- * leaves no queue behind for the next class). req/s = completed / (last completion − start).
- */
-async function load(baseUrl: string, paths: string[], seconds: number, connections: number): Promise<Run> {
-  const base = new URL(baseUrl);
-  const latencies: number[] = [];
-  let bad = 0;
-  let next = 0;
-  const start = performance.now();
-  const end = start + seconds * 1000;
-  let last = start;
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      do {
-        const p = paths[next++ % paths.length];
-        const t = performance.now();
-        try {
-          const status = await get(base, p);
-          if (status < 200 || status > 299) bad++;
-        } catch {
-          bad++;
-        }
-        last = performance.now();
-        latencies.push(last - t);
-      } while (performance.now() < end);
-    }),
-  );
-  latencies.sort((x, y) => x - y);
-  const q = (f: number) => latencies[Math.min(latencies.length - 1, Math.ceil(f * latencies.length) - 1)];
-  return { reqPerSec: latencies.length / ((last - start) / 1000), p50: q(0.5), p95: q(0.95), requests: latencies.length, bad };
-}
 
 const row = (label: string, r: Run) =>
   `${label.padEnd(40)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.reqPerSec.toFixed(1).padStart(9)} ${String(r.requests).padStart(8)} ${String(r.bad).padStart(5)}`;
