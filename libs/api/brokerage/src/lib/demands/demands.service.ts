@@ -283,7 +283,11 @@ export class DemandsService {
       .filter((h) => byId.has(h.id))
       .map((h) => {
         const d = byId.get(h.id) as DemandRow;
-        const o = termOverlap(terms, h.matched);
+        // Shared terms are cut to the demand's PUBLIC text: a confidential detail must not leak through a reason.
+        const publicText = [d.title_zh, d.title_en, d.summary_zh, d.summary_en, d.confidential ? '' : d.detail_zh, d.confidential ? '' : d.detail_en].filter(Boolean).join(' ');
+        const o = termOverlap(terms, h.matched, publicText);
+        const lower = publicText.toLowerCase();
+        o.shared = o.shared.filter((t) => /\p{Script=Han}/u.test(t) || lower.includes(t.toLowerCase().slice(0, Math.max(3, t.length - 3))));
         const s = scoreMatch({ demand: demandSide(d), achievement: aSide, textOverlap: Math.min(1, o.overlap / FULL_OVERLAP), sharedTerms: o.shared, fieldNames: names });
         // Reverse matches show the public view of the demand: reasons never quote a confidential budget.
         const reasonDetails = d.confidential ? s.reasons.filter((r) => !r.code.startsWith('budget')) : s.reasons;

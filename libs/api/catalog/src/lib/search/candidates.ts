@@ -111,8 +111,26 @@ export interface TermOverlap {
   shared: string[];
 }
 
-/** How much of `source` a candidate holding `matched` lexemes covers, and which phrases they share. */
-export function termOverlap(source: MatchTerms, matched: string[]): TermOverlap {
+/**
+ * The longest piece (2+ characters) of `span` that occurs in `text`: consecutive shared bigrams need not be
+ * consecutive in the candidate, so a rebuilt phrase is only shown as far as the candidate really contains it.
+ */
+function longestPresent(span: string, text: string): string | null {
+  const chars = Array.from(span);
+  for (let len = chars.length; len >= 2; len--) {
+    for (let i = 0; i + len <= chars.length; i++) {
+      const piece = chars.slice(i, i + len).join('');
+      if (text.includes(piece)) return piece;
+    }
+  }
+  return null;
+}
+
+/**
+ * How much of `source` a candidate holding `matched` lexemes covers, and which phrases they share. With the
+ * candidate's `text` (its title and abstract), rebuilt Han phrases are cut to what the text contains.
+ */
+export function termOverlap(source: MatchTerms, matched: string[], text?: string): TermOverlap {
   const hit = new Set(matched);
   const total = source.terms.reduce((s, t) => s + t.weight, 0);
   const got = source.terms.filter((t) => hit.has(t.lexeme)).reduce((s, t) => s + t.weight, 0);
@@ -130,7 +148,9 @@ export function termOverlap(source: MatchTerms, matched: string[]): TermOverlap 
       const ok = i + 1 < chars.length && hit.has(chars[i] + chars[i + 1]);
       if (ok && start < 0) start = i;
       if (!ok && start >= 0) {
-        push(chars.slice(start, i + 1).join(''));
+        const span = chars.slice(start, i + 1).join('');
+        const shown = text === undefined ? span : longestPresent(span, text);
+        if (shown) push(shown);
         start = -1;
       }
     }
@@ -156,7 +176,7 @@ export class MatchCandidatesService {
     return matchTerms(this.dataSource.manager, title, body);
   }
 
-  async achievementsFor(source: MatchTerms, { pool = 600, limit = 200 } = {}): Promise<AchievementCandidate[]> {
+  async achievementsFor(source: MatchTerms, { pool = 400, limit = 120 } = {}): Promise<AchievementCandidate[]> {
     if (!source.terms.length) return [];
     const q = tierQueries(source.terms);
     const m = this.dataSource.manager;
@@ -173,13 +193,25 @@ export class MatchCandidatesService {
     const byId = new Map(rows.map((r) => [r.id, r]));
     return hits
       .filter((h) => byId.has(h.id))
-      .map((h) => ({ achievement: toSummary(byId.get(h.id) as SummaryRow), rank: Number(h.rank), overlap: termOverlap(source, h.matched) }));
+      .map((h) => {
+        const r = byId.get(h.id) as SummaryRow;
+        const text = [r.title_zh, r.abstract_zh].filter(Boolean).join(' ');
+        return { achievement: toSummary(r), rank: Number(h.rank), overlap: termOverlap(source, h.matched, text) };
+      });
   }
 
-  /** Field names (zh, en) by code, for match reasons. */
-  async fieldNames(): Promise<Record<string, [string, string]>> {
-    const rows: { code: string; name_zh: string; name_en: string }[] = await this.dataSource.query('SELECT code, name_zh, name_en FROM technology_fields');
-    return Object.fromEntries(rows.map((r) => [r.code, [r.name_zh, r.name_en]]));
+  private names?: { at: number; value: Promise<Record<string, [string, string]>> };
+
+  /** Field names (zh, en) by code, for match reasons; the taxonomy changes only with a seed, so it is kept a minute. */
+  fieldNames(): Promise<Record<string, [string, string]>> {
+    if (!this.names || Date.now() - this.names.at > 60_000) {
+      const value = this.dataSource
+        .query('SELECT code, name_zh, name_en FROM technology_fields')
+        .then((rows: { code: string; name_zh: string; name_en: string }[]) => Object.fromEntries(rows.map((r) => [r.code, [r.name_zh, r.name_en] as [string, string]])));
+      this.names = { at: Date.now(), value };
+      value.catch(() => (this.names = undefined));
+    }
+    return this.names.value;
   }
 
   /** The public summary of published achievements by id (for reverse matching and room views). */
