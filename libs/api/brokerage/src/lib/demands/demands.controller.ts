@@ -58,7 +58,7 @@ export class DemandsController {
   @RequirePermission('authenticated')
   @ApiOperation({ summary: 'Reverse matching: open demands ranked for a published achievement' })
   @ApiOkResponse({ type: DemandMatchListDto })
-  listAchievementDemands(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query() q: MatchesQueryDto): Promise<DemandMatchListDto> {
-    return this.demands.demandsFor(user, id, q.limit);
+  listAchievementDemands(@Param('id', uuid) id: string, @Query() q: MatchesQueryDto): Promise<DemandMatchListDto> {
+    return this.demands.demandsFor(id, q.limit);
   }
 }

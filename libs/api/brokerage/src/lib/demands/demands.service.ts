@@ -263,7 +263,7 @@ export class DemandsService {
   }
 
   /** Open demands for a published achievement (reverse matching), over demands.search with the same machinery. */
-  async demandsFor(user: AuthUser, achievementId: string, limit: number): Promise<{ items: DemandMatchDto[] }> {
+  async demandsFor(achievementId: string, limit: number): Promise<{ items: DemandMatchDto[] }> {
     const text = await this.candidates.publicText(achievementId);
     if (!text || text.status !== 'published') throw Problems.notFound('Achievement');
     const [a] = await this.candidates.summaries([achievementId]);
@@ -296,7 +296,6 @@ export class DemandsService {
       .sort((x, y) => y.item.score - x.item.score || y.rank - x.rank)
       .slice(0, limit)
       .map((x) => x.item);
-    void user;
     return { items };
   }
 
