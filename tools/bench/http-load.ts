@@ -1,6 +1,7 @@
 import http from 'node:http';
 
-/** Closed-loop HTTP load shared by the benchmarks (no autocannon: latencies of slow requests are kept). */
+/** Closed-loop HTTP load shared by the benchmarks (keep-alive clients, latency percentiles). */
+
 export interface Run {
   reqPerSec: number;
   p50: number;
@@ -11,9 +12,9 @@ export interface Run {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-export function get(base: URL, p: string): Promise<number> {
+export function get(base: URL, p: string, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: base.hostname, port: base.port, path: p, agent }, (res) => {
+    const req = http.get({ host: base.hostname, port: base.port, path: p, agent, headers }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
       res.on('error', reject);
@@ -28,7 +29,7 @@ export function get(base: URL, p: string): Promise<number> {
  * flight at the end are awaited and counted (a search slower than the window still yields numbers, and
  * leaves no queue behind for the next class). req/s = completed / (last completion − start).
  */
-export async function load(baseUrl: string, paths: string[], seconds: number, connections: number): Promise<Run> {
+export async function load(baseUrl: string, paths: string[], seconds: number, connections: number, headers: Record<string, string> = {}): Promise<Run> {
   const base = new URL(baseUrl);
   const latencies: number[] = [];
   let bad = 0;
@@ -42,7 +43,7 @@ export async function load(baseUrl: string, paths: string[], seconds: number, co
         const p = paths[next++ % paths.length];
         const t = performance.now();
         try {
-          const status = await get(base, p);
+          const status = await get(base, p, headers);
           if (status < 200 || status > 299) bad++;
         } catch {
           bad++;
@@ -56,3 +57,4 @@ export async function load(baseUrl: string, paths: string[], seconds: number, co
   const q = (f: number) => latencies[Math.min(latencies.length - 1, Math.ceil(f * latencies.length) - 1)];
   return { reqPerSec: latencies.length / ((last - start) / 1000), p50: q(0.5), p95: q(0.95), requests: latencies.length, bad };
 }
+

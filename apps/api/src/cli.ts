@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { writeFileSync } from 'node:fs';
 import { CoreModule, dataSourceOptions, orExit, parseEnvSubset } from '@ttx/api/core';
+import { BrokerageModule, BrokerageSeeder } from '@ttx/api/brokerage';
 import { CatalogModule, CatalogSeeder } from '@ttx/api/catalog';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { RightsModule, RightsSeeder } from '@ttx/api/rights';
@@ -32,7 +33,7 @@ async function main(command: string | undefined): Promise<void> {
   }
   if (command === 'seed-demo') {
     const app = await NestFactory.createApplicationContext(
-      { module: class SeedModule {}, imports: [CoreModule, IdentityModule, CatalogModule, RightsModule, MarketModule, RegistryModule] } as never,
+      { module: class SeedModule {}, imports: [CoreModule, IdentityModule, CatalogModule, RightsModule, MarketModule, RegistryModule, BrokerageModule] } as never,
       { logger: ['error', 'warn', 'log'] },
     );
     try {
@@ -51,6 +52,9 @@ async function main(command: string | undefined): Promise<void> {
       // After the catalog: technology contracts in every state; only into an empty registry, never in production.
       const registry = await app.get(RegistrySeeder).seed(dir);
       log.log(registry === 'seeded' ? 'Registry demo data loaded' : 'Registry demo data skipped (registry not empty or production)');
+      // After the catalog (rooms name published achievements); only into an empty brokerage context.
+      const brokerage = await app.get(BrokerageSeeder).seed(dir);
+      log.log(brokerage === 'seeded' ? 'Brokerage demo data loaded' : 'Brokerage demo data skipped (brokerage not empty or production)');
     } finally {
       await app.close();
     }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BrokerageModule } from '@ttx/api/brokerage';
 import { CatalogModule } from '@ttx/api/catalog';
 import { CoreModule, HttpAuthModule } from '@ttx/api/core';
 import { IdentityModule } from '@ttx/api/identity';
@@ -8,6 +9,6 @@ import { RegistryModule } from '@ttx/api/registry';
 import { RightsModule } from '@ttx/api/rights';
 
 @Module({
-  imports: [CoreModule, HttpAuthModule, IdentityModule, PlatformModule, CatalogModule, RightsModule, MarketModule, RegistryModule],
+  imports: [CoreModule, HttpAuthModule, IdentityModule, PlatformModule, CatalogModule, RightsModule, MarketModule, RegistryModule, BrokerageModule],
 })
 export class AppModule {}

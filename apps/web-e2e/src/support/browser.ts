@@ -6,7 +6,7 @@ import { KEEP_LOGS_ENV, STATE_ENV, type E2eState } from './paths';
 
 /** Debian's Chromium; playwright-core never downloads a browser here. */
 export const CHROMIUM = process.env['TTX_CHROMIUM'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

@@ -3,7 +3,7 @@ import { AREAS, authGuard, guestGuard, roleGuard } from '@ttx/web/core';
 import { dashboardRedirect } from './dashboard/dashboard-redirect';
 
 /** Areas with their own pages; the others show a placeholder. */
-const BUILT_AREAS = new Set<string>(['catalog', 'rights', 'market', 'registry']);
+const BUILT_AREAS = new Set<string>(['catalog', 'rights', 'market', 'registry', 'brokerage']);
 
 const comingSoon = () => import('./coming-soon/coming-soon').then((m) => m.ComingSoon);
 const dashboard = () => import('./dashboard/dashboard').then((m) => m.Dashboard);
@@ -88,6 +88,20 @@ export const appRoutes: Route[] = [
   },
   { path: 'market/listings/:id', loadComponent: () => import('./market/listing-detail').then((m) => m.ListingDetail) },
   { path: 'market/auctions/:id', loadComponent: () => import('./market/auction-room').then((m) => m.AuctionRoom) },
+  // Brokerage: public demands and broker directory; posting, matches, rooms and the workspace need a login.
+  { path: 'brokerage', pathMatch: 'full', redirectTo: 'brokerage/demands' },
+  { path: 'brokerage/demands', loadComponent: () => import('./brokerage/demands-page').then((m) => m.DemandsPage) },
+  {
+    path: 'brokerage/demands/new',
+    canActivate: [roleGuard],
+    data: { roles: ['enterprise_member'] },
+    loadComponent: () => import('./brokerage/demand-editor').then((m) => m.DemandEditor),
+  },
+  { path: 'brokerage/demands/:id', loadComponent: () => import('./brokerage/demand-detail').then((m) => m.DemandDetail) },
+  { path: 'brokerage/brokers', loadComponent: () => import('./brokerage/broker-directory').then((m) => m.BrokerDirectory) },
+  { path: 'brokerage/brokers/:id', loadComponent: () => import('./brokerage/broker-detail').then((m) => m.BrokerDetail) },
+  { path: 'brokerage/workspace', canActivate: [authGuard], loadComponent: () => import('./brokerage/broker-workspace').then((m) => m.BrokerWorkspace) },
+  { path: 'brokerage/rooms/:id', canActivate: [authGuard], loadComponent: () => import('./brokerage/deal-room').then((m) => m.DealRoom) },
   // Other areas of the exchange: placeholders until their feature libs land.
   ...AREAS.filter((area) => !BUILT_AREAS.has(area)).map(
     (area): Route => ({ path: area, canActivate: [authGuard], loadComponent: comingSoon, data: { area: `nav.${area}` } }),

@@ -5,3 +5,6 @@ export * from './lib/achievements/achievement-facts.service';
 export * from './lib/search/search.service';
 export * from './lib/search/tokenize';
 export * from './lib/seed/catalog-seeder';
+export * from './lib/search/candidates';
+export * from './lib/achievements/optional-auth.guard';
+export * from './lib/dto/achievement.dto';

@@ -5,3 +5,4 @@ export * from './lib/market';
 export * from './lib/disclosures';
 export * from './lib/rights';
 export * from './lib/registry';
+export * from './lib/brokerage';

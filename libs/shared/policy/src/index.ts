@@ -4,3 +4,5 @@ export * from './lib/patent-number';
 export * from './lib/rights';
 export * from './lib/registry';
 export * from './lib/market';
+export * from './lib/brokerage/credit';
+export * from './lib/brokerage/match-score';

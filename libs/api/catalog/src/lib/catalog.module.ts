@@ -10,6 +10,7 @@ import { AttachmentsService } from './attachments/attachments.service';
 import { OptionalAuthGuard } from './achievements/optional-auth.guard';
 import { CATALOG_ENTITIES } from './entities';
 import { FieldsService } from './fields/fields.service';
+import { MatchCandidatesService } from './search/candidates';
 import { SearchCache } from './search/search-cache';
 import { SearchService } from './search/search.service';
 import { CatalogSeeder } from './seed/catalog-seeder';
@@ -17,7 +18,17 @@ import { CatalogSeeder } from './seed/catalog-seeder';
 @Module({
   imports: [TypeOrmModule.forFeature(CATALOG_ENTITIES), IdentityModule, FilesModule],
   controllers: [AchievementsController, AttachmentsController],
-  providers: [AchievementsService, AchievementFactsService, AttachmentsService, SearchService, SearchCache, FieldsService, OptionalAuthGuard, CatalogSeeder],
-  exports: [AchievementsService, AchievementFactsService, SearchService, SearchCache, CatalogSeeder],
+  providers: [
+    AchievementsService,
+    AchievementFactsService,
+    AttachmentsService,
+    MatchCandidatesService,
+    SearchService,
+    SearchCache,
+    FieldsService,
+    OptionalAuthGuard,
+    CatalogSeeder,
+  ],
+  exports: [AchievementsService, AchievementFactsService, MatchCandidatesService, SearchService, SearchCache, CatalogSeeder],
 })
 export class CatalogModule {}

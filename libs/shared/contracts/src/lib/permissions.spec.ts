@@ -21,3 +21,16 @@ describe('role permissions (rights)', () => {
     expect(permissionsOf(['enterprise_member']).has('empowerment:apply')).toBe(false);
   });
 });
+
+describe('role permissions (brokerage)', () => {
+  it('lets enterprises post demands, brokers keep a profile and open rooms, TTO managers open rooms, only admins manage credit', () => {
+    expect(permissionsOf(['enterprise_member']).has('demand:write')).toBe(true);
+    expect(permissionsOf(['researcher']).has('demand:write')).toBe(false);
+    expect(permissionsOf(['broker']).has('broker:write')).toBe(true);
+    expect(permissionsOf(['broker']).has('deal-room:open')).toBe(true);
+    expect(permissionsOf(['tto_manager']).has('deal-room:open')).toBe(true);
+    expect(permissionsOf(['enterprise_member']).has('deal-room:open')).toBe(false);
+    expect(permissionsOf(['platform_admin']).has('credit:manage')).toBe(true);
+    expect(permissionsOf(['broker']).has('credit:manage')).toBe(false);
+  });
+});

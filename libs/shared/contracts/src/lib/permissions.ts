@@ -22,6 +22,10 @@ export const PERMISSIONS = [
   'listing:write',
   'market:trade',
   'evaluation:write',
+  'demand:write',
+  'broker:write',
+  'deal-room:open',
+  'credit:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -29,12 +33,22 @@ const BASE: Permission[] = ['authenticated', 'organization:create', 'notificatio
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   researcher: [...BASE, 'achievement:write', 'empowerment:apply'],
-  tto_manager: [...BASE, 'organization:manage-members', 'achievement:write', 'achievement:publish', 'rights:policy', 'empowerment:review', 'contract:file', 'listing:write'],
-  enterprise_member: [...BASE, 'organization:manage-members', 'achievement:nda', 'contract:file', 'market:trade'],
-  broker: [...BASE, 'organization:manage-members', 'contract:file'],
+  tto_manager: [
+    ...BASE,
+    'organization:manage-members',
+    'achievement:write',
+    'achievement:publish',
+    'rights:policy',
+    'empowerment:review',
+    'contract:file',
+    'listing:write',
+    'deal-room:open',
+  ],
+  enterprise_member: [...BASE, 'organization:manage-members', 'achievement:nda', 'contract:file', 'market:trade', 'demand:write'],
+  broker: [...BASE, 'organization:manage-members', 'contract:file', 'broker:write', 'deal-room:open'],
   registrar: [...BASE, 'organization:manage-members', 'contract:register'],
   evaluator: [...BASE, 'organization:manage-members', 'evaluation:write'],
-  platform_admin: [...BASE, 'organization:manage-members', 'organization:verify', 'platform:admin', 'rights:policy'],
+  platform_admin: [...BASE, 'organization:manage-members', 'organization:verify', 'platform:admin', 'rights:policy', 'credit:manage'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

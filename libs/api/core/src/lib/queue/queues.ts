@@ -4,6 +4,7 @@ export const QUEUES = {
   rights: 'rights',
   registry: 'registry',
   market: 'market',
+  brokerage: 'brokerage',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -14,6 +15,7 @@ export const JOBS = {
   reviewReminder: 'contract-review-reminder',
   auctionClose: 'auction-close',
   listingPeriodEnd: 'listing-period-end',
+  brokerageSweep: 'brokerage-sweep',
 } as const;
 
 export interface JobPayloads {
@@ -24,6 +26,7 @@ export interface JobPayloads {
   [JOBS.reviewReminder]: { reason: 'schedule' };
   [JOBS.auctionClose]: { auctionId: string };
   [JOBS.listingPeriodEnd]: { listingId: string };
+  [JOBS.brokerageSweep]: Record<string, never>;
 }
 
 /** Deterministic ids: a nudge while one is waiting is a no-op; the schedule is upserted, not duplicated. */
@@ -36,4 +39,5 @@ export const JOB_IDS = {
   /** One close job per (auction, end time): re-scheduling after a soft-close extension adds the next one. */
   auctionClose: (auctionId: string, endsAt: Date) => `auction-close-${auctionId}-${endsAt.getTime()}`,
   listingPeriodEnd: (listingId: string) => `listing-period-end-${listingId}`,
+  brokerageSweep: 'brokerage-sweep-every-10min',
 } as const;

@@ -4,6 +4,7 @@ import { Disclosures1763949500000 } from './1763949500000-disclosures';
 import { Rights1763949600000 } from './1763949600000-rights';
 import { Registry1764036000000 } from './1764036000000-registry';
 import { Market1764122400000 } from './1764122400000-market';
+import { Brokerage1764208800000 } from './1764208800000-brokerage';
 
 /** Listed explicitly (not globbed) so the webpack bundle and the CLI run the same set, in order. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Rights1763949600000,
   Registry1764036000000,
   Market1764122400000,
+  Brokerage1764208800000,
 ];

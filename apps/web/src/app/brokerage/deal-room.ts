@@ -1,0 +1,208 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { DEAL_TYPES, type DealType } from '@ttx/shared/contracts';
+import { type DealRoomView, type RoomMessageView, TtxApi } from '@ttx/web/api-client';
+import { AuthStore, LanguageService } from '@ttx/web/core';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { fenToYuan } from '../catalog/catalog-text';
+
+/** How often new messages are fetched (`?since=` cursor) until the socket.io push is wired in. */
+export const ROOM_POLL_MS = 2000;
+
+/** A deal room: members and NDA, live messages, checklist, offers (become market offers) and the broker's commission. */
+@Component({
+  selector: 'ttx-deal-room',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, TranslocoPipe, NzButtonModule, NzCardModule, NzCheckboxModule, NzInputModule, NzInputNumberModule, NzSelectModule, NzTagModule],
+  template: `
+    <div class="ttx-page">
+      @if (room(); as r) {
+        <h1 data-testid="room-title">{{ r.demandTitle }} ↔ {{ r.achievementTitle }}</h1>
+        <p><nz-tag nzColor="blue" data-testid="room-stage">{{ 'brokerage.roomStage.' + r.stage | transloco }}</nz-tag></p>
+        <div style="display: grid; grid-template-columns: 2fr 1fr; gap: 12px">
+          <nz-card [nzTitle]="'brokerage.rooms.messages' | transloco">
+            @if (!r.ndaAccepted) {
+              <p>{{ 'brokerage.rooms.ndaText' | transloco }}</p>
+              <button nz-button nzType="primary" (click)="acceptNda()" data-testid="room-accept-nda">{{ 'brokerage.rooms.acceptNda' | transloco }}</button>
+            } @else {
+              <div style="max-height: 360px; overflow: auto" data-testid="room-messages">
+                @for (m of messages(); track m.seq) {
+                  <p data-testid="room-message"><b>{{ m.authorName }}</b>: {{ m.body }}</p>
+                }
+              </div>
+              @if (live()) {
+                <div style="display: flex; gap: 8px">
+                  <input nz-input [(ngModel)]="draft" (keyup.enter)="send()" data-testid="room-message-input" />
+                  <button nz-button nzType="primary" (click)="send()" [disabled]="!draft.trim()" data-testid="room-send">{{ 'brokerage.rooms.send' | transloco }}</button>
+                </div>
+              }
+            }
+          </nz-card>
+          <div>
+            <nz-card [nzTitle]="'brokerage.rooms.members' | transloco" nzSize="small">
+              @for (m of r.members; track m.userId) {
+                <p data-testid="room-member">
+                  {{ m.displayName }} <nz-tag>{{ 'brokerage.roomRole.' + m.role | transloco }}</nz-tag>
+                  @if (m.ndaAcceptedAt) {
+                    <nz-tag nzColor="green">NDA</nz-tag>
+                  }
+                </p>
+              }
+              @if (live()) {
+                <div style="display: flex; gap: 4px">
+                  <input nz-input nzSize="small" [placeholder]="'brokerage.rooms.inviteEmail' | transloco" [(ngModel)]="inviteEmail" data-testid="room-invite-email" />
+                  <button nz-button nzSize="small" (click)="invite()" data-testid="room-invite">{{ 'brokerage.rooms.invite' | transloco }}</button>
+                </div>
+              }
+            </nz-card>
+            <nz-card [nzTitle]="'brokerage.rooms.checklist' | transloco" nzSize="small" style="margin-top: 12px">
+              @for (c of r.checklist; track c.id) {
+                <p>
+                  <span nz-checkbox [ngModel]="c.done" [nzDisabled]="!r.ndaAccepted || !live()" (ngModelChange)="check(c.id, $event)">{{ lang() === 'zh-CN' ? c.labelZh : c.labelEn }}</span>
+                </p>
+              }
+            </nz-card>
+          </div>
+        </div>
+        @if (r.ndaAccepted) {
+          <nz-card [nzTitle]="'brokerage.rooms.offers' | transloco" style="margin-top: 12px" data-testid="room-offers">
+            @for (o of r.offers; track o.id) {
+              <p data-testid="room-offer">{{ o.madeByName }}: {{ 'catalog.dealType.' + o.dealType | transloco }} ¥{{ yuan(o.amountFen) }} {{ o.terms ?? '' }}</p>
+            }
+            @if (myRole() === 'enterprise' && live()) {
+              <div style="display: flex; gap: 8px">
+                <nz-select style="width: 160px" [(ngModel)]="offerType" data-testid="room-offer-type">
+                  @for (d of deals; track d) {
+                    <nz-option [nzValue]="d" [nzLabel]="'catalog.dealType.' + d | transloco" />
+                  }
+                </nz-select>
+                <nz-input-number [nzMin]="1" [(ngModel)]="offerYuan" data-testid="room-offer-amount" />
+                <button nz-button nzType="primary" (click)="offer()" [disabled]="!offerYuan" data-testid="room-offer-submit">{{ 'brokerage.rooms.makeOffer' | transloco }}</button>
+              </div>
+            }
+          </nz-card>
+          <nz-card [nzTitle]="'brokerage.rooms.commission' | transloco" style="margin-top: 12px" data-testid="room-commission">
+            <p>
+              @if (r.commission.rateBp) {
+                {{ r.commission.rateBp / 100 }}%
+              }
+              @if (r.commission.amountFen) {
+                ¥{{ yuan(r.commission.amountFen) }}
+              }
+              @if (r.commission.agreedAt) {
+                <nz-tag nzColor="green" data-testid="commission-agreed">{{ 'brokerage.rooms.agreed' | transloco }}</nz-tag>
+              }
+            </p>
+            @if (myRole() === 'broker' && live()) {
+              <div style="display: flex; gap: 8px">
+                <nz-input-number [nzMin]="1" [(ngModel)]="commissionYuan" data-testid="commission-amount" />
+                <button nz-button (click)="propose()" [disabled]="!commissionYuan" data-testid="commission-propose">{{ 'brokerage.rooms.propose' | transloco }}</button>
+              </div>
+            }
+            @if (myRole() !== 'broker' && live() && (r.commission.rateBp || r.commission.amountFen) && !r.commission.agreedAt) {
+              <button nz-button nzType="primary" (click)="agree()" data-testid="commission-agree">{{ 'brokerage.rooms.agree' | transloco }}</button>
+            }
+          </nz-card>
+          @if (myRole() !== 'enterprise' && live()) {
+            <div style="margin-top: 12px; display: flex; gap: 8px">
+              <button nz-button nzType="primary" (click)="close('won')" data-testid="room-close-won">{{ 'brokerage.rooms.closeWon' | transloco }}</button>
+              <button nz-button nzDanger (click)="close('lost')" data-testid="room-close-lost">{{ 'brokerage.rooms.closeLost' | transloco }}</button>
+            </div>
+          }
+        }
+      }
+    </div>
+  `,
+})
+export class DealRoom {
+  readonly id = input.required<string>();
+  private readonly api = inject(TtxApi);
+  private readonly auth = inject(AuthStore);
+  protected readonly lang = inject(LanguageService).lang;
+  protected readonly room = signal<DealRoomView | null>(null);
+  protected readonly messages = signal<RoomMessageView[]>([]);
+  protected readonly deals = DEAL_TYPES;
+  protected readonly live = computed(() => this.room()?.stage === 'nda' || this.room()?.stage === 'negotiating');
+  protected readonly myRole = computed(() => this.room()?.members.find((m) => m.userId === this.auth.user()?.id)?.role ?? null);
+  protected draft = '';
+  protected inviteEmail = '';
+  protected offerType: DealType = 'licence';
+  protected offerYuan: number | null = null;
+  protected commissionYuan: number | null = null;
+  private cursor = 0;
+
+  constructor() {
+    effect(() => void this.load(this.id()));
+    const timer = setInterval(() => void this.poll(), ROOM_POLL_MS);
+    inject(DestroyRef).onDestroy(() => clearInterval(timer));
+  }
+
+  async load(id: string): Promise<void> {
+    try {
+      this.room.set(await this.api.dealRoom(id));
+      this.cursor = 0;
+      this.messages.set([]);
+      await this.poll();
+    } catch {
+      /* shown by the error interceptor */
+    }
+  }
+
+  /** New messages since the cursor (only once the NDA is accepted: before, the API answers 403). */
+  async poll(): Promise<void> {
+    if (!this.room()?.ndaAccepted) return;
+    try {
+      const page = await this.api.dealRoomMessages(this.id(), this.cursor);
+      if (page.items.length) {
+        const seen = new Set(this.messages().map((m) => m.seq));
+        this.messages.update((list) => [...list, ...page.items.filter((m) => !seen.has(m.seq))]);
+        this.cursor = page.cursor;
+      }
+    } catch {
+      /* try again on the next tick */
+    }
+  }
+
+  private async run(call: () => Promise<DealRoomView | unknown>): Promise<void> {
+    try {
+      const r = await call();
+      if (r && typeof r === 'object' && 'members' in r) this.room.set(r as DealRoomView);
+      else this.room.set(await this.api.dealRoom(this.id()));
+    } catch {
+      /* shown by the error interceptor */
+    }
+  }
+
+  async acceptNda() {
+    await this.run(() => this.api.acceptDealRoomNda(this.id()));
+    await this.poll();
+  }
+  async send() {
+    const body = this.draft.trim();
+    if (!body) return;
+    this.draft = '';
+    try {
+      await this.api.postDealRoomMessage(this.id(), body);
+    } catch {
+      return;
+    }
+    await this.poll();
+  }
+  invite = () => this.run(() => this.api.inviteToDealRoom(this.id(), this.inviteEmail.trim()));
+  check = (itemId: string, done: boolean) => this.run(() => this.api.checkDealRoomItem(this.id(), itemId, done));
+  offer = () => this.run(() => this.api.makeDealRoomOffer(this.id(), { dealType: this.offerType, amountFen: Math.round((this.offerYuan ?? 0) * 100) }));
+  propose = () => this.run(() => this.api.proposeCommission(this.id(), { amountFen: Math.round((this.commissionYuan ?? 0) * 100) }));
+  agree = () => this.run(() => this.api.agreeCommission(this.id()));
+  close = (outcome: 'won' | 'lost') => this.run(() => this.api.closeDealRoom(this.id(), outcome));
+
+  protected yuan(fen: number): string {
+    return fenToYuan(fen, this.lang());
+  }
+}

@@ -1,0 +1,63 @@
+import { CatalogModule, CatalogSeeder } from '@ttx/api/catalog';
+import { CoreModule, HttpAuthModule } from '@ttx/api/core';
+import { bootTestApp, call, type TestApp } from '@ttx/api/core/testing';
+import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
+import { resolve } from 'node:path';
+import { BrokerageModule } from '../brokerage.module';
+import { BrokerageSeeder } from './brokerage-seeder';
+
+const SEEDS = resolve(__dirname, '../../../../../../seeds/demo');
+let t: TestApp;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await bootTestApp([CoreModule, HttpAuthModule, IdentityModule, CatalogModule, BrokerageModule]);
+  await t.app.get(DemoSeeder).seed(resolve(SEEDS, 'identity.json'));
+  await t.app.get(CatalogSeeder).seed(SEEDS);
+  expect(await t.app.get(BrokerageSeeder).seed(SEEDS)).toBe('seeded');
+  for (const who of ['sme', 'enterprise', 'broker', 'tto', 'admin']) {
+    tokens[who] = (await call(t.app, 'POST', '/api/auth/login', { body: { email: `${who}@demo.ttx`, password: 'ttx-demo-2026' } })).json.accessToken;
+  }
+}, 180_000);
+afterAll(() => t?.close());
+
+describe('brokerage demo seed (API.md "Demo data": every state a user would look for)', () => {
+  it('loads only once', async () => {
+    expect(await t.app.get(BrokerageSeeder).seed(SEEDS)).toBe('skipped');
+  });
+
+  it('gives the SME demands in every state, with matches and reasons for an open one', async () => {
+    const mine = (await call(t.app, 'GET', '/api/demands?mine=true', { token: tokens['sme'] })).json.items;
+    expect(mine.map((d: { status: string }) => d.status).sort()).toEqual(['expired', 'in_talks', 'open', 'satisfied']);
+    const vision = mine.find((d: { title: { en: string } }) => d.title.en.startsWith('Industrial vision'));
+    const matches = (await call(t.app, 'GET', `/api/demands/${vision.id}/matches`, { token: tokens['sme'] })).json.items;
+    expect(matches[0].achievement.title.en).toBe('Industrial vision defect inspection software V2.0');
+    expect(matches[0].reasons.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('shows rooms to their members: the SME negotiating (messages, offer, commission), the broker a closed deal', async () => {
+    const rooms = (await call(t.app, 'GET', '/api/deal-rooms', { token: tokens['sme'] })).json.items;
+    expect(rooms.map((r: { stage: string }) => r.stage)).toEqual(['negotiating']);
+    const room = (await call(t.app, 'GET', `/api/deal-rooms/${rooms[0].id}`, { token: tokens['tto'] })).json;
+    expect(room).toMatchObject({ ndaAccepted: true, commission: { amountFen: 5_400_000, agreedAt: null } });
+    expect(room.offers).toHaveLength(1);
+    expect((await call(t.app, 'GET', `/api/deal-rooms/${rooms[0].id}/messages`, { token: tokens['sme'] })).json.items).toHaveLength(3);
+    expect((await call(t.app, 'GET', `/api/deal-rooms/${rooms[0].id}/messages`, { token: tokens['enterprise'] })).status).toBe(404);
+    const broker = (await call(t.app, 'GET', '/api/brokers/me', { token: tokens['broker'] })).json;
+    expect(broker.trackRecord).toMatchObject({ closedDeals: 1, activeRooms: 1, commissionFen: 18_000_000 });
+    // 60 + 3 × 3 completed deals; the 520-day-old dispute is repaired, the late payment was reversed.
+    expect(broker.rating).toMatchObject({ score: 69, grade: 'C', completedDeals: 3, repairedEvents: 1, breaches: [] });
+  });
+
+  it('puts the second broker on the public breach list', async () => {
+    const list = (await call(t.app, 'GET', '/api/brokers/breaches')).json;
+    expect(list.map((b: { displayName: string }) => b.displayName)).toEqual(['周婷 Zhou Ting (Broker)']);
+    expect((await call(t.app, 'GET', '/api/brokers')).json.items[0].displayName).toBe('刘洋 Liu Yang (Broker)');
+  });
+
+  it('hides the confidential demand detail from the public but not from its enterprise', async () => {
+    const pub = (await call(t.app, 'GET', '/api/demands?pageSize=50')).json.items.find((d: { confidential: boolean }) => d.confidential);
+    expect(pub).toMatchObject({ detail: null, budget: null, organizationName: null });
+    expect((await call(t.app, 'GET', `/api/demands/${pub.id}`, { token: tokens['enterprise'] })).json.detail.zh).toContain('十二万片');
+  });
+});

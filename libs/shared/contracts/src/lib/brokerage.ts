@@ -1,0 +1,30 @@
+/** DOMAIN.md §5½ and §6: enterprise demands (出题), brokers (技术经理人) with credit ratings, deal rooms. */
+
+/** open → in_talks (a deal room exists) → satisfied (the enterprise says so) / expired (deadline passed, a job). */
+export const DEMAND_STATUSES = ['open', 'in_talks', 'satisfied', 'expired'] as const;
+export type DemandStatus = (typeof DEMAND_STATUSES)[number];
+
+/** Recorded by platform admins (or by the platform when a room closes); each one moves the credit score. */
+export const CREDIT_EVENT_KINDS = ['completed_deal', 'dispute', 'late_payment', 'missing_payment', 'breach_of_trust'] as const;
+export type CreditEventKind = (typeof CREDIT_EVENT_KINDS)[number];
+
+export const CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const;
+export type CreditGrade = (typeof CREDIT_GRADES)[number];
+
+/** nda (parties sign) → negotiating (everyone signed) → closed_won / closed_lost. */
+export const DEAL_ROOM_STAGES = ['nda', 'negotiating', 'closed_won', 'closed_lost'] as const;
+export type DealRoomStage = (typeof DEAL_ROOM_STAGES)[number];
+
+export const DEAL_ROOM_ROLES = ['broker', 'institution', 'enterprise'] as const;
+export type DealRoomRole = (typeof DEAL_ROOM_ROLES)[number];
+
+/** Domain events other contexts consume from `brokerage_events` (market: room offers; licensing: commission). */
+export const BROKERAGE_EVENT_TYPES = ['demand.posted', 'deal-room.opened', 'deal-room.offer-made', 'deal-room.commission-agreed', 'deal-room.closed'] as const;
+export type BrokerageEventType = (typeof BROKERAGE_EVENT_TYPES)[number];
+
+/** One reason a match was made, in both languages; `code` is stable for clients. */
+export interface MatchReason {
+  code: 'text' | 'same-field' | 'same-parent-field' | 'maturity' | 'deal-type' | 'budget-covers' | 'budget-overlaps';
+  zh: string;
+  en: string;
+}
