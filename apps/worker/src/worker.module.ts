@@ -3,11 +3,11 @@ import { BrokerageWorkerModule } from '@ttx/api/brokerage';
 import { CoreModule } from '@ttx/api/core';
 import { MarketWorkerModule } from '@ttx/api/market';
 import { PlatformWorkerModule } from '@ttx/api/platform';
-import { RegistryWorkerModule } from '@ttx/api/registry';
+import { RegistryDealsWorkerModule, RegistryWorkerModule } from '@ttx/api/registry';
 import { RightsWorkerModule } from '@ttx/api/rights';
 
 /** Every BullMQ processor of every context is registered through its context's worker module. */
 @Module({
-  imports: [CoreModule, PlatformWorkerModule, RightsWorkerModule, MarketWorkerModule, RegistryWorkerModule, BrokerageWorkerModule],
+  imports: [CoreModule, PlatformWorkerModule, RightsWorkerModule, MarketWorkerModule, RegistryWorkerModule, RegistryDealsWorkerModule, BrokerageWorkerModule],
 })
 export class WorkerModule {}

@@ -5,10 +5,10 @@ import { CoreModule, HttpAuthModule } from '@ttx/api/core';
 import { IdentityModule } from '@ttx/api/identity';
 import { MarketModule } from '@ttx/api/market';
 import { PlatformModule } from '@ttx/api/platform';
-import { RegistryModule } from '@ttx/api/registry';
+import { RegistryDealsModule, RegistryModule } from '@ttx/api/registry';
 import { RightsModule } from '@ttx/api/rights';
 
 @Module({
-  imports: [CoreModule, HttpAuthModule, IdentityModule, PlatformModule, CatalogModule, RightsModule, MarketModule, RegistryModule, BrokerageModule],
+  imports: [CoreModule, HttpAuthModule, IdentityModule, PlatformModule, CatalogModule, RightsModule, MarketModule, RegistryModule, RegistryDealsModule, BrokerageModule],
 })
 export class AppModule {}

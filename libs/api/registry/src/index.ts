@@ -5,3 +5,4 @@ export * from './lib/stats/stats.service';
 export * from './lib/imports/import-runner';
 export * from './lib/imports/import-columns';
 export * from './lib/seed/registry-seeder';
+export * from './lib/deals/registry-deals.module';

@@ -31,5 +31,6 @@ export class RegistryModule {}
 @Module({
   imports: [TypeOrmModule.forFeature(REGISTRY_ENTITIES), IdentityModule],
   providers: [...SHARED, RegistryWorkerProcessor],
+  exports: [ContractsService],
 })
 export class RegistryWorkerModule {}
