@@ -10,3 +10,4 @@ export * from './lib/i18n/provide-i18n';
 export * from './lib/nav/role-nav';
 export * from './lib/notifications/notifications-store';
 export * from './lib/provide-core';
+export * from './lib/signals/reload-on';

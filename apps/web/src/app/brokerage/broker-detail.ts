@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CREDIT_EVENT_KINDS, type CreditEventKind } from '@ttx/shared/contracts';
 import { type BrokerView, type CreditEventView, TtxApi } from '@ttx/web/api-client';
-import { AuthStore, LanguageService } from '@ttx/web/core';
+import { AuthStore, LanguageService, reloadOn } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -108,7 +108,7 @@ export class BrokerDetail {
   protected reason = '';
 
   constructor() {
-    effect(() => void this.load(this.id()));
+    reloadOn(() => this.id(), (id) => this.load(id));
   }
 
   async load(id: string): Promise<void> {

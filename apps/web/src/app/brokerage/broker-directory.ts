@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { reloadOn } from '@ttx/web/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type BrokerPageView, TtxApi } from '@ttx/web/api-client';
@@ -49,7 +50,7 @@ export class BrokerDirectory {
   protected readonly color = gradeColor;
 
   constructor() {
-    effect(() => void this.load(this.page()));
+    reloadOn(() => this.page(), (page) => this.load(page));
   }
 
   async load(page: number): Promise<void> {

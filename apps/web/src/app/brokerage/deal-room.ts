@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { DEAL_TYPES, type DealType } from '@ttx/shared/contracts';
 import { type DealRoomView, type RoomMessageView, TtxApi } from '@ttx/web/api-client';
-import { AuthStore, LanguageService } from '@ttx/web/core';
+import { AuthStore, LanguageService, reloadOn } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
@@ -139,7 +139,7 @@ export class DealRoom {
   private cursor = 0;
 
   constructor() {
-    effect(() => void this.load(this.id()));
+    reloadOn(() => this.id(), (id) => this.load(id));
     const timer = setInterval(() => void this.poll(), ROOM_POLL_MS);
     inject(DestroyRef).onDestroy(() => clearInterval(timer));
   }

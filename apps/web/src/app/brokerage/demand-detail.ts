@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, effect, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type AchievementMatchListView, type DemandView, TtxApi } from '@ttx/web/api-client';
-import { AuthStore, LanguageService } from '@ttx/web/core';
+import { AuthStore, LanguageService, reloadOn } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzListModule } from 'ng-zorro-antd/list';
@@ -92,7 +92,7 @@ export class DemandDetail {
   });
 
   constructor() {
-    effect(() => void this.load(this.id()));
+    reloadOn(() => this.id(), (id) => this.load(id));
   }
 
   async load(id: string): Promise<void> {

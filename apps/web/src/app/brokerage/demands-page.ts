@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type DemandPageView, TtxApi } from '@ttx/web/api-client';
-import { AuthStore, LanguageService } from '@ttx/web/core';
+import { AuthStore, LanguageService, reloadOn } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -77,7 +77,7 @@ export class DemandsPage {
   protected readonly loading = signal(false);
 
   constructor() {
-    effect(() => void this.load(this.mine(), this.page()));
+    reloadOn(() => [this.mine(), this.page()] as const, ([mine, page]) => this.load(mine, page));
   }
 
   async load(mine: boolean, page: number): Promise<void> {

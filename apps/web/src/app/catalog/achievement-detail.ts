@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type AchievementView, TtxApi } from '@ttx/web/api-client';
-import { AuthStore, LanguageService } from '@ttx/web/core';
+import { AuthStore, LanguageService, reloadOn } from '@ttx/web/core';
 import { OrgPicker } from '@ttx/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -68,11 +68,7 @@ export class AchievementDetail {
   protected readonly price = computed(() => priceRange(this.item()?.askingPrice ?? null, this.language.lang()));
 
   constructor() {
-    // untracked: the request reads the access-token signal; signing out must not refetch without it.
-    effect(() => {
-      const id = this.id();
-      untracked(() => void this.load(id));
-    });
+    reloadOn(() => this.id(), (id) => this.load(id));
   }
 
   async load(id: string): Promise<void> {

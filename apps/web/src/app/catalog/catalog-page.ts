@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type SearchResultView, TtxApi } from '@ttx/web/api-client';
-import { LanguageService } from '@ttx/web/core';
+import { LanguageService, reloadOn } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
@@ -89,11 +89,7 @@ export class CatalogPage {
       (tree) => this.fields.set(fieldNames(tree as FieldNode[])),
       () => undefined,
     );
-    // untracked: only the query drives reloads (the request also reads the access-token signal).
-    effect(() => {
-      const q = this.query();
-      untracked(() => void this.load(q));
-    });
+    reloadOn(() => this.query(), (q) => this.load(q));
   }
 
   private async load(q: CatalogQuery): Promise<void> {

@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ACHIEVEMENT_STATUSES } from '@ttx/shared/contracts';
 import { type AchievementPageView, type AchievementStatus, TtxApi } from '@ttx/web/api-client';
-import { AuthStore, LanguageService } from '@ttx/web/core';
+import { AuthStore, LanguageService, reloadOn } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -116,11 +116,7 @@ export class MyAchievements {
   protected readonly loading = signal(false);
 
   constructor() {
-    // untracked: the request reads the access-token signal; signing out must not refetch without it.
-    effect(() => {
-      const [status, page] = [this.status(), this.page()];
-      untracked(() => void this.load(status, page));
-    });
+    reloadOn(() => [this.status(), this.page()] as const, ([status, page]) => this.load(status, page));
   }
 
   async load(status: AchievementStatus | null, page: number): Promise<void> {

@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal, effect } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { REJECTION_REASONS, type RejectionReason } from '@ttx/shared/contracts';
 import { type ContractView, TtxApi } from '@ttx/web/api-client';
-import { LanguageService } from '@ttx/web/core';
+import { LanguageService, reloadOn } from '@ttx/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
@@ -125,7 +125,7 @@ export class ContractDetail {
   private registerKey = crypto.randomUUID();
 
   constructor() {
-    effect(() => void this.load(this.id()));
+    reloadOn(() => this.id(), (id) => this.load(id));
   }
 
   async load(id: string): Promise<void> {

@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CONTRACT_STATUSES } from '@ttx/shared/contracts';
 import { type ContractPageView, type ContractStatus, TtxApi } from '@ttx/web/api-client';
-import { AuthStore, LanguageService } from '@ttx/web/core';
+import { AuthStore, LanguageService, reloadOn } from '@ttx/web/core';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -97,7 +97,7 @@ export class RegistryPage {
   protected readonly seller = computed(() => SELLER_ROLES.some((r) => this.auth.hasRole(r)));
 
   constructor() {
-    effect(() => void this.load(this.status(), this.page()));
+    reloadOn(() => [this.status(), this.page()] as const, ([status, page]) => this.load(status, page));
   }
 
   async load(status: ContractStatus | null, page: number): Promise<void> {

@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { type StatsItemView, TtxApi } from '@ttx/web/api-client';
-import { LanguageService } from '@ttx/web/core';
+import { LanguageService, reloadOn } from '@ttx/web/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective, provideEchartsCore } from 'ngx-echarts';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -89,7 +89,7 @@ export class StatsPage {
 
   constructor() {
     // params() reads from/to, so the effect reloads when either changes.
-    effect(() => void this.load(GROUPS.map((g) => this.params(g))));
+    reloadOn(() => GROUPS.map((g) => this.params(g)), (params) => this.load(params));
   }
 
   protected pie(group: Group, prefix: string): EChartsCoreOption {
