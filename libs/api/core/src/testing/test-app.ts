@@ -66,3 +66,18 @@ export async function call(
   const json = type.includes('json') && res.body ? JSON.parse(res.body) : undefined;
   return { status: res.statusCode, headers: res.headers, json, body: res.body };
 }
+
+/** An access token for `email` (the demo users' password by default); throws on anything but 200. */
+export async function login(app: NestFastifyApplication, email: string, password = 'ttx-demo-2026'): Promise<string> {
+  const res = await call(app, 'POST', '/api/auth/login', { body: { email, password } });
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${res.body}`);
+  return res.json.accessToken as string;
+}
+
+/** A multipart/form-data body with one file field, as a browser sends it (for `app.inject`). */
+export function multipart(fileName: string, content: Buffer, field = 'file') {
+  const boundary = `----ttx${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, content, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+}

@@ -1,10 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { call } from '@ttx/api/core/testing';
+import { call, login } from '@ttx/api/core/testing';
 import { creditCodeCheckCharacter } from '@ttx/shared/policy';
 import { execFileSync } from 'node:child_process';
 import { DataSource } from 'typeorm';
 
-/** Test helpers shared by the registry specs. */
+/** Test helpers shared by the registry specs (login and multipart come from @ttx/api/core/testing). */
+export { login, multipart } from '@ttx/api/core/testing';
 export const validCreditCode = (first17: string) => first17 + creditCodeCheckCharacter(first17);
 
 let seq = 0;
@@ -27,12 +28,6 @@ export const contractBody = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-export async function login(app: NestFastifyApplication, email: string, password = 'ttx-demo-2026'): Promise<string> {
-  const res = await call(app, 'POST', '/api/auth/login', { body: { email, password } });
-  if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`);
-  return res.json.accessToken as string;
-}
-
 /** A new user who is `role` of a new verified organisation of `kind` in `regionCode`. */
 export async function memberOfNewOrg(app: NestFastifyApplication, kind: string, role: string, regionCode: string, name: string): Promise<string> {
   const n = ++seq;
@@ -46,14 +41,6 @@ export async function memberOfNewOrg(app: NestFastifyApplication, kind: string, 
   );
   await ds.query('INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, $3)', [reg.json.id, org.id, role]);
   return login(app, email, 'correct horse 1');
-}
-
-/** A multipart/form-data body with one file field, as a browser sends it. */
-export function multipart(fileName: string, content: Buffer, field = 'file') {
-  const boundary = `----ttx${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, content, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 /**

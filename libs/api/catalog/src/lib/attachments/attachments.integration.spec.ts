@@ -1,5 +1,5 @@
 import { CoreModule, HttpAuthModule } from '@ttx/api/core';
-import { bootTestApp, call, WORKSPACE_ROOT, type TestApp } from '@ttx/api/core/testing';
+import { bootTestApp, call, login, multipart, WORKSPACE_ROOT, type TestApp } from '@ttx/api/core/testing';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,12 +17,6 @@ const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100, 0)]);
 let t: TestApp;
 const token: Record<string, string> = {};
 let id: string;
-
-function multipart(fileName: string, content: Buffer) {
-  const boundary = `----ttx${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 async function upload(who: string, fileName: string, content: Buffer, achievementId = id) {
   const { payload, contentType } = multipart(fileName, content);
@@ -42,10 +36,7 @@ beforeAll(async () => {
   t = await bootTestApp([CoreModule, HttpAuthModule, IdentityModule, CatalogModule], { FILES_DIR, ATTACHMENT_MAX_MB: '1' });
   await t.app.get(DemoSeeder).seed(resolve(WORKSPACE_ROOT, 'seeds/demo/identity.json'));
   await t.app.get(CatalogSeeder).seedFields(t.app.get(DataSource).manager, resolve(WORKSPACE_ROOT, 'seeds/demo/fields.json'));
-  for (const who of ['tto', 'researcher', 'sme', 'broker']) {
-    const res = await call(t.app, 'POST', '/api/auth/login', { body: { email: `${who}@demo.ttx`, password: 'ttx-demo-2026' } });
-    token[who] = res.json.accessToken;
-  }
+  for (const who of ['tto', 'researcher', 'sme', 'broker']) token[who] = await login(t.app, `${who}@demo.ttx`);
   const created = await call(t.app, 'POST', '/api/achievements', {
     token: token['tto'],
     body: {

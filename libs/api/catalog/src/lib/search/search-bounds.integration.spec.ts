@@ -1,5 +1,5 @@
 import { CoreModule, HttpAuthModule } from '@ttx/api/core';
-import { bootTestApp, call, WORKSPACE_ROOT, type TestApp } from '@ttx/api/core/testing';
+import { bootTestApp, call, login, WORKSPACE_ROOT, type TestApp } from '@ttx/api/core/testing';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -130,8 +130,7 @@ describe('result cache', () => {
   });
 
   it('a publish through the API is visible to the very next search', async () => {
-    const login = await call(t.app, 'POST', '/api/auth/login', { body: { email: 'tto@demo.ttx', password: 'ttx-demo-2026' } });
-    const auth = { authorization: `Bearer ${login.json.accessToken}` };
+    const auth = { authorization: `Bearer ${await login(t.app, 'tto@demo.ttx')}` };
     const q = `q=${encodeURIComponent('镁合金')}`;
     expect((await search(q)).total).toBe(0);
     const created = await call(t.app, 'POST', '/api/achievements', {

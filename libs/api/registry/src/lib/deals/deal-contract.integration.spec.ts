@@ -1,6 +1,6 @@
 import { CatalogModule, CatalogSeeder } from '@ttx/api/catalog';
 import { CoreModule, HttpAuthModule } from '@ttx/api/core';
-import { bootTestApp, call, WORKSPACE_ROOT, type TestApp } from '@ttx/api/core/testing';
+import { bootTestApp, call, login, WORKSPACE_ROOT, type TestApp } from '@ttx/api/core/testing';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { MarketModule } from '@ttx/api/market';
 import { withPatentCheckCharacter } from '@ttx/shared/policy';
@@ -19,9 +19,7 @@ beforeAll(async () => {
   await t.app.get(DemoSeeder).seed(resolve(SEEDS, 'identity.json'));
   const ds = t.app.get(DataSource);
   await ds.transaction((m) => t.app.get(CatalogSeeder).seedFields(m, resolve(SEEDS, 'fields.json')));
-  for (const who of ['tto', 'sme']) {
-    token[who] = (await call(t.app, 'POST', '/api/auth/login', { body: { email: `${who}@demo.ttx`, password: 'ttx-demo-2026' } })).json.accessToken;
-  }
+  for (const who of ['tto', 'sme']) token[who] = await login(t.app, `${who}@demo.ttx`);
 }, 120_000);
 afterAll(() => t?.close());
 
