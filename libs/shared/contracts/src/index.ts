@@ -6,3 +6,4 @@ export * from './lib/disclosures';
 export * from './lib/rights';
 export * from './lib/registry';
 export * from './lib/brokerage';
+export * from './lib/licensing';

@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'broker:write',
   'deal-room:open',
   'credit:manage',
+  'licence:manage',
+  'licence:pay',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,8 +45,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'contract:file',
     'listing:write',
     'deal-room:open',
+    'licence:manage',
   ],
-  enterprise_member: [...BASE, 'organization:manage-members', 'achievement:nda', 'contract:file', 'market:trade', 'demand:write'],
+  enterprise_member: [...BASE, 'organization:manage-members', 'achievement:nda', 'contract:file', 'market:trade', 'demand:write', 'licence:pay'],
   broker: [...BASE, 'organization:manage-members', 'contract:file', 'broker:write', 'deal-room:open'],
   registrar: [...BASE, 'organization:manage-members', 'contract:register'],
   evaluator: [...BASE, 'organization:manage-members', 'evaluation:write'],
