@@ -162,5 +162,5 @@ export interface IncomeStatement {
   recipientType: 'user' | 'organization';
   recipientId: string;
   total: number;
-  items: (DistributionEntry & { licenceNumber: string; title: Bilingual })[];
+  items: (DistributionEntry & { licenceNumber: string; title: LocalizedText })[];
 }
