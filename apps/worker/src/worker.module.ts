@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { BrokerageWorkerModule } from '@ttx/api/brokerage';
+import { BrokerageDealsWorkerModule, BrokerageWorkerModule } from '@ttx/api/brokerage';
 import { CoreModule } from '@ttx/api/core';
 import { MarketWorkerModule } from '@ttx/api/market';
 import { PlatformWorkerModule } from '@ttx/api/platform';
@@ -8,6 +8,6 @@ import { RightsWorkerModule } from '@ttx/api/rights';
 
 /** Every BullMQ processor of every context is registered through its context's worker module. */
 @Module({
-  imports: [CoreModule, PlatformWorkerModule, RightsWorkerModule, MarketWorkerModule, RegistryWorkerModule, RegistryDealsWorkerModule, BrokerageWorkerModule],
+  imports: [CoreModule, PlatformWorkerModule, RightsWorkerModule, MarketWorkerModule, RegistryWorkerModule, RegistryDealsWorkerModule, BrokerageWorkerModule, BrokerageDealsWorkerModule],
 })
 export class WorkerModule {}

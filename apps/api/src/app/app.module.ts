@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { BrokerageModule } from '@ttx/api/brokerage';
+import { BrokerageDealsModule, BrokerageModule } from '@ttx/api/brokerage';
 import { CatalogModule } from '@ttx/api/catalog';
 import { CoreModule, HttpAuthModule } from '@ttx/api/core';
 import { IdentityModule } from '@ttx/api/identity';
@@ -9,6 +9,6 @@ import { RegistryDealsModule, RegistryModule } from '@ttx/api/registry';
 import { RightsModule } from '@ttx/api/rights';
 
 @Module({
-  imports: [CoreModule, HttpAuthModule, IdentityModule, PlatformModule, CatalogModule, RightsModule, MarketModule, RegistryModule, RegistryDealsModule, BrokerageModule],
+  imports: [CoreModule, HttpAuthModule, IdentityModule, PlatformModule, CatalogModule, RightsModule, MarketModule, RegistryModule, RegistryDealsModule, BrokerageModule, BrokerageDealsModule],
 })
 export class AppModule {}

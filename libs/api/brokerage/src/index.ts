@@ -7,3 +7,6 @@ export * from './lib/rooms/rooms.service';
 export * from './lib/rooms/room-events';
 export * from './lib/events/brokerage-events.service';
 export * from './lib/seed/brokerage-seeder';
+export * from './lib/commissions/brokerage-commissions.service';
+export * from './lib/deals/brokerage-deals.module';
+export * from './lib/deals/room-deal.bridge';

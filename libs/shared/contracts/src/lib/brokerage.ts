@@ -28,3 +28,25 @@ export interface MatchReason {
   zh: string;
   en: string;
 }
+
+/**
+ * The broker and commission agreed in the deal room that led to a market deal (`BrokerageCommissions.forDeal`
+ * in the api's brokerage lib), for the broker line of the licensing distribution ledger. Exactly one of
+ * `rateBp` (basis points of the deal's income) and `amountFen` (a fixed sum) is set.
+ */
+export interface BrokerCommission {
+  roomId: string;
+  /** The market deal linked to the room when the deal was recorded; null when matched by parties only. */
+  dealId: string | null;
+  /** The deal's price (fen) as recorded in the room when it was linked. */
+  dealPriceFen: number | null;
+  /** Broker profile id (`GET /api/brokers/:id`). */
+  brokerId: string;
+  brokerUserId: string;
+  brokerName: string;
+  /** The broker's agency (技术转移机构). */
+  brokerOrganizationId: string;
+  rateBp: number | null;
+  amountFen: number | null;
+  agreedAt: string;
+}

@@ -23,7 +23,7 @@ import type {
   UploadDocumentDto,
 } from './room.dto';
 
-interface RoomRow {
+export interface RoomRow {
   id: string;
   demand_id: string;
   achievement_id: string;
@@ -456,15 +456,26 @@ export class RoomsService {
     await this.dataSource.transaction(async (m) => {
       const { room, me } = await this.member(m, roomId, user.id, { lock: true });
       if (me.role === 'enterprise') throw Problems.forbidden('The broker or the institution closes the room');
-      const rows = await returning(m, `UPDATE deal_rooms SET stage = $2, closed_at = now() WHERE id = $1 AND stage IN ('nda','negotiating') RETURNING id`, [roomId, stage]);
-      if (!rows.length) throw Problems.conflict('deal-room-closed', `The deal room is already ${room.stage}`);
-      if (outcome === 'won' && room.broker_id) {
-        await this.brokers.record(m, null, room.broker_id, { kind: 'completed_deal', occurredAt: new Date(), reason: `Deal room ${roomId} closed with a deal`, dealRoomId: roomId });
-      }
-      await this.audit.append(m, { actorId: user.id, action: `deal-room.${stage}`, entityType: 'deal-room', entityId: roomId, data: { from: room.stage } });
-      await this.events.append(m, 'deal-room.closed', roomId, { roomId, outcome, brokerId: room.broker_id, demandId: room.demand_id, achievementId: room.achievement_id });
+      if (!(await this.closeIn(m, room, outcome, user.id))) throw Problems.conflict('deal-room-closed', `The deal room is already ${room.stage}`);
     });
     this.publish(roomId, { type: 'stage', stage });
     return this.get(user, roomId);
+  }
+
+  /**
+   * Closes a room whose row `m` has locked: stage, the broker's completed-deal credit when won, audit and the
+   * `deal-room.closed` event. Returns false (changing nothing) when the room was already closed.
+   */
+  async closeIn(m: EntityManager, room: Pick<RoomRow, 'id' | 'stage' | 'broker_id' | 'demand_id' | 'achievement_id'>, outcome: 'won' | 'lost', actorId: string | null, deal?: { id: string; priceFen: number }): Promise<boolean> {
+    const stage: DealRoomStage = outcome === 'won' ? 'closed_won' : 'closed_lost';
+    const rows = await returning(m, `UPDATE deal_rooms SET stage = $2, closed_at = now() WHERE id = $1 AND stage IN ('nda','negotiating') RETURNING id`, [room.id, stage]);
+    if (!rows.length) return false;
+    if (outcome === 'won' && room.broker_id) {
+      const reason = deal ? `Deal room ${room.id} closed by market deal ${deal.id}` : `Deal room ${room.id} closed with a deal`;
+      await this.brokers.record(m, null, room.broker_id, { kind: 'completed_deal', occurredAt: new Date(), reason, dealRoomId: room.id });
+    }
+    await this.audit.append(m, { actorId, action: `deal-room.${stage}`, entityType: 'deal-room', entityId: room.id, data: { from: room.stage, dealId: deal?.id ?? null } });
+    await this.events.append(m, 'deal-room.closed', room.id, { roomId: room.id, outcome, brokerId: room.broker_id, demandId: room.demand_id, achievementId: room.achievement_id, dealId: deal?.id ?? null });
+    return true;
   }
 }

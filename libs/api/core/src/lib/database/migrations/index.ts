@@ -5,6 +5,7 @@ import { Rights1763949600000 } from './1763949600000-rights';
 import { Registry1764036000000 } from './1764036000000-registry';
 import { Market1764122400000 } from './1764122400000-market';
 import { Brokerage1764208800000 } from './1764208800000-brokerage';
+import { BrokerageRooms1764640800000 } from './1764640800000-brokerage-rooms';
 
 /** Listed explicitly (not globbed) so the webpack bundle and the CLI run the same set, in order. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Registry1764036000000,
   Market1764122400000,
   Brokerage1764208800000,
+  BrokerageRooms1764640800000,
 ];
