@@ -1,4 +1,5 @@
 import {
+  AccountBookOutline,
   ApartmentOutline,
   AppstoreOutline,
   AuditOutline,
@@ -33,6 +34,7 @@ import { IconDefinition } from '@ant-design/icons-angular';
  * uses a new `nzType`; NG-ZORRO's own internal icons are bundled by the library.
  */
 export const APP_ICONS: IconDefinition[] = [
+  AccountBookOutline,
   ApartmentOutline,
   AppstoreOutline,
   AuditOutline,

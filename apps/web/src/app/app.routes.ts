@@ -3,7 +3,7 @@ import { AREAS, authGuard, guestGuard, roleGuard } from '@ttx/web/core';
 import { dashboardRedirect } from './dashboard/dashboard-redirect';
 
 /** Areas with their own pages; the others show a placeholder. */
-const BUILT_AREAS = new Set<string>(['catalog', 'rights', 'market', 'registry', 'brokerage']);
+const BUILT_AREAS = new Set<string>(['catalog', 'rights', 'market', 'licensing', 'registry', 'brokerage']);
 
 const comingSoon = () => import('./coming-soon/coming-soon').then((m) => m.ComingSoon);
 const dashboard = () => import('./dashboard/dashboard').then((m) => m.Dashboard);
@@ -102,6 +102,21 @@ export const appRoutes: Route[] = [
   { path: 'brokerage/brokers/:id', loadComponent: () => import('./brokerage/broker-detail').then((m) => m.BrokerDetail) },
   { path: 'brokerage/workspace', canActivate: [authGuard], loadComponent: () => import('./brokerage/broker-workspace').then((m) => m.BrokerWorkspace) },
   { path: 'brokerage/rooms/:id', canActivate: [authGuard], loadComponent: () => import('./brokerage/deal-room').then((m) => m.DealRoom) },
+  // Licensing: the organisation's licences (licensee or licensor), the TTO's finance view, a researcher's income.
+  { path: 'licensing', canActivate: [authGuard], loadComponent: () => import('./licensing/licences-page').then((m) => m.LicencesPage) },
+  {
+    path: 'licensing/finance',
+    canActivate: [roleGuard],
+    data: { roles: ['tto_manager'] },
+    loadComponent: () => import('./licensing/finance-page').then((m) => m.FinancePage),
+  },
+  {
+    path: 'licensing/income',
+    canActivate: [roleGuard],
+    data: { roles: ['researcher', 'tto_manager'] },
+    loadComponent: () => import('./licensing/income-page').then((m) => m.IncomePage),
+  },
+  { path: 'licensing/licences/:id', canActivate: [authGuard], loadComponent: () => import('./licensing/licence-detail').then((m) => m.LicenceDetail) },
   // Other areas of the exchange: placeholders until their feature libs land.
   ...AREAS.filter((area) => !BUILT_AREAS.has(area)).map(
     (area): Route => ({ path: area, canActivate: [authGuard], loadComponent: comingSoon, data: { area: `nav.${area}` } }),

@@ -6,3 +6,4 @@ export * from './lib/registry';
 export * from './lib/market';
 export * from './lib/brokerage/credit';
 export * from './lib/brokerage/match-score';
+export * from './lib/money';

@@ -8,14 +8,8 @@ export function yuan(fen: number | null | undefined, lang: Lang): string {
   return fen === null || fen === undefined ? '—' : `¥${fenToYuan(fen, lang)}`;
 }
 
-/** Yuan typed by a person → integer fen (never floats on money: parse the decimal string). */
-export function yuanToFen(input: string | number | null | undefined): number | null {
-  if (input === null || input === undefined) return null;
-  const s = String(input).trim().replace(/,/g, '');
-  const m = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(s);
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
+/** Yuan typed by a person → integer fen: the one shared parser (never floats on money). */
+export { yuanToFen } from '@ttx/shared/policy';
 
 /** Remaining time of a countdown, using the server clock (offset = server − client at the last fetch). */
 export function remainingMs(endsAt: string, serverOffsetMs: number, now = Date.now()): number {

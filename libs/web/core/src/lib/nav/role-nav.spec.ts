@@ -29,8 +29,15 @@ describe('role → navigation', () => {
     const nav = navForRoles(['tto_manager', 'researcher']);
     expect(nav.dashboards.map((d) => d.id)).toEqual(['dashboard-researcher', 'dashboard-tto_manager']);
     const ids = nav.areas.map((i) => i.id);
-    expect(ids).toEqual(['catalog', 'catalog-mine', 'rights', 'licensing', 'market', 'registry']);
+    expect(ids).toEqual(['catalog', 'catalog-mine', 'rights', 'licensing-income', 'market', 'licensing', 'licensing-finance', 'registry']);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('links the licensing statements: income for researchers, finance for TTO managers, licences for enterprises', () => {
+    expect(navForRoles(['researcher']).areas.find((i) => i.id === 'licensing-income')?.link).toBe('/licensing/income');
+    expect(navForRoles(['tto_manager']).areas.find((i) => i.id === 'licensing-finance')?.link).toBe('/licensing/finance');
+    expect(navForRoles(['enterprise_member']).areas.find((i) => i.id === 'licensing')?.link).toBe('/licensing');
+    expect(navForRoles(['enterprise_member']).areas.some((i) => i.id.startsWith('licensing-'))).toBe(false);
   });
 
   it('links the institution portal for researchers and TTO managers only', () => {

@@ -38,6 +38,10 @@ const AREA_ITEMS: Record<Area, NavItem> = {
 /** The institution portal of the catalog (researchers and TTO managers file and publish there). */
 const CATALOG_MINE: NavItem = { id: 'catalog-mine', labelKey: 'nav.catalogMine', icon: 'bank', link: '/catalog/mine' };
 
+/** Licensing statements: a researcher's income lines, the TTO's receivables and payment splits. */
+const LICENSING_INCOME: NavItem = { id: 'licensing-income', labelKey: 'nav.licensingIncome', icon: 'account-book', link: '/licensing/income' };
+const LICENSING_FINANCE: NavItem = { id: 'licensing-finance', labelKey: 'nav.licensingFinance', icon: 'account-book', link: '/licensing/finance' };
+
 const ADMIN_ITEMS = {
   organizations: { id: 'admin-organizations', labelKey: 'nav.adminOrganizations', icon: 'apartment', link: '/admin/organizations' },
   queues: { id: 'admin-queues', labelKey: 'nav.adminQueues', icon: 'tool', link: '/api/admin/queues', external: true },
@@ -52,8 +56,8 @@ const ADMIN_ITEMS = {
  * the queues.
  */
 export const ROLE_NAV: Record<Role, readonly NavItem[]> = {
-  researcher: [AREA_ITEMS.catalog, CATALOG_MINE, AREA_ITEMS.rights, AREA_ITEMS.licensing],
-  tto_manager: [AREA_ITEMS.catalog, CATALOG_MINE, AREA_ITEMS.rights, AREA_ITEMS.market, AREA_ITEMS.licensing, AREA_ITEMS.registry],
+  researcher: [AREA_ITEMS.catalog, CATALOG_MINE, AREA_ITEMS.rights, LICENSING_INCOME],
+  tto_manager: [AREA_ITEMS.catalog, CATALOG_MINE, AREA_ITEMS.rights, AREA_ITEMS.market, AREA_ITEMS.licensing, LICENSING_FINANCE, AREA_ITEMS.registry],
   enterprise_member: [AREA_ITEMS.market, AREA_ITEMS.licensing, AREA_ITEMS.brokerage, AREA_ITEMS.catalog, AREA_ITEMS.registry],
   broker: [AREA_ITEMS.brokerage, AREA_ITEMS.market, AREA_ITEMS.catalog, AREA_ITEMS.registry],
   registrar: [AREA_ITEMS.registry],

@@ -1,0 +1,32 @@
+import { TestBed } from '@angular/core/testing';
+import { mountPage } from '../../testing/mount-page';
+import { LicencesPage } from './licences-page';
+import { licenceFixture } from './licensing-fixtures';
+
+describe('LicencesPage', () => {
+  afterEach(() => {
+    localStorage.clear();
+    TestBed.resetTestingModule();
+  });
+
+  it("lists the enterprise's licences with status, use-first-pay-later and overdue amounts", async () => {
+    const { $, http, settle } = mountPage(LicencesPage, {}, { roles: ['enterprise_member'] });
+    await settle();
+    http.expectOne('/api/licences').flush({ items: [licenceFixture({ overdue: 50_000 })] });
+    await settle();
+    expect($('licence-link')?.textContent).toContain('LIC-2026-0001');
+    expect($('licence-status')?.textContent).toContain('Active');
+    expect($('licence-deferred')?.textContent).toContain('2027-08-20');
+    expect($('licence-overdue')?.textContent).toContain('500');
+    expect($('licensing-finance-link')).toBeNull();
+  });
+
+  it('links the finance view and income statement for a TTO manager', async () => {
+    const { $, http, settle } = mountPage(LicencesPage, {}, { roles: ['tto_manager'] });
+    await settle();
+    http.expectOne('/api/licences').flush({ items: [] });
+    await settle();
+    expect($('licensing-finance-link')).not.toBeNull();
+    expect($('licensing-income-link')).not.toBeNull();
+  });
+});

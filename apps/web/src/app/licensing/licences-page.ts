@@ -1,0 +1,93 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { LicensingApi, type LicenceSummaryView } from '@ttx/web/api-client';
+import { AuthStore, LanguageService } from '@ttx/web/core';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { LICENCE_STATUS_COLOURS, pickText, yuan } from './licensing-format';
+
+/** The organisation's licences, as licensee ("my licences" of an enterprise) or licensor (the TTO's). */
+@Component({
+  selector: 'ttx-licences-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, TranslocoPipe, NzButtonModule, NzTableModule, NzTagModule],
+  template: `
+    <div class="ttx-page">
+      <h1 data-testid="licences-heading">{{ 'licensing.mine' | transloco }}</h1>
+      <div class="actions">
+        @if (tto()) { <a nz-button nzType="primary" routerLink="/licensing/finance" data-testid="licensing-finance-link">{{ 'licensing.finance.title' | transloco }}</a> }
+        @if (earner()) { <a nz-button routerLink="/licensing/income" data-testid="licensing-income-link">{{ 'licensing.income.title' | transloco }}</a> }
+      </div>
+      <nz-table [nzData]="items()" [nzLoading]="loading()" [nzFrontPagination]="false" [nzNoResult]="'licensing.empty' | transloco" data-testid="licences-table">
+        <thead>
+          <tr>
+            <th>{{ 'licensing.col.number' | transloco }}</th>
+            <th>{{ 'licensing.col.title' | transloco }}</th>
+            <th>{{ 'licensing.col.kind' | transloco }}</th>
+            <th>{{ 'licensing.col.parties' | transloco }}</th>
+            <th>{{ 'licensing.col.term' | transloco }}</th>
+            <th>{{ 'licensing.col.status' | transloco }}</th>
+            <th nzAlign="right">{{ 'licensing.col.outstanding' | transloco }}</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (l of items(); track l.id) {
+            <tr data-testid="licence-row" [attr.data-licence-id]="l.id">
+              <td><a [routerLink]="['/licensing/licences', l.id]" data-testid="licence-link">{{ l.number }}</a></td>
+              <td>{{ pick(l.title) }}</td>
+              <td>{{ 'licensing.kind.' + l.kind | transloco }}</td>
+              <td>{{ l.licensorName }} → {{ l.licenseeName }}</td>
+              <td>{{ l.startsOn }} – {{ l.endsOn }}</td>
+              <td>
+                <nz-tag [nzColor]="colour(l.status)" data-testid="licence-status">{{ 'licensing.status.' + l.status | transloco }}</nz-tag>
+                @if (l.terms.deferral) {
+                  <nz-tag nzColor="purple" data-testid="licence-deferred">{{ 'licensing.deferred' | transloco: { until: l.deferredUntil ?? ('licensing.firstSales' | transloco) } }}</nz-tag>
+                }
+              </td>
+              <td nzAlign="right">
+                {{ money(l.outstanding) }}
+                @if (l.overdue > 0) { <nz-tag nzColor="red" data-testid="licence-overdue">{{ 'licensing.overdueAmount' | transloco: { amount: money(l.overdue) } }}</nz-tag> }
+              </td>
+            </tr>
+          }
+        </tbody>
+      </nz-table>
+    </div>
+  `,
+  styles: `.actions { display: flex; gap: 8px; margin-bottom: 16px; }`,
+})
+export class LicencesPage {
+  private readonly api = inject(LicensingApi);
+  private readonly auth = inject(AuthStore);
+  private readonly language = inject(LanguageService);
+  protected readonly items = signal<LicenceSummaryView[]>([]);
+  protected readonly loading = signal(true);
+  protected readonly tto = computed(() => this.auth.hasRole('tto_manager'));
+  protected readonly earner = computed(() => this.auth.hasRole('researcher') || this.auth.hasRole('tto_manager'));
+
+  constructor() {
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      this.items.set(await this.api.licences());
+    } catch {
+      /* shown by the error interceptor */
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  protected pick(t: LicenceSummaryView['title']): string {
+    return pickText(t, this.language.lang());
+  }
+  protected money(fen: number): string {
+    return yuan(fen, this.language.lang());
+  }
+  protected colour(s: LicenceSummaryView['status']): string {
+    return LICENCE_STATUS_COLOURS[s] ?? 'default';
+  }
+}
