@@ -7,3 +7,4 @@ export * from './lib/market';
 export * from './lib/brokerage/credit';
 export * from './lib/brokerage/match-score';
 export * from './lib/money';
+export * from './lib/licensing';

@@ -12,7 +12,7 @@ const ACHIEVEMENT = {
 };
 // DOMAIN.md §2, seed 002 Hefei (一): 70 % / 10 years.
 const POLICY = { institutionId: 'i1', version: 0, policyId: 'p', overrides: {}, inherited: [], note: null, updatedAt: null,
-  settings: { minTeamOwnershipPct: 70, minUseRightYears: 10, teamNetIncomeSharePct: 50, ttoRetentionPct: 10, noticeDays: 15, registrationReviewDays: 30 } };
+  settings: { minTeamOwnershipPct: 70, minUseRightYears: 10, teamNetIncomeSharePct: 50, ttoRetentionPct: 10, noticeDays: 15, registrationReviewDays: 30, deferralMonths: 12 } };
 
 describe('EmpowermentApply', () => {
   afterEach(() => {

@@ -14,7 +14,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { formatTime } from './rights-text';
 
-const SETTINGS = ['minTeamOwnershipPct', 'minUseRightYears', 'teamNetIncomeSharePct', 'ttoRetentionPct', 'noticeDays', 'registrationReviewDays'] as const;
+const SETTINGS = ['minTeamOwnershipPct', 'minUseRightYears', 'teamNetIncomeSharePct', 'ttoRetentionPct', 'noticeDays', 'registrationReviewDays', 'deferralMonths'] as const;
 type Setting = (typeof SETTINGS)[number];
 
 /** TTO: the institution's rights policy (a new version per save, history kept) and its negative list. */

@@ -49,6 +49,6 @@ export class MarketModule {}
 @Module({
   imports: [TypeOrmModule.forFeature(MARKET_ENTITIES), IdentityModule, CatalogModule, DisclosuresModule],
   providers: [...SERVICES, MarketProcessor],
-  exports: [DealsService],
+  exports: [DealsService, ListingsService],
 })
 export class MarketWorkerModule {}

@@ -26,6 +26,6 @@ export class RightsModule {}
 @Module({
   imports: [CatalogModule, IdentityModule, DisclosuresModule],
   providers: [...SERVICES, NoticeEndProcessor],
-  exports: [EmpowermentFinalizer],
+  exports: [EmpowermentFinalizer, PoliciesService, OwnershipService],
 })
 export class RightsWorkerModule {}

@@ -45,6 +45,8 @@ export interface RightsPolicySettings {
   noticeDays: number;
   /** Days the registrar has to review a contract registration (used by the registry). */
   registrationReviewDays: number;
+  /** 先使用后付费: months after a licence starts before its first payment is due (used by licensing). */
+  deferralMonths: number;
 }
 
 export const OWNERSHIP_HOLDER_TYPES = ['institution', 'inventor'] as const;

@@ -46,4 +46,13 @@ export class AchievementFactsService {
       inventors: inventors.map(({ share, ...i }) => ({ ...i, contributionBp: shareToHundredths(Number(share)) ?? 0 })),
     };
   }
+
+  /** The earliest expiry of the achievement's live IP records (a licence may not run past it), or null. */
+  async ipExpiry(id: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const [row] = await manager.query(
+      `SELECT to_char(min(expiry_date), 'YYYY-MM-DD') AS expiry FROM achievement_ip_records WHERE achievement_id = $1 AND status NOT IN ('expired','abandoned')`,
+      [id],
+    );
+    return row?.expiry ?? null;
+  }
 }

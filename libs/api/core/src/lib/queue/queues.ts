@@ -5,6 +5,7 @@ export const QUEUES = {
   registry: 'registry',
   market: 'market',
   brokerage: 'brokerage',
+  licensing: 'licensing',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -16,6 +17,8 @@ export const JOBS = {
   auctionClose: 'auction-close',
   listingPeriodEnd: 'listing-period-end',
   brokerageSweep: 'brokerage-sweep',
+  licensingSweep: 'licensing-sweep',
+  licenceInvoice: 'licence-invoice',
 } as const;
 
 export interface JobPayloads {
@@ -27,6 +30,9 @@ export interface JobPayloads {
   [JOBS.auctionClose]: { auctionId: string };
   [JOBS.listingPeriodEnd]: { listingId: string };
   [JOBS.brokerageSweep]: Record<string, never>;
+  [JOBS.licensingSweep]: Record<string, never>;
+  /** One invoice of a licence: `periodKey` as on the invoice (`lump-sum`, `royalty:2026-Q3`, …). */
+  [JOBS.licenceInvoice]: { licenceId: string; periodKey: string };
 }
 
 /** Deterministic ids: a nudge while one is waiting is a no-op; the schedule is upserted, not duplicated. */
@@ -40,4 +46,7 @@ export const JOB_IDS = {
   auctionClose: (auctionId: string, endsAt: Date) => `auction-close-${auctionId}-${endsAt.getTime()}`,
   listingPeriodEnd: (listingId: string) => `listing-period-end-${listingId}`,
   brokerageSweep: 'brokerage-sweep-every-10min',
+  licensingSweep: 'licensing-sweep-hourly',
+  /** One job per licence and invoice period: a repeated or interrupted run adds nothing new (BullMQ ids cannot hold ':'). */
+  licenceInvoice: (licenceId: string, periodKey: string) => `invoice-${licenceId}-${periodKey.replace(/:/g, '_')}`,
 } as const;

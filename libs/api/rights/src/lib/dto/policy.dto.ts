@@ -11,6 +11,7 @@ export class PolicySettingsDto {
   @ApiProperty({ description: "TTO retention from the institution's part, %" }) ttoRetentionPct!: number;
   @ApiProperty({ description: 'Public notice (公示) length, days' }) noticeDays!: number;
   @ApiProperty({ description: 'Registration review period (registry), days' }) registrationReviewDays!: number;
+  @ApiProperty({ description: 'Use first, pay later (先使用后付费): months before a licence\'s first payment (licensing)' }) deferralMonths!: number;
 }
 
 /** PUT body: each setting given overrides the regional default; an omitted one is inherited. */
@@ -21,6 +22,7 @@ export class UpdatePolicyDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptional() @pct() @Min(0) @Max(100) ttoRetentionPct?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 90 }) @IsOptional() @IsInt() @Min(1) @Max(90) noticeDays?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 365 }) @IsOptional() @IsInt() @Min(1) @Max(365) registrationReviewDays?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 60 }) @IsOptional() @IsInt() @Min(0) @Max(60) deferralMonths?: number;
   @ApiPropertyOptional({ maxLength: 500, description: 'Why this version (e.g. the resolution that adopted it)' })
   @IsOptional()
   @IsString()

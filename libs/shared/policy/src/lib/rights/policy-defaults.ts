@@ -17,6 +17,8 @@ export const NATIONAL_RIGHTS_POLICY: RightsPolicySettings = {
   noticeDays: 15,
   /** Platform default for the registrar's review of a contract registration (DOMAIN.md §5). */
   registrationReviewDays: 30,
+  /** DOMAIN.md §3, seed 003 "five mechanisms" (先使用后付费); Beijing Haidian practice: first payment one year after the start. */
+  deferralMonths: 12,
 };
 
 /** The region code of the national default policy. */

@@ -24,6 +24,8 @@ describe('national rights policy defaults', () => {
     // Issue #4: public notice 15 days, registration review 30 days (platform defaults).
     expect(NATIONAL_RIGHTS_POLICY.noticeDays).toBe(15);
     expect(NATIONAL_RIGHTS_POLICY.registrationReviewDays).toBe(30);
+    // DOMAIN.md §3, seed 003 (use first, pay later), Haidian practice: one year.
+    expect(NATIONAL_RIGHTS_POLICY.deferralMonths).toBe(12);
   });
 
   it('inherits county → city → province → nation, overriding setting by setting', () => {

@@ -4,6 +4,11 @@
 export interface PolicySettingsDto {
 
   /**
+   * Use first, pay later (先使用后付费): months before a licence's first payment (licensing)
+   */
+  deferralMonths: number;
+
+  /**
    * Minimum team ownership share under "ownership first", %
    */
   minTeamOwnershipPct: number;

@@ -5,6 +5,7 @@ import { Rights1763949600000 } from './1763949600000-rights';
 import { Registry1764036000000 } from './1764036000000-registry';
 import { Market1764122400000 } from './1764122400000-market';
 import { Brokerage1764208800000 } from './1764208800000-brokerage';
+import { Licensing1764295200000 } from './1764295200000-licensing';
 import { BrokerageRooms1764640800000 } from './1764640800000-brokerage-rooms';
 
 /** Listed explicitly (not globbed) so the webpack bundle and the CLI run the same set, in order. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   Registry1764036000000,
   Market1764122400000,
   Brokerage1764208800000,
+  Licensing1764295200000,
   BrokerageRooms1764640800000,
 ];

@@ -1,0 +1,4 @@
+export * from './periods';
+export * from './terms';
+export * from './distribution';
+export * from './billing';
