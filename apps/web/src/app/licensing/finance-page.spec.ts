@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { mountPage } from '../../testing/mount-page';
 import { FinancePage } from './finance-page';
-import { entryFixture, invoiceFixture } from './licensing-fixtures';
+import { entryFixture, invoiceFixture, licenceFixture } from './licensing-fixtures';
 
 describe('FinancePage', () => {
   afterEach(() => {
@@ -12,6 +12,7 @@ describe('FinancePage', () => {
   async function open() {
     const page = mountPage(FinancePage, {}, { roles: ['tto_manager'] });
     await page.settle();
+    page.http.expectOne('/api/licences?pageSize=100').flush({ items: [licenceFixture({ role: 'licensor' }), licenceFixture({ id: 'l9', role: 'licensee' })], total: 2, page: 1, pageSize: 100 });
     page.http.expectOne('/api/licensing/receivables').flush({
       organizationId: 'o-univ',
       outstanding: 250_000,
@@ -75,7 +76,7 @@ describe('FinancePage', () => {
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     $('income-export-xlsx')?.click();
     await settle();
-    http.expectOne('/api/licensing/income/export?format=xlsx').flush(new Blob(['x']));
+    http.expectOne('/api/licensing/income/export?format=xlsx&organizationId=o-univ').flush(new Blob(['x']));
     await settle();
     expect(createObjectURL).toHaveBeenCalled();
     expect(click).toHaveBeenCalled();

@@ -2,11 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type DistributionEntryView, LicensingApi, type ReceivablesView } from '@ttx/web/api-client';
+import { type DistributionEntryView, LicensingApi, type LicenceSummaryView, type ReceivablesView } from '@ttx/web/api-client';
 import { LanguageService } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
+import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { CostForm } from './cost-form';
@@ -20,7 +21,7 @@ type ReceivableRow = ReceivablesView['invoices'][number];
 @Component({
   selector: 'ttx-finance-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzCardModule, NzCheckboxModule, NzTableModule, NzTagModule, CostForm, DistributionTable, IncomeExport],
+  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzCardModule, NzCheckboxModule, NzSelectModule, NzTableModule, NzTagModule, CostForm, DistributionTable, IncomeExport],
   template: `
     <div class="ttx-page">
       <a routerLink="/licensing">← {{ 'licensing.mine' | transloco }}</a>
@@ -34,7 +35,7 @@ type ReceivableRow = ReceivablesView['invoices'][number];
       }
       <div class="actions">
         <span nz-checkbox [ngModel]="overdueOnly()" (ngModelChange)="overdueOnly.set($event)" data-testid="finance-overdue-only">{{ 'licensing.finance.overdueOnly' | transloco }}</span>
-        <ttx-income-export />
+        <ttx-income-export [organizationId]="r()?.organizationId" />
       </div>
       <nz-table [nzData]="rows()" [nzLoading]="loading()" [nzPageSize]="20" [nzNoResult]="'licensing.invoices.empty' | transloco" data-testid="receivables-table">
         <thead>
@@ -64,15 +65,20 @@ type ReceivableRow = ReceivablesView['invoices'][number];
                 <nz-tag [nzColor]="colour(inv.status)">{{ 'licensing.invoiceStatus.' + inv.status | transloco }}</nz-tag>
                 @if (inv.overdue) { <nz-tag nzColor="red" data-testid="receivable-overdue">{{ 'licensing.invoices.overdue' | transloco }}</nz-tag> }
               </td>
-              <td><button nz-button nzType="link" (click)="select(inv)" data-testid="receivable-split">{{ 'licensing.finance.split' | transloco }}</button></td>
+              <td><button nz-button nzType="link" (click)="select(inv.licenceId)" data-testid="receivable-split">{{ 'licensing.finance.split' | transloco }}</button></td>
             </tr>
           }
         </tbody>
       </nz-table>
-      @if (selected(); as s) {
-        <h2 data-testid="finance-selected">{{ 'licensing.finance.paymentsOf' | transloco: { number: s.licenceNumber } }}</h2>
-        <h3>{{ 'licensing.cost.title' | transloco }}</h3>
-        <ttx-cost-form [licenceId]="s.licenceId" (saved)="select(s)" />
+      <h2>{{ 'licensing.distribution.title' | transloco }}</h2>
+      <nz-select style="width: 360px" nzShowSearch [nzPlaceHolder]="'licensing.finance.pickLicence' | transloco" [ngModel]="selected()"
+        (ngModelChange)="select($event)" data-testid="finance-licence">
+        @for (l of licences(); track l.id) { <nz-option [nzValue]="l.id" [nzLabel]="l.number + ' · ' + l.licenseeName" /> }
+      </nz-select>
+      @if (selected(); as id) {
+        <h3 data-testid="finance-selected">{{ 'licensing.finance.paymentsOf' | transloco: { number: numberOf(id) } }}</h3>
+        <h4>{{ 'licensing.cost.title' | transloco }}</h4>
+        <ttx-cost-form [licenceId]="id" (saved)="select(id)" />
         <ttx-distribution-table [entries]="entries()" />
       }
     </div>
@@ -92,7 +98,9 @@ export class FinancePage {
   protected readonly loading = signal(true);
   protected readonly overdueOnly = signal(false);
   protected readonly rows = computed(() => (this.r()?.invoices ?? []).filter((i) => !this.overdueOnly() || i.overdue));
-  protected readonly selected = signal<ReceivableRow | null>(null);
+  /** The institution's licences (as licensor), for picking one whose payments to show. */
+  protected readonly licences = signal<LicenceSummaryView[]>([]);
+  protected readonly selected = signal<string | null>(null);
   protected readonly entries = signal<DistributionEntryView[]>([]);
 
   constructor() {
@@ -101,7 +109,9 @@ export class FinancePage {
 
   private async load(): Promise<void> {
     try {
-      this.r.set(await this.api.receivables());
+      const [r, licences] = await Promise.all([this.api.receivables(), this.api.licences({ pageSize: 100 })]);
+      this.r.set(r);
+      this.licences.set(licences.items.filter((l) => l.role !== 'licensee'));
     } catch {
       /* shown by the error interceptor */
     } finally {
@@ -109,16 +119,19 @@ export class FinancePage {
     }
   }
 
-  protected async select(row: ReceivableRow): Promise<void> {
-    this.selected.set(row);
+  protected async select(licenceId: string): Promise<void> {
+    this.selected.set(licenceId);
     this.entries.set([]);
     try {
-      this.entries.set(await this.api.distributions(row.licenceId));
+      this.entries.set(await this.api.distributions(licenceId));
     } catch {
       /* shown by the error interceptor */
     }
   }
 
+  protected numberOf(licenceId: string): string {
+    return this.licences().find((l) => l.id === licenceId)?.number ?? this.r()?.invoices.find((i) => i.licenceId === licenceId)?.licenceNumber ?? '';
+  }
   protected money(fen: number): string {
     return yuan(fen, this.language.lang());
   }

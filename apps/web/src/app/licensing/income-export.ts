@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LicensingApi } from '@ttx/web/api-client';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -18,13 +18,15 @@ import { saveBlob } from './licensing-format';
 })
 export class IncomeExport {
   private readonly api = inject(LicensingApi);
+  /** An institution's statement (its TTO manager); unset: the caller's own lines. */
+  readonly organizationId = input<string | undefined>(undefined);
   protected readonly formats = ['csv', 'xlsx'] as const;
   protected readonly busy = signal<'csv' | 'xlsx' | null>(null);
 
   async download(format: 'csv' | 'xlsx'): Promise<void> {
     this.busy.set(format);
     try {
-      saveBlob(await this.api.exportIncome(format), `income-${new Date().toISOString().slice(0, 10)}.${format}`);
+      saveBlob(await this.api.exportIncome(format, this.organizationId()), `income-${new Date().toISOString().slice(0, 10)}.${format}`);
     } catch {
       /* shown by the error interceptor */
     } finally {

@@ -82,6 +82,21 @@ describe('LicenceDetail', () => {
     expect($('payment-total')?.textContent).toContain('1,000');
     expect($('cost-form')).not.toBeNull();
   });
+
+  it('lets the TTO manager confirm a pending milestone (its invoice follows)', async () => {
+    const milestones = [{ id: 'm1', name: 'Pilot line', amount: 100_000, status: 'pending' as const, confirmedAt: null }];
+    const { $, http, settle } = await open(['tto_manager'], licenceFixture({ role: 'licensor', milestones }), []);
+    http.expectOne('/api/distributions?licenceId=l1').flush({ items: [] });
+    await settle();
+    $('milestone-confirm')?.click();
+    await settle();
+    http
+      .expectOne((r) => r.url === '/api/licences/l1/milestones/m1/confirm' && r.method === 'POST')
+      .flush(licenceFixture({ role: 'licensor', milestones: [{ ...milestones[0], status: 'confirmed', confirmedAt: '2026-12-07T00:00:00Z' }] }));
+    await settle();
+    expect($('milestone-status')?.textContent).toContain('Confirmed');
+    expect($('milestone-confirm')).toBeNull();
+  });
 });
 
 describe('PayDialog (through the invoice table)', () => {

@@ -4,6 +4,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { type DistributionEntryView, type InvoiceView, type LicenceDetailView, LicensingApi } from '@ttx/web/api-client';
 import { AuthStore, LanguageService, reloadOn } from '@ttx/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -22,7 +23,7 @@ import { RoyaltyReportForm } from './royalty-report-form';
 @Component({
   selector: 'ttx-licence-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, NzAlertModule, NzDescriptionsModule, NzTableModule, NzTagModule, CostForm, DistributionTable, InvoiceTable, LicenceTerms, RoyaltyReportForm],
+  imports: [RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzDescriptionsModule, NzTableModule, NzTagModule, CostForm, DistributionTable, InvoiceTable, LicenceTerms, RoyaltyReportForm],
   template: `
     <div class="ttx-page" style="max-width: 1100px">
       <a routerLink="/licensing">← {{ 'licensing.mine' | transloco }}</a>
@@ -67,7 +68,12 @@ import { RoyaltyReportForm } from './royalty-report-form';
                 <tr data-testid="milestone-row">
                   <td>{{ m.name }}</td>
                   <td nzAlign="right">{{ money(m.amount) }}</td>
-                  <td><nz-tag [nzColor]="m.status === 'confirmed' ? 'green' : 'default'">{{ 'licensing.milestones.' + m.status | transloco }}</nz-tag> {{ m.confirmedAt?.slice(0, 10) ?? '' }}</td>
+                  <td>
+                    <nz-tag [nzColor]="m.status === 'confirmed' ? 'green' : 'default'" data-testid="milestone-status">{{ 'licensing.milestones.' + m.status | transloco }}</nz-tag> {{ m.confirmedAt?.slice(0, 10) ?? '' }}
+                    @if (m.status === 'pending' && licensor() && auth.hasRole('tto_manager')) {
+                      <button nz-button nzSize="small" (click)="confirm(m.id)" data-testid="milestone-confirm">{{ 'licensing.milestones.confirm' | transloco }}</button>
+                    }
+                  </td>
                 </tr>
               }
             </tbody>
@@ -141,6 +147,14 @@ export class LicenceDetail {
 
   protected reload(): Promise<void> {
     return this.load(this.id());
+  }
+
+  protected async confirm(milestoneId: string): Promise<void> {
+    try {
+      this.l.set(await this.api.confirmMilestone(this.id(), milestoneId));
+    } catch {
+      /* shown by the error interceptor */
+    }
   }
 
   private async load(id: string): Promise<void> {

@@ -12,7 +12,7 @@ describe('LicencesPage', () => {
   it("lists the enterprise's licences with status, use-first-pay-later and overdue amounts", async () => {
     const { $, http, settle } = mountPage(LicencesPage, {}, { roles: ['enterprise_member'] });
     await settle();
-    http.expectOne('/api/licences').flush({ items: [licenceFixture({ overdue: 50_000 })] });
+    http.expectOne('/api/licences?page=1&pageSize=20').flush({ items: [licenceFixture({ overdue: 50_000 })], total: 1, page: 1, pageSize: 20 });
     await settle();
     expect($('licence-link')?.textContent).toContain('LIC-2026-0001');
     expect($('licence-status')?.textContent).toContain('Active');
@@ -24,7 +24,7 @@ describe('LicencesPage', () => {
   it('links the finance view and income statement for a TTO manager', async () => {
     const { $, http, settle } = mountPage(LicencesPage, {}, { roles: ['tto_manager'] });
     await settle();
-    http.expectOne('/api/licences').flush({ items: [] });
+    http.expectOne('/api/licences?page=1&pageSize=20').flush({ items: [], total: 0, page: 1, pageSize: 20 });
     await settle();
     expect($('licensing-finance-link')).not.toBeNull();
     expect($('licensing-income-link')).not.toBeNull();

@@ -1,9 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { LicensingApi, type LicenceSummaryView } from '@ttx/web/api-client';
-import { AuthStore, LanguageService } from '@ttx/web/core';
+import { LICENCE_STATUSES, type LicenceStatus } from '@ttx/shared/contracts';
+import { type LicencePageView, LicensingApi, type LicenceSummaryView } from '@ttx/web/api-client';
+import { AuthStore, LanguageService, reloadOn } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { LICENCE_STATUS_COLOURS, pickText, yuan } from './licensing-format';
@@ -12,15 +15,20 @@ import { LICENCE_STATUS_COLOURS, pickText, yuan } from './licensing-format';
 @Component({
   selector: 'ttx-licences-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, NzButtonModule, NzTableModule, NzTagModule],
+  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzSelectModule, NzTableModule, NzTagModule],
   template: `
     <div class="ttx-page">
       <h1 data-testid="licences-heading">{{ 'licensing.mine' | transloco }}</h1>
       <div class="actions">
+        <nz-select style="width: 160px" nzAllowClear [nzPlaceHolder]="'licensing.allStatuses' | transloco" [ngModel]="status()"
+          (ngModelChange)="status.set($event ?? null); page.set(1)" data-testid="licences-status">
+          @for (s of statuses; track s) { <nz-option [nzValue]="s" [nzLabel]="'licensing.status.' + s | transloco" /> }
+        </nz-select>
         @if (tto()) { <a nz-button nzType="primary" routerLink="/licensing/finance" data-testid="licensing-finance-link">{{ 'licensing.finance.title' | transloco }}</a> }
         @if (earner()) { <a nz-button routerLink="/licensing/income" data-testid="licensing-income-link">{{ 'licensing.income.title' | transloco }}</a> }
       </div>
-      <nz-table [nzData]="items()" [nzLoading]="loading()" [nzFrontPagination]="false" [nzNoResult]="'licensing.empty' | transloco" data-testid="licences-table">
+      <nz-table [nzData]="items()" [nzLoading]="loading()" [nzFrontPagination]="false" [nzTotal]="result()?.total ?? 0"
+        [nzPageIndex]="page()" [nzPageSize]="pageSize" (nzPageIndexChange)="page.set($event)" [nzNoResult]="'licensing.empty' | transloco" data-testid="licences-table">
         <thead>
           <tr>
             <th>{{ 'licensing.col.number' | transloco }}</th>
@@ -62,18 +70,24 @@ export class LicencesPage {
   private readonly api = inject(LicensingApi);
   private readonly auth = inject(AuthStore);
   private readonly language = inject(LanguageService);
-  protected readonly items = signal<LicenceSummaryView[]>([]);
+  protected readonly statuses = LICENCE_STATUSES;
+  protected readonly pageSize = 20;
+  protected readonly status = signal<LicenceStatus | null>(null);
+  protected readonly page = signal(1);
+  protected readonly result = signal<LicencePageView | null>(null);
+  protected readonly items = computed(() => this.result()?.items ?? []);
   protected readonly loading = signal(true);
   protected readonly tto = computed(() => this.auth.hasRole('tto_manager'));
   protected readonly earner = computed(() => this.auth.hasRole('researcher') || this.auth.hasRole('tto_manager'));
 
   constructor() {
-    void this.load();
+    reloadOn(() => [this.status(), this.page()] as const, ([status, page]) => this.load(status, page));
   }
 
-  private async load(): Promise<void> {
+  private async load(status: LicenceStatus | null, page: number): Promise<void> {
+    this.loading.set(true);
     try {
-      this.items.set(await this.api.licences());
+      this.result.set(await this.api.licences({ page, pageSize: this.pageSize, ...(status ? { status } : {}) }));
     } catch {
       /* shown by the error interceptor */
     } finally {

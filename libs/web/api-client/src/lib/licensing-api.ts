@@ -11,6 +11,17 @@ export type DistributionEntryView = DistributionEntry;
 export type ReceivablesView = Receivables;
 export type IncomeStatementView = IncomeStatement;
 export type RoyaltyReportView = RoyaltyReport;
+export interface LicencePageView {
+  items: LicenceSummaryView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+export interface LicenceListParams {
+  page?: number;
+  pageSize?: number;
+  status?: LicenceSummary['status'];
+}
 export interface RoyaltyReportInput {
   period: string;
   netSales: number;
@@ -30,12 +41,17 @@ export interface LicenceCostInput {
 export class LicensingApi {
   private readonly http = inject(HttpClient);
 
-  licences(context?: HttpContext): Promise<LicenceSummaryView[]> {
-    return firstValueFrom(this.http.get<{ items: LicenceSummaryView[] }>('/api/licences', { context })).then((r) => r.items);
+  licences(params: LicenceListParams, context?: HttpContext): Promise<LicencePageView> {
+    return firstValueFrom(this.http.get<LicencePageView>('/api/licences', { params: { ...params }, context }));
   }
 
   licence(id: string, context?: HttpContext): Promise<LicenceDetailView> {
     return firstValueFrom(this.http.get<LicenceDetailView>(`/api/licences/${id}`, { context }));
+  }
+
+  /** The licensor confirms a milestone; its invoice follows (issued by the worker). */
+  confirmMilestone(id: string, milestoneId: string, context?: HttpContext): Promise<LicenceDetailView> {
+    return firstValueFrom(this.http.post<LicenceDetailView>(`/api/licences/${id}/milestones/${milestoneId}/confirm`, {}, { context }));
   }
 
   reportRoyalty(id: string, body: RoyaltyReportInput, context?: HttpContext): Promise<RoyaltyReportView> {
@@ -60,15 +76,19 @@ export class LicensingApi {
     return firstValueFrom(this.http.post(`/api/licences/${id}/costs`, body, { context }));
   }
 
-  receivables(context?: HttpContext): Promise<ReceivablesView> {
-    return firstValueFrom(this.http.get<ReceivablesView>('/api/licensing/receivables', { context }));
+  /** The institution's open invoices; without `organizationId` the caller's (first) institution. */
+  receivables(organizationId?: string, context?: HttpContext): Promise<ReceivablesView> {
+    return firstValueFrom(this.http.get<ReceivablesView>('/api/licensing/receivables', { params: orgParam(organizationId), context }));
   }
 
-  income(context?: HttpContext): Promise<IncomeStatementView> {
-    return firstValueFrom(this.http.get<IncomeStatementView>('/api/licensing/income', { context }));
+  /** The caller's own income lines, or with `organizationId` its institution's (TTO manager). */
+  income(organizationId?: string, context?: HttpContext): Promise<IncomeStatementView> {
+    return firstValueFrom(this.http.get<IncomeStatementView>('/api/licensing/income', { params: orgParam(organizationId), context }));
   }
 
-  exportIncome(format: 'csv' | 'xlsx', context?: HttpContext): Promise<Blob> {
-    return firstValueFrom(this.http.get('/api/licensing/income/export', { params: { format }, responseType: 'blob', context }));
+  exportIncome(format: 'csv' | 'xlsx', organizationId?: string, context?: HttpContext): Promise<Blob> {
+    return firstValueFrom(this.http.get('/api/licensing/income/export', { params: { format, ...orgParam(organizationId) }, responseType: 'blob', context }));
   }
 }
+
+const orgParam = (organizationId?: string): Record<string, string> => (organizationId ? { organizationId } : {});
