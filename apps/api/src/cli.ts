@@ -8,7 +8,7 @@ import { BrokerageModule, BrokerageSeeder } from '@ttx/api/brokerage';
 import { CatalogModule, CatalogSeeder } from '@ttx/api/catalog';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { RightsModule, RightsSeeder } from '@ttx/api/rights';
-import { RegistryModule, RegistrySeeder } from '@ttx/api/registry';
+import { DealContractBridge, RegistryDealsModule, RegistryModule, RegistrySeeder } from '@ttx/api/registry';
 import { MarketModule, MarketSeeder } from '@ttx/api/market';
 import { appOpenApiDocument, serializeOpenApi } from './app/openapi-document';
 
@@ -33,7 +33,7 @@ async function main(command: string | undefined): Promise<void> {
   }
   if (command === 'seed-demo') {
     const app = await NestFactory.createApplicationContext(
-      { module: class SeedModule {}, imports: [CoreModule, IdentityModule, CatalogModule, RightsModule, MarketModule, RegistryModule, BrokerageModule] } as never,
+      { module: class SeedModule {}, imports: [CoreModule, IdentityModule, CatalogModule, RightsModule, MarketModule, RegistryModule, RegistryDealsModule, BrokerageModule] } as never,
       { logger: ['error', 'warn', 'log'] },
     );
     try {
@@ -52,6 +52,8 @@ async function main(command: string | undefined): Promise<void> {
       // After the catalog: technology contracts in every state; only into an empty registry, never in production.
       const registry = await app.get(RegistrySeeder).seed(dir);
       log.log(registry === 'seeded' ? 'Registry demo data loaded' : 'Registry demo data skipped (registry not empty or production)');
+      // Seeded deals get their drafts from the bridge as they are made; this drafts those of databases seeded before it.
+      await app.get(DealContractBridge).catchUp();
       // After the catalog (rooms name published achievements); only into an empty brokerage context.
       const brokerage = await app.get(BrokerageSeeder).seed(dir);
       log.log(brokerage === 'seeded' ? 'Brokerage demo data loaded' : 'Brokerage demo data skipped (brokerage not empty or production)');

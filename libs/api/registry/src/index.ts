@@ -6,3 +6,4 @@ export * from './lib/imports/import-runner';
 export * from './lib/imports/import-columns';
 export * from './lib/seed/registry-seeder';
 export * from './lib/deals/registry-deals.module';
+export * from './lib/deals/deal-contract.bridge';

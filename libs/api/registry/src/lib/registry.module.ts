@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@ttx/api/identity';
+import { RightsPoliciesModule } from '@ttx/api/rights';
 import { CertificateService } from './certificate/certificate.service';
 import { ActorService } from './contracts/actor';
 import { ContractsController } from './contracts/contracts.controller';
@@ -20,7 +21,7 @@ const SHARED = [ActorService, ContractsService, RiskService, RegistrySettingsSer
 
 /** HTTP side: contracts, registration, certificates, imports, statistics. */
 @Module({
-  imports: [TypeOrmModule.forFeature(REGISTRY_ENTITIES), IdentityModule],
+  imports: [TypeOrmModule.forFeature(REGISTRY_ENTITIES), IdentityModule, RightsPoliciesModule],
   controllers: [ContractsController, StatsController],
   providers: SHARED,
   exports: [ContractsService, StatsService, ImportRunner, RegistrySeeder],
@@ -29,7 +30,7 @@ export class RegistryModule {}
 
 /** Worker side: bulk imports and the review reminder. */
 @Module({
-  imports: [TypeOrmModule.forFeature(REGISTRY_ENTITIES), IdentityModule],
+  imports: [TypeOrmModule.forFeature(REGISTRY_ENTITIES), IdentityModule, RightsPoliciesModule],
   providers: [...SHARED, RegistryWorkerProcessor],
   exports: [ContractsService],
 })

@@ -7,25 +7,25 @@ import { EmpowermentsService } from './empowerments/empowerments.service';
 import { NoticeEndProcessor } from './empowerments/notice-end.processor';
 import { NegativeListService } from './negative-list/negative-list.service';
 import { OwnershipService } from './ownership/ownership.service';
-import { PoliciesService } from './policy/policies.service';
+import { RightsPoliciesModule } from './policy/policies.module';
 import { RightsController } from './rights.controller';
 import { RightsSeeder } from './seed/rights-seeder';
 
-const SERVICES = [PoliciesService, NegativeListService, OwnershipService, EmpowermentFinalizer, EmpowermentsService];
+const SERVICES = [NegativeListService, OwnershipService, EmpowermentFinalizer, EmpowermentsService];
 
 /** HTTP side of rights: policies, negative lists, empowerment workflow, ownership ledger. */
 @Module({
-  imports: [CatalogModule, IdentityModule, DisclosuresModule],
+  imports: [CatalogModule, IdentityModule, DisclosuresModule, RightsPoliciesModule],
   controllers: [RightsController],
   providers: [...SERVICES, RightsSeeder],
-  exports: [PoliciesService, EmpowermentsService, OwnershipService, RightsSeeder],
+  exports: [RightsPoliciesModule, EmpowermentsService, OwnershipService, RightsSeeder],
 })
 export class RightsModule {}
 
 /** Worker side: the notice-end job. */
 @Module({
-  imports: [CatalogModule, IdentityModule, DisclosuresModule],
+  imports: [CatalogModule, IdentityModule, DisclosuresModule, RightsPoliciesModule],
   providers: [...SERVICES, NoticeEndProcessor],
-  exports: [EmpowermentFinalizer, PoliciesService, OwnershipService],
+  exports: [EmpowermentFinalizer, RightsPoliciesModule, OwnershipService],
 })
 export class RightsWorkerModule {}

@@ -39,10 +39,11 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const RISK_WARNING_KINDS = ['split_below_threshold', 'amount_outlier', 'circular_deal'] as const;
 export type RiskWarningKind = (typeof RISK_WARNING_KINDS)[number];
 
-/** Registry settings an administration configures; defaults in `DEFAULT_REGISTRY_SETTINGS` (shared/policy). */
+/**
+ * Registry settings an administration configures; defaults in `DEFAULT_REGISTRY_SETTINGS` (shared/policy).
+ * The review period is not one of them: it is the rights policy's `registrationReviewDays` of the seller's region.
+ */
 export interface RegistrySettings {
-  /** Days from acceptance to decision; DOMAIN.md §5: 30 days (Beijing: 7, extendable to 30). */
-  reviewDeadlineDays: number;
   /** Contracts at or above this technology amount get a closer review; splitting just under it is a risk. */
   reviewThresholdFen: number;
   /** "Just under": within this fraction below the threshold (0.2 = the top 20 %). */

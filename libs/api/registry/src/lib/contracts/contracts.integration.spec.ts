@@ -1,7 +1,9 @@
 import { CoreModule, HttpAuthModule } from '@ttx/api/core';
 import { bootTestApp, call, type TestApp } from '@ttx/api/core/testing';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
+import { reviewDueOn } from '@ttx/shared/policy';
 import { DataSource } from 'typeorm';
 import { RegistryModule } from '../registry.module';
 import { ContractsService } from './contracts.service';
@@ -87,7 +89,7 @@ describe('filing: amounts and kinds (DOMAIN.md §5)', () => {
   it('turns a market deal into a draft of the seller organisation (service for the market context)', async () => {
     const ds = t.app.get(DataSource);
     const [agency] = await ds.query(`SELECT id FROM organizations WHERE name LIKE '中关村技术经纪%'`);
-    const { id } = await ds.transaction((m) => t.app.get(ContractsService).draftFromDeal(m, { sellerOrganizationId: agency.id, actorId: null, contract: contractBody() as never }));
+    const { id } = await ds.transaction((m) => t.app.get(ContractsService).draftFromDeal(m, { dealId: randomUUID(), sellerOrganizationId: agency.id, actorId: null, contract: contractBody() as never }));
     const seen = await get(`/api/contracts/${id}`, 'broker');
     expect(seen.json).toMatchObject({ status: 'draft', seller: { name: '中关村技术经纪服务中心（演示）' } });
   });
@@ -114,6 +116,33 @@ describe('registration workflow and permissions', () => {
     const seen = await get(`/api/contracts/${id}`, 'broker');
     expect(seen.json).toMatchObject({ status: 'registered', registrationNumber: reg.json.registrationNumber, kind: 'transfer', contractAmount: 50_000_000, techTransactionAmount: 43_000_000 });
     expect(seen.json.history.map((h: { action: string }) => h.action)).toEqual(['created', 'submitted', 'accepted', 'registered']);
+  });
+
+  it('takes the review period from the rights policy of the seller’s region, fixed at submission', async () => {
+    const ds = t.app.get(DataSource);
+    const stored = async (id: string) => (await ds.query('SELECT review_deadline_days AS days, review_policy_id AS "policyId" FROM contracts WHERE id = $1', [id]))[0];
+    const addBeijingPolicy = async (version: number, days: number): Promise<string> =>
+      (await ds.query(`INSERT INTO rights_policies (region_code, version, settings, note) VALUES ('110000', $1, $2, 'test') RETURNING id`, [version, { registrationReviewDays: days }]))[0].id;
+    const [national] = await ds.query(`SELECT id FROM rights_policies WHERE region_code = '000000' ORDER BY version DESC LIMIT 1`);
+    const accept = async (id: string) => (await post(`/api/contracts/${id}/accept`, 'registrar')).json.reviewDueOn;
+    try {
+      // The broker sells from Haidian (110108): no Beijing policy yet → the national 30 days (DOMAIN.md §5).
+      const early = await submitted();
+      expect(await stored(early)).toEqual({ days: 30, policyId: national.id });
+      // Beijing sets 7 days (DOMAIN.md §5: Beijing 7, extendable to 30): contracts submitted from now on get 7.
+      const v1 = await addBeijingPolicy(1, 7);
+      const later = await submitted();
+      expect(await stored(later)).toEqual({ days: 7, policyId: v1 });
+      const submitEvent = (await get(`/api/contracts/${later}`, 'broker')).json.history.find((h: { action: string }) => h.action === 'submitted');
+      expect(submitEvent.data).toEqual({ reviewDeadlineDays: 7, reviewPolicyId: v1 });
+      // A later policy version moves neither deadline.
+      await addBeijingPolicy(2, 20);
+      expect(await accept(early)).toBe(reviewDueOn(new Date(), 30));
+      expect(await accept(later)).toBe(reviewDueOn(new Date(), 7));
+      expect(await stored(later)).toEqual({ days: 7, policyId: v1 });
+    } finally {
+      await ds.query(`DELETE FROM rights_policies WHERE region_code = '110000'`);
+    }
   });
 
   it('lets only registrars of the administration for the seller’s region register', async () => {
@@ -305,7 +334,7 @@ describe('risk warnings (thresholds are settings)', () => {
     expect(Math.abs(w.evidence.z)).toBeGreaterThan(3);
     // Raising the threshold in the settings silences it.
     const s = (await get('/api/registry/settings', 'admin')).json;
-    expect(s.reviewDeadlineDays).toBe(30); // DOMAIN.md §5
+    expect(s).not.toHaveProperty('reviewDeadlineDays'); // the rights policy of the region sets it
     expect((await call(t.app, 'PUT', '/api/registry/settings', { token: tok['admin'], body: { ...s, outlierZScore: 10 } })).status).toBe(200);
     expect((await get(`/api/contracts/${id}`, 'registrar')).json.warnings.some((x: { kind: string }) => x.kind === 'amount_outlier')).toBe(false);
     await call(t.app, 'PUT', '/api/registry/settings', { token: tok['admin'], body: s });

@@ -224,19 +224,26 @@ export class ContractsService {
    * For the market context: a concluded deal becomes a draft contract of the seller organisation,
    * in the caller's transaction (the seller then completes and submits it). Same rules as filing.
    */
-  async draftFromDeal(m: EntityManager, deal: { sellerOrganizationId: string; actorId: string | null; contract: CreateContractDto }): Promise<{ id: string }> {
+  async draftFromDeal(m: EntityManager, deal: { dealId: string; sellerOrganizationId: string; actorId: string | null; contract: CreateContractDto }): Promise<{ id: string }> {
     const [org] = await this.orgs.byIds([deal.sellerOrganizationId], m);
     if (!org) throw Problems.notFound('Seller organisation');
-    const c = await this.insertDraft(m, org, deal.actorId, deal.contract);
+    const c = await this.insertDraft(m, org, deal.actorId, deal.contract, deal.dealId);
     return { id: c.id };
   }
 
-  private async insertDraft(m: EntityManager, org: OrganizationDto, userId: string | null, dto: CreateContractDto): Promise<ContractEntity> {
+  /** Of these market deals, the ones that already have a contract. */
+  async dealsWithContracts(dealIds: string[]): Promise<Set<string>> {
+    const rows: { deal_id: string }[] = await this.dataSource.query('SELECT deal_id FROM contracts WHERE deal_id = ANY($1::uuid[])', [dealIds]);
+    return new Set(rows.map((r) => r.deal_id));
+  }
+
+  private async insertDraft(m: EntityManager, org: OrganizationDto, userId: string | null, dto: CreateContractDto, dealId: string | null = null): Promise<ContractEntity> {
     this.validate(dto, org);
     const nt = dto.nonTechnical ?? {};
     const c = m.create(ContractEntity, {
       filerOrgId: org.id,
       createdBy: userId,
+      dealId,
       kind: dto.kind,
       subKind: dto.subKind ?? null,
       projectName: dto.projectName,
@@ -275,8 +282,17 @@ export class ContractsService {
     return this.transition(user, id, 'submit', async (m, a, c) => {
       this.requireFiler(a, c);
       this.requireStatus(c, ['draft'], 'submit');
-      await m.update(ContractEntity, { id }, { status: 'submitted', submittedAt: () => 'now()', updatedAt: () => 'now()' } as never);
+      // The review period is fixed at submission: a later policy version does not move this contract's deadline.
+      const review = await this.settings.reviewPolicy(c.sellerRegion, m);
+      await m.update(ContractEntity, { id }, {
+        status: 'submitted',
+        submittedAt: () => 'now()',
+        reviewDeadlineDays: review.days,
+        reviewPolicyId: review.policyId,
+        updatedAt: () => 'now()',
+      } as never);
       await this.notifyRegistrars(m, c, 'contract.submitted', { zh: '新的技术合同待认定登记', en: 'A technology contract awaits registration' });
+      return { reviewDeadlineDays: review.days, reviewPolicyId: review.policyId };
     });
   }
 
@@ -330,7 +346,7 @@ export class ContractsService {
     return this.transition(user, id, 'accept', async (m, a, c) => {
       this.requireRegistrar(a, c);
       this.requireStatus(c, ['submitted'], 'accept');
-      const days = await this.settings.reviewDeadlineDays(c.sellerRegion, m);
+      const days = c.reviewDeadlineDays ?? (await this.settings.reviewPolicy(c.sellerRegion, m)).days;
       const due = reviewDueOn(new Date(), days);
       await m.update(ContractEntity, { id }, { status: 'accepted', acceptedAt: () => 'now()', acceptedBy: user.id, reviewDueOn: due, updatedAt: () => 'now()' } as never);
       return { reviewDueOn: due, deadlineDays: days };

@@ -2,7 +2,6 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsNumber, Max, Min } from 'class-validator';
 
 export class RegistrySettingsDto {
-  @ApiProperty({ description: 'Days from acceptance to decision (DOMAIN.md §5: 30)' }) @IsInt() @Min(1) @Max(90) reviewDeadlineDays!: number;
   @ApiProperty({ description: 'Review threshold of the contract amount, fen' }) @IsInt() @Min(1) @Max(10_000_000_000_000) reviewThresholdFen!: number;
   @ApiProperty() @IsNumber() @Min(0.01) @Max(0.9) splitMarginRatio!: number;
   @ApiProperty() @IsInt() @Min(1) @Max(365) splitWindowDays!: number;

@@ -27,6 +27,7 @@ export interface PaymentInstalment {
 // Partial indexes are created by the migration; TypeORM only needs to know they exist.
 @Index('contracts_natural_key', { synchronize: false })
 @Index('contracts_registered_on_idx', { synchronize: false })
+@Index('contracts_deal_key', { synchronize: false })
 @Index('contracts_filer_idx', ['filerOrgId', 'status'])
 @Index('contracts_queue_idx', ['sellerRegion', 'status'])
 @Index('contracts_pair_idx', ['sellerCreditCode', 'buyerCreditCode', 'signedOn'])
@@ -42,6 +43,8 @@ export class ContractEntity {
   protected creator?: UserEntity;
   @Column({ type: 'text', default: 'filed' }) source!: 'filed' | 'import';
   @Column({ name: 'import_id', type: 'uuid', nullable: true }) importId!: string | null;
+  /** The market deal this contract was drafted from (one draft per deal). */
+  @Column({ name: 'deal_id', type: 'uuid', nullable: true }) dealId!: string | null;
   @Column({ type: 'text' }) kind!: ContractKind;
   @Column({ name: 'sub_kind', type: 'text', nullable: true }) subKind!: string | null;
   @Column({ name: 'project_name', type: 'varchar', length: 200 }) projectName!: string;
@@ -74,6 +77,9 @@ export class ContractEntity {
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt!: Date | null;
   @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true }) acceptedAt!: Date | null;
   @Column({ name: 'accepted_by', type: 'uuid', nullable: true }) acceptedBy!: string | null;
+  /** Review period and the rights policy it came from, fixed when the contract is submitted. */
+  @Column({ name: 'review_deadline_days', type: 'integer', nullable: true }) reviewDeadlineDays!: number | null;
+  @Column({ name: 'review_policy_id', type: 'uuid', nullable: true }) reviewPolicyId!: string | null;
   @Column({ name: 'review_due_on', type: 'date', nullable: true }) reviewDueOn!: string | null;
   @Column({ name: 'reminded_on', type: 'date', nullable: true }) remindedOn!: string | null;
   @Column({ name: 'registered_at', type: 'timestamptz', nullable: true }) registeredAt!: Date | null;

@@ -80,11 +80,11 @@ export class RegistrySeeder {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Loads only into an empty registry and never in production. */
+  /** Loads only into a registry without filed or imported contracts (drafts of seeded market deals don't count), never in production. */
   async seed(dir: string): Promise<'seeded' | 'skipped'> {
     const file = join(dir, 'registry.json');
     if (this.config.NODE_ENV === 'production' || !existsSync(file)) return 'skipped';
-    const [{ n }] = await this.dataSource.query('SELECT count(*)::int AS n FROM contracts');
+    const [{ n }] = await this.dataSource.query('SELECT count(*)::int AS n FROM contracts WHERE deal_id IS NULL');
     if (n > 0) return 'skipped';
     const data = JSON.parse(readFileSync(file, 'utf8')) as RegistrySeedFile;
     const identity = JSON.parse(readFileSync(join(dir, 'identity.json'), 'utf8')) as { organizations: { key: string; creditCode: string }[] };

@@ -2,15 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RegistrySettings } from '@ttx/shared/contracts';
 import { DEFAULT_REGISTRY_SETTINGS } from '@ttx/shared/policy';
+import { PoliciesService } from '@ttx/api/rights';
 
 /**
- * Registry settings (thresholds of the risk warnings, review deadline). Stored as one JSON row over
- * the defaults. The review deadline is read through `reviewDeadlineDays` so that it can later come
- * from the institution/region policy of the rights context without touching the callers.
+ * Registry settings (thresholds of the risk warnings), stored as one JSON row over the defaults; and the
+ * review period, which is the rights policy of the seller's region (`registrationReviewDays`).
  */
 @Injectable()
 export class RegistrySettingsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policies: PoliciesService,
+  ) {}
 
   async get(m: EntityManager = this.dataSource.manager): Promise<RegistrySettings> {
     const [row] = await m.query('SELECT settings FROM registry_settings WHERE id = 1');
@@ -26,8 +29,9 @@ export class RegistrySettingsService {
     return this.get();
   }
 
-  /** DOMAIN.md §5: 30 days from acceptance by default; `_sellerRegion` is where a regional policy will plug in. */
-  async reviewDeadlineDays(_sellerRegion: string, m?: EntityManager): Promise<number> {
-    return (await this.get(m)).reviewDeadlineDays;
+  /** DOMAIN.md §5: 30 days from acceptance nationally; a province, city or county policy may set its own. */
+  async reviewPolicy(sellerRegion: string, m?: EntityManager): Promise<{ days: number; policyId: string }> {
+    const p = await this.policies.effectiveForRegion(sellerRegion, m);
+    return { days: p.settings.registrationReviewDays, policyId: p.policyId };
   }
 }

@@ -36,14 +36,7 @@ export class PoliciesService {
 
   async get(institutionId: string, m: EntityManager = this.dataSource.manager): Promise<PolicyDto> {
     const org = await this.institution(institutionId, m);
-    const chain = regionChain(org.regionCode);
-    const regional: (PolicySourceDto & { createdAt: Date })[] = await m.query(
-      `SELECT DISTINCT ON (region_code) id AS "policyId", region_code AS "regionCode", version, settings, note, created_at AS "createdAt"
-         FROM rights_policies WHERE region_code = ANY($1) ORDER BY region_code, version DESC`,
-      [chain],
-    );
-    // Nation first, most specific last, so later layers win.
-    regional.sort((a, b) => chain.indexOf(b.regionCode as string) - chain.indexOf(a.regionCode as string));
+    const regional = await this.regional(org.regionCode, m);
     const [own] = await m.query(
       `SELECT id, version, settings, note, created_at AS "createdAt" FROM rights_policies WHERE institution_id = $1 ORDER BY version DESC LIMIT 1`,
       [institutionId],
@@ -60,6 +53,27 @@ export class PoliciesService {
       note: own?.note ?? null,
       updatedAt: (own?.createdAt as Date | undefined)?.toISOString() ?? null,
     };
+  }
+
+  /** The newest regional policy of each level of the region's chain, nation first, most specific last (later layers win). */
+  private async regional(regionCode: string, m: EntityManager): Promise<(PolicySourceDto & { createdAt: Date })[]> {
+    const chain = regionChain(regionCode);
+    const rows: (PolicySourceDto & { createdAt: Date })[] = await m.query(
+      `SELECT DISTINCT ON (region_code) id AS "policyId", region_code AS "regionCode", version, settings, note, created_at AS "createdAt"
+         FROM rights_policies WHERE region_code = ANY($1) ORDER BY region_code, version DESC`,
+      [chain],
+    );
+    return rows.sort((a, b) => chain.indexOf(b.regionCode as string) - chain.indexOf(a.regionCode as string));
+  }
+
+  /**
+   * The policy of a region (nation → province → city → county), without any institution's own version:
+   * what a regional authority applies, e.g. the registrar's review period. `policyId` is the most
+   * specific regional version that applies.
+   */
+  async effectiveForRegion(regionCode: string, m: EntityManager = this.dataSource.manager): Promise<EffectivePolicy> {
+    const regional = await this.regional(regionCode, m);
+    return { policyId: regional[regional.length - 1].policyId, settings: mergePolicy(NATIONAL_RIGHTS_POLICY, ...regional.map((r) => r.settings)) };
   }
 
   async effective(institutionId: string, m: EntityManager): Promise<EffectivePolicy> {

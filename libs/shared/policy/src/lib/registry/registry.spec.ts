@@ -1,4 +1,4 @@
-import { administrationCovers, checkAmounts, cityOf, deadlineState, DEFAULT_REGISTRY_SETTINGS, parseRegistrationNumber, provinceOf, registrationNumber, reviewDueOn, techTransactionAmount } from '.';
+import { administrationCovers, checkAmounts, cityOf, deadlineState, parseRegistrationNumber, provinceOf, registrationNumber, reviewDueOn, techTransactionAmount } from '.';
 
 describe('technology transaction amount (DOMAIN.md §5: contract amount less non-technical parts)', () => {
   it('deducts every itemised non-technical part', () => {
@@ -47,8 +47,7 @@ describe('jurisdiction: an administration registers sellers of its own area', ()
 });
 
 describe('review deadline (DOMAIN.md §5: within 30 days of acceptance)', () => {
-  it('defaults to 30 days', () => {
-    expect(DEFAULT_REGISTRY_SETTINGS.reviewDeadlineDays).toBe(30);
+  it('falls 30 days after acceptance, by UTC date', () => {
     expect(reviewDueOn(new Date('2026-01-15T23:00:00Z'), 30)).toBe('2026-02-14');
   });
   it('colours the queue', () => {

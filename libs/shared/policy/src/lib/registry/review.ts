@@ -2,7 +2,6 @@ import type { RegistrySettings } from '@ttx/shared/contracts';
 
 /** Defaults of the registry settings; the sources are cited per field. */
 export const DEFAULT_REGISTRY_SETTINGS: RegistrySettings = {
-  reviewDeadlineDays: 30, // DOMAIN.md §5: review finishes within 30 days of acceptance
   reviewThresholdFen: 100_000_000, // RMB 1 M: platform choice, a policy setting
   splitMarginRatio: 0.2,
   splitWindowDays: 30, // issue #7: splitting within 30 days

@@ -7,11 +7,6 @@ export interface RegistrySettingsDto {
   outlierZScore: number;
 
   /**
-   * Days from acceptance to decision (DOMAIN.md §5: 30)
-   */
-  reviewDeadlineDays: number;
-
-  /**
    * Review threshold of the contract amount, fen
    */
   reviewThresholdFen: number;
