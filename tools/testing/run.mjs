@@ -11,7 +11,7 @@
 //   lint   nx run-many -t lint --parallel=2
 //   unit   nx run-many -t test --parallel=2        (unit + integration specs)
 //   e2e    nx run-many -t e2e  --parallel=1        (api-e2e, web-e2e)
-//   bench  nx bench bench -c smoke; nx bench-market bench -c smoke (benchmarks in smoke form; never fail on timing)
+//   bench  nx bench bench -c smoke; nx bench-market bench -c smoke; nx fault-licensing bench -c smoke (smoke forms; never fail on timing)
 // and stops what it started. Ends with one line `N passed, N failed`; exit code 1 on any failure.
 //
 // Usage: npm test [-- <phase> ...] [-- nx options, e.g. -p api]
@@ -213,7 +213,7 @@ async function main() {
       // The small version of the benchmarks: proves they still run; timings never fail it.
       // bench-market's smoke also checks the bid path's correctness under load (2 api processes + worker).
       r = { passed: 0, failed: 0, failedTasks: [], code: 0 };
-      for (const target of ['bench', 'bench-market']) {
+      for (const target of ['bench', 'bench-market', 'fault-licensing']) {
         const { code } = await runTee(nxBin, [target, 'bench', '-c', 'smoke', '--outputStyle=static'], { env });
         if (code === 0) r.passed++;
         else {

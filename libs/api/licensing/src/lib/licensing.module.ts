@@ -4,6 +4,7 @@ import { CatalogModule } from '@ttx/api/catalog';
 import { IdentityModule } from '@ttx/api/identity';
 import { MarketModule, MarketWorkerModule } from '@ttx/api/market';
 import { RightsModule, RightsWorkerModule } from '@ttx/api/rights';
+import { LicenceBroker } from './deals/licence-broker';
 import { LicenceDealBridge } from './deals/licence-deal.bridge';
 import { InvoiceIssuer } from './invoices/invoice-issuer';
 import { InvoiceScheduler } from './invoices/invoice-scheduler';
@@ -18,7 +19,7 @@ import { PaymentsService } from './payments/payments.service';
 import { LicensingSeeder } from './seed/licensing-seeder';
 import { StatementsService } from './statements/statements.service';
 
-const SERVICES = [LicenceAccess, LicenceWriter, InvoiceScheduler, InvoiceIssuer, LicencesService, RoyaltyReportsService, PaymentsService, StatementsService, LicenceDealBridge, LicensingSeeder];
+const SERVICES = [LicenceBroker, LicenceAccess, LicenceWriter, InvoiceScheduler, InvoiceIssuer, LicencesService, RoyaltyReportsService, PaymentsService, StatementsService, LicenceDealBridge, LicensingSeeder];
 
 /** Licensing (DOMAIN.md §3–4): licences, terms, royalty reports, invoices, payments, distribution; market deals → licences. */
 @Module({

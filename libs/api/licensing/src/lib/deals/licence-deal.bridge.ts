@@ -5,6 +5,7 @@ import { DealsService, ListingsService } from '@ttx/api/market';
 import type { DealCreatedEvent } from '@ttx/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import { LicenceWriter } from '../licences/licence-writer';
+import { LicenceBroker } from './licence-broker';
 import { licenceFromDeal } from './licence-from-deal';
 
 /** All of China (GB/T 2260 national code): market deals do not narrow the territory. */
@@ -25,6 +26,7 @@ export class LicenceDealBridge implements OnModuleInit {
     private readonly achievements: AchievementFactsService,
     private readonly organizations: OrganizationsService,
     private readonly writer: LicenceWriter,
+    private readonly broker: LicenceBroker,
   ) {}
 
   onModuleInit(): void {
@@ -61,7 +63,7 @@ export class LicenceDealBridge implements OnModuleInit {
         sublicensing: false,
         terms: made.terms,
         dealId: event.dealId,
-        broker: null,
+        broker: await this.broker.of(m, { dealId: event.dealId, achievementId: event.achievementId, buyerOrgId: event.buyerOrganizationId, before: event.createdAt }, event.priceFen),
         status: 'active',
         actorId: null,
       });

@@ -5,6 +5,7 @@ import { AchievementFactsService } from '@ttx/api/catalog';
 import { OrganizationsService } from '@ttx/api/identity';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateLicenceDto, LicenceCostDto, LicenceDetailDto, LicencePageDto, LicencesQueryDto, TerminateLicenceDto } from '../dto/licence.dto';
+import { LicenceBroker } from '../deals/licence-broker';
 import { InvoiceScheduler } from '../invoices/invoice-scheduler';
 import { LicenceAccess, type CallerOrgs } from './licence-access';
 import { LICENCE_COLUMNS, type LicenceRow } from './licence-row';
@@ -23,6 +24,7 @@ export class LicencesService {
     private readonly achievements: AchievementFactsService,
     private readonly audit: AuditService,
     private readonly invoices: InvoiceScheduler,
+    private readonly broker: LicenceBroker,
   ) {}
 
   async load(m: EntityManager, id: string, lock = false): Promise<LicenceRow> {
@@ -60,8 +62,11 @@ export class LicencesService {
       const o = await this.access.orgs(caller, m);
       const a = await this.achievements.facts(dto.achievementId, m);
       if (!o.tto.includes(a.institutionId)) throw Problems.forbidden("Only the TTO manager of the achievement's institution records its licences");
-      // The broker's user is the recipient of the commission lines (its income statement).
-      const broker = dto.broker ? await this.brokers.get(dto.broker.brokerId, m).then((b) => ({ id: b.userId, name: b.displayName, rateBp: dto.broker?.rateBp ?? 0 }), () => null) : null;
+      // The broker's user is the recipient of the commission lines (its income statement). Without one given,
+      // the commission agreed in a deal room between the parties (brokerage) applies.
+      const broker = dto.broker
+        ? await this.brokers.get(dto.broker.brokerId, m).then((b) => ({ id: b.userId, name: b.displayName, rateBp: dto.broker?.rateBp ?? 0 }), () => null)
+        : await this.broker.of(m, { achievementId: dto.achievementId, buyerOrgId: dto.licenseeOrgId }, null);
       if (dto.broker && !broker) throw Problems.rule('broker-unknown', 'No broker profile with this id', [{ field: 'broker.brokerId', message: 'not found' }]);
       return this.writer.create(m, {
         ...dto,
