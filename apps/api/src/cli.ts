@@ -10,6 +10,7 @@ import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { RightsModule, RightsSeeder } from '@ttx/api/rights';
 import { DealContractBridge, RegistryDealsModule, RegistryModule, RegistrySeeder } from '@ttx/api/registry';
 import { MarketModule, MarketSeeder } from '@ttx/api/market';
+import { LicensingModule, LicensingSeeder } from '@ttx/api/licensing';
 import { appOpenApiDocument, serializeOpenApi } from './app/openapi-document';
 
 /** `node dist/apps/api/cli.js migrate|revert|seed-demo` — what the start script and deployments run. */
@@ -33,7 +34,7 @@ async function main(command: string | undefined): Promise<void> {
   }
   if (command === 'seed-demo') {
     const app = await NestFactory.createApplicationContext(
-      { module: class SeedModule {}, imports: [CoreModule, IdentityModule, CatalogModule, RightsModule, MarketModule, RegistryModule, RegistryDealsModule, BrokerageModule] } as never,
+      { module: class SeedModule {}, imports: [CoreModule, IdentityModule, CatalogModule, RightsModule, MarketModule, RegistryModule, RegistryDealsModule, BrokerageModule, LicensingModule] } as never,
       { logger: ['error', 'warn', 'log'] },
     );
     try {
@@ -57,6 +58,9 @@ async function main(command: string | undefined): Promise<void> {
       // After the catalog (rooms name published achievements); only into an empty brokerage context.
       const brokerage = await app.get(BrokerageSeeder).seed(dir);
       log.log(brokerage === 'seeded' ? 'Brokerage demo data loaded' : 'Brokerage demo data skipped (brokerage not empty or production)');
+      // After catalog, rights and brokerage (licensors from the ownership ledger); only into an empty licensing context.
+      const licensing = await app.get(LicensingSeeder).seed(dir);
+      log.log(licensing === 'seeded' ? 'Licensing demo data loaded' : 'Licensing demo data skipped (licensing not empty or production)');
     } finally {
       await app.close();
     }
