@@ -22,6 +22,9 @@ import { bootBuiltPlatform, freePort, startNode, stopChild, tailLog, type BuiltP
 const log = (msg: string) => process.stdout.write(`[fault-licensing] ${msg}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const KILLS = 5;
+/** The bench's own licences (the demo seed has licences too). */
+const FIELD = 'fault-test';
+const OURS = `l.fields_of_use = '{${FIELD}}'`;
 
 function parseArgs(argv: string[]): { n: number; smoke: boolean } {
   const smoke = argv.includes('--smoke');
@@ -90,23 +93,25 @@ async function main(): Promise<void> {
     const licensors = [{ holderType: 'institution', holderId: a.institution_id, name: 'institution', shareBp: 10_000 }];
     await q(
       `INSERT INTO licences (achievement_id, licensor_org_id, licensee_org_id, kind, status, territory, fields_of_use, starts_on, ends_on, terms, licensors, policy)
-       SELECT $1, $2, $3, 'non_exclusive', 'active', '{000000}', '{all}', current_date - 60, current_date + 3650,
+       SELECT $1, $2, $3, 'non_exclusive', 'active', '{000000}', '{${FIELD}}', current_date - 60, current_date + 3650,
               CASE WHEN g % 2 = 0 THEN $4::jsonb ELSE $5::jsonb END, $6, $7
          FROM generate_series(1, $8) g`,
       [a.id, a.institution_id, sme.id, { lumpSum: { amount: 100_000, dueDays: 30 }, milestones: [{ name: 'M1', amount: 50_000 }] }, { lumpSum: { amount: 100_000, dueDays: 30 } }, JSON.stringify(licensors), policy, n],
     );
     await q(
       `INSERT INTO licence_milestones (licence_id, position, name, amount_fen, confirmed_at)
-       SELECT id, 1, 'M1', 50000, now() - interval '1 day' FROM licences WHERE terms ? 'milestones'`,
+       SELECT l.id, 1, 'M1', 50000, now() - interval '1 day' FROM licences l WHERE ${OURS} AND l.terms ? 'milestones'`,
     );
-    const [{ expected }] = await q<{ expected: number }>(`SELECT ((SELECT count(*) FROM licences) + (SELECT count(*) FROM licence_milestones))::int AS expected`);
+    const [{ expected }] = await q<{ expected: number }>(
+      `SELECT ((SELECT count(*) FROM licences l WHERE ${OURS}) + (SELECT count(*) FROM licence_milestones m JOIN licences l ON l.id = m.licence_id WHERE ${OURS}))::int AS expected`,
+    );
     const [{ members }] = await q<{ members: number }>(
       `SELECT count(*)::int AS members FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.role = 'enterprise_member' AND u.disabled_at IS NULL`,
       [sme.id],
     );
     log(`${n} licences, ${expected} invoices due, ${members} licensee member(s) to notify per invoice (set-up ${Date.now() - t0} ms)`);
 
-    const count = async () => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM invoices`))[0].n;
+    const count = async () => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM invoices i JOIN licences l ON l.id = i.licence_id WHERE ${OURS}`))[0].n;
     const startWorker = () => (worker = startNode('worker', 'dist/apps/worker/main.js', env, workerLog));
     const queue = () => new Queue('licensing', { connection: { url: redis.url, maxRetriesPerRequest: null }, prefix: `${platform?.env['REDIS_PREFIX']}:bull` });
 
@@ -163,15 +168,17 @@ async function main(): Promise<void> {
 
     // ---- checks ----
     const [dup] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT licence_id, period_key FROM invoices GROUP BY 1, 2 HAVING count(*) > 1) d`);
+    // Invoices and notices of the demo data (seeded or from seeded market deals) are left out of the figures.
+    const ourLinks = `(SELECT '/licensing/licences/' || l.id || '?invoice=' || i.id FROM invoices i JOIN licences l ON l.id = i.licence_id WHERE ${OURS})`;
     const [missing] = await q<{ n: number }>(
-      `SELECT ((SELECT count(*) FROM licences l WHERE NOT EXISTS (SELECT 1 FROM invoices i WHERE i.licence_id = l.id AND i.period_key = 'lump-sum'))
-            + (SELECT count(*) FROM licence_milestones m WHERE NOT EXISTS (SELECT 1 FROM invoices i WHERE i.licence_id = m.licence_id AND i.period_key = 'milestone:' || m.id)))::int AS n`,
+      `SELECT ((SELECT count(*) FROM licences l WHERE ${OURS} AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.licence_id = l.id AND i.period_key = 'lump-sum'))
+            + (SELECT count(*) FROM licence_milestones m JOIN licences l ON l.id = m.licence_id WHERE ${OURS} AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.licence_id = m.licence_id AND i.period_key = 'milestone:' || m.id)))::int AS n`,
     );
     const [outbox] = await q<{ total: number; dup: number }>(
-      `SELECT count(*)::int AS total, (count(*) - count(DISTINCT (payload->>'userId', payload->>'link')))::int AS dup FROM outbox WHERE payload->>'kind' = 'licence-invoice'`,
+      `SELECT count(*)::int AS total, (count(*) - count(DISTINCT (payload->>'userId', payload->>'link')))::int AS dup FROM outbox WHERE payload->>'kind' = 'licence-invoice' AND payload->>'link' IN ${ourLinks}`,
     );
     const [sent] = await q<{ total: number; dup: number }>(
-      `SELECT count(*)::int AS total, (count(*) - count(DISTINCT (user_id, link)))::int AS dup FROM notifications WHERE kind = 'licence-invoice'`,
+      `SELECT count(*)::int AS total, (count(*) - count(DISTINCT (user_id, link)))::int AS dup FROM notifications WHERE kind = 'licence-invoice' AND link IN ${ourLinks}`,
     );
     const created = await count();
     log(`invoices: expected ${expected}, created ${created}, missing ${missing.n}, duplicated ${dup.n} (${beforeResweep} before the next sweep)`);

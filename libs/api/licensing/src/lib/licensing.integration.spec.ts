@@ -234,3 +234,26 @@ describe('royalty reports, invoices, payments, distribution', () => {
     expect(rec.json.overdue).toBeGreaterThan(0);
   });
 });
+
+describe('licences from market deals', () => {
+  it('an SME taking an open licence gets an active open licence with use-first-pay-later, in the deal transaction', async () => {
+    for (const step of ['submit', 'publish']) expect((await call(t.app, 'POST', `/api/achievements/${achievementId}/${step}`, { token: token['tto'] })).status).toBe(200);
+    const listing = await call(t.app, 'POST', '/api/listings', {
+      token: token['tto'],
+      body: { achievementId, method: 'open_licence', dealType: 'licence', openLicence: { feeType: 'upfront_royalty', lumpSumFen: 2_000_000, royaltyBp: 300, termMonths: 24 } },
+    });
+    expect(listing.status).toBe(201);
+    const took = await call(t.app, 'POST', `/api/listings/${listing.json.id}/take`, { token: token['sme'], body: {} });
+    expect(took.status).toBe(201);
+    const [row] = await ds.query(`SELECT id FROM licences WHERE deal_id = $1`, [took.json.dealId]);
+    const l = await call(t.app, 'GET', `/api/licences/${row.id}`, { token: token['sme'] });
+    expect(l.json).toMatchObject({
+      kind: 'open',
+      status: 'active',
+      role: 'licensee',
+      dealId: took.json.dealId,
+      terms: { lumpSum: { amount: 2_000_000, dueDays: 30 }, royalty: { rateBp: 300, period: 'quarterly' }, deferral: { months: 12, untilFirstSales: true } },
+    });
+    expect(l.json.deferredUntil).not.toBeNull();
+  });
+});

@@ -57,7 +57,8 @@ export class LicensingSeeder {
     if (!existsSync(file)) return 'skipped';
     const seed = JSON.parse(readFileSync(file, 'utf8')) as LicensingSeed;
     const identity = JSON.parse(readFileSync(join(dir, 'identity.json'), 'utf8')) as { organizations: { key: string; creditCode: string }[]; users: { email: string; memberships: { org: string; role: string }[] }[] };
-    const [{ n }] = await this.dataSource.query('SELECT count(*)::int AS n FROM licences');
+    // Market deals seeded before may have made licences already (the deal bridge); only offline ones count.
+    const [{ n }] = await this.dataSource.query('SELECT count(*)::int AS n FROM licences WHERE deal_id IS NULL');
     if (n > 0) return 'skipped';
     const now = today();
     for (const l of seed.licences) {
