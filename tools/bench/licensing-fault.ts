@@ -122,10 +122,11 @@ async function main(): Promise<void> {
     startWorker();
     const events: string[] = [];
     for (let k = 1; k <= KILLS; k++) {
-      // A random point of the run: once this worker has issued something (or 20 s passed), 0.2–2 s later.
+      // A random point of the run: once this worker has issued something (or 20 s passed), then 0.2–2 s
+      // (smoke) or 0.2–12 s later, so the kills spread over the whole run.
       const from = await count();
       for (let i = 0; i < 200 && (await count()) === from && from < expected; i++) await sleep(100);
-      await sleep(200 + Math.random() * 1_800);
+      await sleep(200 + Math.random() * (smoke ? 1_800 : 12_000));
       const pid = worker?.pid;
       worker?.kill('SIGKILL');
       await new Promise((r) => worker?.once('exit', r));
