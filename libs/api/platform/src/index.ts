@@ -8,3 +8,5 @@ export * from './lib/disclosures/disclosure.dto';
 export * from './lib/files/files.module';
 export * from './lib/files/file-store';
 export * from './lib/files/file-type';
+export * from './lib/live/live.module';
+export * from './lib/live/live.gateway';

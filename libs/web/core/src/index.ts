@@ -11,3 +11,4 @@ export * from './lib/nav/role-nav';
 export * from './lib/notifications/notifications-store';
 export * from './lib/provide-core';
 export * from './lib/signals/reload-on';
+export * from './lib/live/live-client';

@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { DEAL_TYPES, type DealType } from '@ttx/shared/contracts';
+import { DEAL_TYPES, dealRoomChannel, type DealRoomLiveEvent, type DealType } from '@ttx/shared/contracts';
 import { type DealRoomView, type RoomMessageView, TtxApi } from '@ttx/web/api-client';
-import { AuthStore, LanguageService, reloadOn } from '@ttx/web/core';
+import { AuthStore, LanguageService, LiveClient, reloadOn, type LiveSubscription } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
@@ -13,7 +13,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { fenToYuan } from '../catalog/catalog-text';
 
-/** How often new messages are fetched (`?since=` cursor) until the socket.io push is wired in. */
+/** How often new messages are fetched (`?since=` cursor) while the live channel is not joined. */
 export const ROOM_POLL_MS = 2000;
 
 /** A deal room: members and NDA, live messages, checklist, offers (become market offers) and the broker's commission. */
@@ -25,7 +25,12 @@ export const ROOM_POLL_MS = 2000;
     <div class="ttx-page">
       @if (room(); as r) {
         <h1 data-testid="room-title">{{ r.demandTitle }} ↔ {{ r.achievementTitle }}</h1>
-        <p><nz-tag nzColor="blue" data-testid="room-stage">{{ 'brokerage.roomStage.' + r.stage | transloco }}</nz-tag></p>
+        <p>
+          <nz-tag nzColor="blue" data-testid="room-stage">{{ 'brokerage.roomStage.' + r.stage | transloco }}</nz-tag>
+          @if (r.ndaAccepted) {
+            <nz-tag [nzColor]="joined() ? 'green' : 'default'" data-testid="room-live">{{ (joined() ? 'brokerage.rooms.live' : 'brokerage.rooms.polling') | transloco }}</nz-tag>
+          }
+        </p>
         <div style="display: grid; grid-template-columns: 2fr 1fr; gap: 12px">
           <nz-card [nzTitle]="'brokerage.rooms.messages' | transloco">
             @if (!r.ndaAccepted) {
@@ -128,6 +133,10 @@ export class DealRoom {
   protected readonly lang = inject(LanguageService).lang;
   protected readonly room = signal<DealRoomView | null>(null);
   protected readonly messages = signal<RoomMessageView[]>([]);
+  /** True while the room's live channel is joined; otherwise messages are polled. */
+  protected readonly joined = signal(false);
+  private readonly liveClient = inject(LiveClient);
+  private subscription?: LiveSubscription;
   protected readonly deals = DEAL_TYPES;
   protected readonly live = computed(() => this.room()?.stage === 'nda' || this.room()?.stage === 'negotiating');
   protected readonly myRole = computed(() => this.room()?.members.find((m) => m.userId === this.auth.user()?.id)?.role ?? null);
@@ -140,8 +149,13 @@ export class DealRoom {
 
   constructor() {
     reloadOn(() => this.id(), (id) => this.load(id));
-    const timer = setInterval(() => void this.poll(), ROOM_POLL_MS);
-    inject(DestroyRef).onDestroy(() => clearInterval(timer));
+    const timer = setInterval(() => {
+      if (!this.joined()) void this.poll();
+    }, ROOM_POLL_MS);
+    inject(DestroyRef).onDestroy(() => {
+      clearInterval(timer);
+      this.subscription?.close();
+    });
   }
 
   async load(id: string): Promise<void> {
@@ -149,7 +163,37 @@ export class DealRoom {
       this.room.set(await this.api.dealRoom(id));
       this.cursor = 0;
       this.messages.set([]);
+      this.goLive();
       await this.poll();
+    } catch {
+      /* shown by the error interceptor */
+    }
+  }
+
+  /** Joins the room's live channel (members who accepted the NDA only); a message fetches since the cursor, anything else reloads the room. */
+  private goLive(): void {
+    this.subscription?.close();
+    this.subscription = undefined;
+    this.joined.set(false);
+    const r = this.room();
+    if (!r?.ndaAccepted) return;
+    this.subscription = this.liveClient.subscribe<DealRoomLiveEvent>(dealRoomChannel(r.id), 'room', {
+      joined: (ok) => {
+        this.joined.set(ok);
+        // Whatever was said while the channel was down.
+        if (ok) void this.poll();
+      },
+      event: (e) => {
+        if (e.roomId !== this.id()) return;
+        if (e.type === 'message') void this.poll();
+        else void this.refresh();
+      },
+    });
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      this.room.set(await this.api.dealRoom(this.id()));
     } catch {
       /* shown by the error interceptor */
     }
@@ -182,6 +226,7 @@ export class DealRoom {
 
   async acceptNda() {
     await this.run(() => this.api.acceptDealRoomNda(this.id()));
+    this.goLive();
     await this.poll();
   }
   async send() {

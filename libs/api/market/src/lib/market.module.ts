@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@ttx/api/catalog';
 import { IdentityModule } from '@ttx/api/identity';
-import { DisclosuresModule } from '@ttx/api/platform';
+import { DisclosuresModule, LiveModule } from '@ttx/api/platform';
 import { AuctionCloser } from './auctions/auction-closer.service';
 import { AuctionsController } from './auctions/auctions.controller';
 import { AuctionsService } from './auctions/auctions.service';
@@ -38,7 +38,7 @@ const SERVICES = [
 
 /** HTTP side: listings, negotiation, fixed price, open licences, auctions, deals; live updates on /live. */
 @Module({
-  imports: [TypeOrmModule.forFeature(MARKET_ENTITIES), IdentityModule, CatalogModule, DisclosuresModule],
+  imports: [TypeOrmModule.forFeature(MARKET_ENTITIES), IdentityModule, CatalogModule, DisclosuresModule, LiveModule],
   controllers: [ListingsController, AuctionsController],
   providers: SERVICES,
   exports: [DealsService, ListingsService, AuctionCloser, TakeService, MarketSeeder, LiveService],
@@ -47,7 +47,7 @@ export class MarketModule {}
 
 /** Worker side: closes auctions and ends fixed-price periods (the delayed jobs). */
 @Module({
-  imports: [TypeOrmModule.forFeature(MARKET_ENTITIES), IdentityModule, CatalogModule, DisclosuresModule],
+  imports: [TypeOrmModule.forFeature(MARKET_ENTITIES), IdentityModule, CatalogModule, DisclosuresModule, LiveModule],
   providers: [...SERVICES, MarketProcessor],
   exports: [DealsService, ListingsService],
 })

@@ -50,3 +50,18 @@ export interface BrokerCommission {
   amountFen: number | null;
   agreedAt: string;
 }
+
+/** Live channel of a deal room on the platform's socket.io namespace `/live` (members who signed the NDA). */
+export const dealRoomChannel = (roomId: string) => `room:${roomId}`;
+
+/** What changed in a deal room, pushed as event `room` after the change committed (clients refetch the rest). */
+export type DealRoomEvent =
+  | { type: 'message'; seq: number; authorId: string; authorName: string; body: string; createdAt: string }
+  | { type: 'document'; id: string; name: string }
+  | { type: 'stage'; stage: DealRoomStage }
+  | { type: 'offer'; id: string; amountFen: number; dealType: string }
+  | { type: 'commission'; agreed: boolean }
+  | { type: 'checklist'; itemId: string; done: boolean }
+  | { type: 'member'; userId: string };
+
+export type DealRoomLiveEvent = DealRoomEvent & { roomId: string };

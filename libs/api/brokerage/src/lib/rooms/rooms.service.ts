@@ -288,7 +288,7 @@ export class RoomsService {
       );
       return { seq: Number(r.seq), authorId: user.id, authorName: r.name as string, body, createdAt: (r.created_at as Date).toISOString() };
     });
-    this.publish(roomId, { type: 'message', seq: msg.seq, authorId: msg.authorId, body: msg.body, createdAt: msg.createdAt });
+    this.publish(roomId, { type: 'message', ...msg });
     return msg;
   }
 

@@ -1,0 +1,100 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { DealRoomLiveEvent } from '@ttx/shared/contracts';
+import { provideApiClient } from '@ttx/web/api-client';
+import { AUTH_STORAGE_KEY, LANG_STORAGE_KEY, LiveClient, type LiveHandlers } from '@ttx/web/core';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { translocoTesting } from '../../testing/i18n';
+import { APP_ICONS } from '../app-icons';
+import { DealRoom, ROOM_POLL_MS } from './deal-room';
+
+const tick = () => new Promise((r) => setTimeout(r));
+const room = {
+  id: 'r1',
+  stage: 'negotiating',
+  demandId: 'd1',
+  achievementId: 'a1',
+  demandTitle: '寻求热管理技术',
+  achievementTitle: '电池热管理',
+  brokerId: 'b1',
+  createdAt: '2026-12-01T00:00:00Z',
+  members: [{ userId: 'u', displayName: 'Ada', role: 'enterprise', organizationName: null, ndaAcceptedAt: '2026-12-01T00:00:00Z' }],
+  checklist: [],
+  commission: { rateBp: null, amountFen: null, agreedAt: null },
+  offers: [],
+  ndaAccepted: true,
+};
+const message = (seq: number, body: string) => ({ seq, authorId: 'b', authorName: 'Broker', body, createdAt: '2026-12-01T00:00:00Z' });
+const isMessages = (since: number) => (r: { url: string; params: { get(k: string): string | null } }) => r.url === '/api/deal-rooms/r1/messages' && r.params.get('since') === String(since);
+
+describe('DealRoom live messages', () => {
+  let handlers: LiveHandlers<DealRoomLiveEvent> | undefined;
+  let channel: string | undefined;
+  afterEach(() => {
+    jest.useRealTimers();
+    localStorage.clear();
+  });
+
+  async function setup() {
+    jest.useFakeTimers({ advanceTimers: true });
+    localStorage.setItem(LANG_STORAGE_KEY, 'en-US');
+    localStorage.setItem(AUTH_STORAGE_KEY, JSON.stringify({ accessToken: 'a', refreshToken: 'r', user: { id: 'u', email: 'e', displayName: 'Ada', roles: ['enterprise_member'], memberships: [] } }));
+    const live = { subscribe: (c: string, _e: string, h: LiveHandlers<DealRoomLiveEvent>) => ((channel = c), (handlers = h), { close: () => undefined }) };
+    TestBed.configureTestingModule({
+      imports: [translocoTesting('en-US')],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideApiClient(), provideNzIcons(APP_ICONS), { provide: LiveClient, useValue: live }],
+    });
+    const fixture = TestBed.createComponent(DealRoom);
+    fixture.componentRef.setInput('id', 'r1');
+    const http = TestBed.inject(HttpTestingController);
+    const settle = async () => {
+      await tick();
+      await fixture.whenStable();
+    };
+    await settle();
+    http.expectOne('/api/deal-rooms/r1').flush(room);
+    await settle();
+    http.expectOne(isMessages(0)).flush({ items: [message(1, '你好')], cursor: 1 });
+    await settle();
+    const texts = () => [...(fixture.nativeElement as HTMLElement).querySelectorAll('[data-testid="room-message"]')].map((e) => e.textContent?.trim());
+    const status = () => (fixture.nativeElement as HTMLElement).querySelector('[data-testid="room-live"]')?.textContent?.trim();
+    return { http, settle, texts, status };
+  }
+
+  it('polls every 2 s until the live channel is joined, then fetches on each pushed message', async () => {
+    const { http, settle, texts, status } = await setup();
+    expect(channel).toBe('room:r1');
+    expect(status()).toBe('Polling');
+    jest.advanceTimersByTime(ROOM_POLL_MS);
+    await settle();
+    http.expectOne(isMessages(1)).flush({ items: [], cursor: 1 });
+
+    handlers?.joined?.(true);
+    await settle();
+    http.expectOne(isMessages(1)).flush({ items: [], cursor: 1 }); // catch-up after joining
+    await settle();
+    expect(status()).toBe('Live');
+    jest.advanceTimersByTime(3 * ROOM_POLL_MS);
+    await settle();
+    http.expectNone(isMessages(1)); // no polling while live
+
+    handlers?.event({ type: 'message', roomId: 'r1', ...message(2, 'live hello') });
+    await settle();
+    const req: TestRequest = http.expectOne(isMessages(1));
+    req.flush({ items: [message(2, 'live hello')], cursor: 2 });
+    await settle();
+    expect(texts()).toEqual(['Broker: 你好', 'Broker: live hello']);
+
+    handlers?.event({ type: 'stage', roomId: 'r1', stage: 'closed_won' });
+    await settle();
+    http.expectOne('/api/deal-rooms/r1').flush({ ...room, stage: 'closed_won' });
+
+    handlers?.joined?.(false); // disconnected: back to polling
+    await settle();
+    jest.advanceTimersByTime(ROOM_POLL_MS);
+    await settle();
+    http.expectOne(isMessages(2)).flush({ items: [], cursor: 2 });
+  });
+});
