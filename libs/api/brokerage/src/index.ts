@@ -10,3 +10,4 @@ export * from './lib/seed/brokerage-seeder';
 export * from './lib/commissions/brokerage-commissions.service';
 export * from './lib/deals/brokerage-deals.module';
 export * from './lib/deals/room-deal.bridge';
+export * from './lib/deals/room-market.bridge';

@@ -4,5 +4,6 @@ export * from './lib/deals/deals.service';
 export * from './lib/listings/listings.service';
 export * from './lib/auctions/auction-closer.service';
 export * from './lib/trading/take.service';
+export * from './lib/negotiation/negotiation.service';
 export * from './lib/live/live.service';
 export * from './lib/seed/market-seeder';

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { DEAL_TYPES, dealRoomChannel, type DealRoomLiveEvent, type DealType } from '@ttx/shared/contracts';
 import { type DealRoomView, type RoomMessageView, TtxApi } from '@ttx/web/api-client';
@@ -20,7 +21,7 @@ export const ROOM_POLL_MS = 2000;
 @Component({
   selector: 'ttx-deal-room',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, TranslocoPipe, NzButtonModule, NzCardModule, NzCheckboxModule, NzInputModule, NzInputNumberModule, NzSelectModule, NzTagModule],
+  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzCardModule, NzCheckboxModule, NzInputModule, NzInputNumberModule, NzSelectModule, NzTagModule],
   template: `
     <div class="ttx-page">
       @if (room(); as r) {
@@ -79,7 +80,12 @@ export const ROOM_POLL_MS = 2000;
         @if (r.ndaAccepted) {
           <nz-card [nzTitle]="'brokerage.rooms.offers' | transloco" style="margin-top: 12px" data-testid="room-offers">
             @for (o of r.offers; track o.id) {
-              <p data-testid="room-offer">{{ o.madeByName }}: {{ 'catalog.dealType.' + o.dealType | transloco }} ¥{{ yuan(o.amountFen) }} {{ o.terms ?? '' }}</p>
+              <p data-testid="room-offer">
+                {{ o.madeByName }}: {{ 'catalog.dealType.' + o.dealType | transloco }} ¥{{ yuan(o.amountFen) }} {{ o.terms ?? '' }}
+                @if (o.listingId) {
+                  <a [routerLink]="['/market/listings', o.listingId]" data-testid="room-offer-market">{{ 'brokerage.rooms.marketOffer' | transloco }}</a>
+                }
+              </p>
             }
             @if (myRole() === 'enterprise' && live()) {
               <div style="display: flex; gap: 8px">

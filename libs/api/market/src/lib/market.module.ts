@@ -41,7 +41,7 @@ const SERVICES = [
   imports: [TypeOrmModule.forFeature(MARKET_ENTITIES), IdentityModule, CatalogModule, DisclosuresModule, LiveModule],
   controllers: [ListingsController, AuctionsController],
   providers: SERVICES,
-  exports: [DealsService, ListingsService, AuctionCloser, TakeService, MarketSeeder, LiveService],
+  exports: [DealsService, ListingsService, AuctionCloser, TakeService, NegotiationService, MarketSeeder, LiveService],
 })
 export class MarketModule {}
 

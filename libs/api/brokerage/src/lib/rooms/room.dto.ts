@@ -143,6 +143,9 @@ export class RoomOfferViewDto {
   @ApiProperty({ enum: DEAL_TYPES }) dealType!: DealType;
   @ApiProperty() amountFen!: number;
   @ApiProperty({ type: String, nullable: true }) terms!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The achievement's listing the offer went to as a market offer; null when it stayed in the room" })
+  listingId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The market negotiation offer it became' }) marketOfferId!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
 }
 

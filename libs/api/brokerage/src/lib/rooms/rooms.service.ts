@@ -9,6 +9,7 @@ import { BrokersService } from '../brokers/brokers.service';
 import { DemandsService } from '../demands/demands.service';
 import { BrokerageEventsService } from '../events/brokerage-events.service';
 import { RoomEvents, type RoomEvent } from './room-events';
+import type { RoomMarket } from './room-market';
 import type {
   CommissionDto,
   InviteDto,
@@ -61,6 +62,8 @@ const LIVE = new Set<DealRoomStage>(['nda', 'negotiating']);
  */
 @Injectable()
 export class RoomsService {
+  private market?: RoomMarket;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -73,6 +76,11 @@ export class RoomsService {
     private readonly events: BrokerageEventsService,
     private readonly live: RoomEvents,
   ) {}
+
+  /** Binds room offers to the market (the api's BrokerageDealsModule does; without it offers stay in the room). */
+  connectMarket(market: RoomMarket): void {
+    this.market = market;
+  }
 
   private publish(roomId: string, e: RoomEvent) {
     try {
@@ -357,52 +365,48 @@ export class RoomsService {
 
   private async offers(m: EntityManager, roomId: string): Promise<RoomOfferViewDto[]> {
     const rows = await m.query(
-      `SELECT f.id, f.made_by, u.display_name, f.deal_type, f.amount_fen, f.terms, f.created_at FROM deal_room_offers f JOIN users u ON u.id = f.made_by
+      `SELECT f.id, f.made_by, u.display_name, f.deal_type, f.amount_fen, f.terms, f.listing_id, f.market_offer_id, f.created_at FROM deal_room_offers f JOIN users u ON u.id = f.made_by
         WHERE f.room_id = $1 ORDER BY f.created_at`,
       [roomId],
     );
-    return rows.map((r: { id: string; made_by: string; display_name: string; deal_type: DealType; amount_fen: string; terms: string | null; created_at: Date }) => ({
+    type Row = { id: string; made_by: string; display_name: string; deal_type: DealType; amount_fen: string; terms: string | null; listing_id: string | null; market_offer_id: string | null; created_at: Date };
+    return rows.map((r: Row) => ({
       id: r.id,
       madeBy: r.made_by,
       madeByName: r.display_name,
       dealType: r.deal_type,
       amountFen: Number(r.amount_fen),
       terms: r.terms,
+      listingId: r.listing_id,
+      marketOfferId: r.market_offer_id,
       createdAt: r.created_at.toISOString(),
     }));
   }
 
   /**
-   * An enterprise party's offer, recorded here and announced as `deal-room.offer-made` for the market
-   * context, which turns it into an offer on the achievement's negotiation listing.
+   * An enterprise party's offer. When the achievement has a live listing of that deal type taking offers, the
+   * offer also becomes an offer of the listing's negotiation (same transaction, the market's own rules), so the
+   * seller answers it there and an accepted one makes the market deal that closes this room. Announced as
+   * `deal-room.offer-made` either way.
    */
   async offer(user: AuthUser, roomId: string, dto: RoomOfferDto): Promise<RoomOfferViewDto> {
     const offer = await this.dataSource.transaction(async (m) => {
       const { room, me } = await this.member(m, roomId, user.id, { open: true });
       this.requireNda(me);
       if (me.role !== 'enterprise') throw Problems.forbidden("Offers are made by the demand's enterprise");
-      const [r] = await m.query(`INSERT INTO deal_room_offers (room_id, made_by, deal_type, amount_fen, terms) VALUES ($1,$2,$3,$4,$5) RETURNING id`, [
-        roomId,
-        user.id,
-        dto.dealType,
-        dto.amountFen,
-        dto.terms ?? null,
-      ]);
       const d = await this.demands.load(m, room.demand_id);
-      await this.audit.append(m, { actorId: user.id, action: 'deal-room.offer-made', entityType: 'deal-room', entityId: roomId, data: { offerId: r.id, dealType: dto.dealType, amountFen: dto.amountFen } });
-      await this.events.append(m, 'deal-room.offer-made', roomId, {
-        offerId: r.id,
-        roomId,
-        achievementId: room.achievement_id,
-        demandId: room.demand_id,
-        organizationId: d.organization_id,
-        userId: user.id,
-        dealType: dto.dealType,
-        amountFen: dto.amountFen,
-        terms: dto.terms ?? null,
-      });
+      const terms = dto.terms ?? null;
+      const market = this.market ? await this.market.offer(m, user, { achievementId: room.achievement_id, organizationId: d.organization_id, dealType: dto.dealType, amountFen: dto.amountFen, terms }) : null;
+      const [r] = await m.query(
+        `INSERT INTO deal_room_offers (room_id, made_by, deal_type, amount_fen, terms, listing_id, market_offer_id) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+        [roomId, user.id, dto.dealType, dto.amountFen, terms, market?.listingId ?? null, market?.offerId ?? null],
+      );
+      const data = { offerId: r.id, dealType: dto.dealType, amountFen: dto.amountFen, listingId: market?.listingId ?? null, marketOfferId: market?.offerId ?? null };
+      await this.audit.append(m, { actorId: user.id, action: 'deal-room.offer-made', entityType: 'deal-room', entityId: roomId, data });
+      await this.events.append(m, 'deal-room.offer-made', roomId, { ...data, roomId, achievementId: room.achievement_id, demandId: room.demand_id, organizationId: d.organization_id, userId: user.id, terms });
       return (await this.offers(m, roomId)).find((o) => o.id === r.id) as RoomOfferViewDto;
     });
+    if (offer.marketOfferId) void this.queues.nudgeOutbox();
     this.publish(roomId, { type: 'offer', id: offer.id, amountFen: offer.amountFen, dealType: offer.dealType });
     return offer;
   }

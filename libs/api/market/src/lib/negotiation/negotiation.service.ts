@@ -50,12 +50,34 @@ export class NegotiationService {
     const id = await this.dataSource.transaction(async (m) => {
       const l = await m.findOne(ListingEntity, { where: { id: listingId }, lock: { mode: 'pessimistic_read' } });
       if (!l) throw Problems.notFound('Listing');
-      if (l.sellerOrgId === buyer) throw Problems.rule('own-listing', 'An organisation does not buy its own listing');
-      this.negotiable(l);
-      return this.post(m, caller, l, buyer, 'buyer', dto.price, dto.terms ?? null, null);
+      return this.buyerOffer(m, caller, l, buyer, dto);
     });
     void this.queues.nudgeOutbox();
     return this.view(caller, id);
+  }
+
+  /**
+   * A buyer's offer made elsewhere on the platform (a brokerage deal room), inside the caller's transaction:
+   * it goes to the achievement's live listing of that deal type that takes offers, or nowhere (null) when the
+   * achievement has none. The caller nudges the outbox after its commit.
+   */
+  async offerOnAchievement(m: EntityManager, caller: AuthUser, achievementId: string, dealType: string, dto: OfferDto): Promise<{ listingId: string; offerId: string } | null> {
+    const buyer = await this.access.buyerOrg(caller, dto.organizationId);
+    const l = await m
+      .createQueryBuilder(ListingEntity, 'l')
+      .setLock('pessimistic_read')
+      .where('l.achievement_id = :achievementId AND l.deal_type = :dealType', { achievementId, dealType })
+      .andWhere(`((l.method = 'negotiation' AND l.status = 'open') OR (l.status = 'unsold' AND l.method <> 'open_licence'))`)
+      .orderBy('l.created_at', 'DESC')
+      .getOne();
+    if (!l) return null;
+    return { listingId: l.id, offerId: await this.buyerOffer(m, caller, l, buyer, dto) };
+  }
+
+  private async buyerOffer(m: EntityManager, caller: AuthUser, l: ListingEntity, buyer: string, dto: OfferDto): Promise<string> {
+    if (l.sellerOrgId === buyer) throw Problems.rule('own-listing', 'An organisation does not buy its own listing');
+    this.negotiable(l);
+    return this.post(m, caller, l, buyer, 'buyer', dto.price, dto.terms ?? null, null);
   }
 
   async counter(caller: AuthUser, offerId: string, dto: CounterOfferDto): Promise<OfferViewDto> {

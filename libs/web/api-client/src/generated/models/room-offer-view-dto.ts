@@ -6,7 +6,17 @@ export interface RoomOfferViewDto {
   createdAt: string;
   dealType: 'transfer' | 'licence' | 'equity' | 'joint_development';
   id: string;
+
+  /**
+   * The achievement's listing the offer went to as a market offer; null when it stayed in the room
+   */
+  listingId: string | null;
   madeBy: string;
   madeByName: string;
+
+  /**
+   * The market negotiation offer it became
+   */
+  marketOfferId: string | null;
   terms: string | null;
 }
