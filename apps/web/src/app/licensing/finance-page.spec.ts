@@ -76,7 +76,7 @@ describe('FinancePage', () => {
     const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     $('income-export-xlsx')?.click();
     await settle();
-    http.expectOne('/api/licensing/income/export?format=xlsx&organizationId=o-univ').flush(new Blob(['x']));
+    http.expectOne('/api/licensing/income/export?organizationId=o-univ&format=xlsx').flush(new Blob(['x']));
     await settle();
     expect(createObjectURL).toHaveBeenCalled();
     expect(click).toHaveBeenCalled();

@@ -1,5 +1,5 @@
 import type { InvoiceStatus, LicenceStatus, PaymentTerms, RoyaltyPeriod } from '@ttx/shared/contracts';
-import { yuanToFen } from '@ttx/shared/policy';
+import { periodKey, yuanToFen } from '@ttx/shared/policy';
 
 export { pickText } from '../catalog/catalog-text';
 export { yuan } from '../market/market-text';
@@ -41,19 +41,8 @@ export function termLines(terms: PaymentTerms, money: (fen: number) => string, d
   return out;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The key of the period that contains `date` (UTC): `2026-09`, `2026-Q3` or `2026`, as the API names them. */
-export function periodKey(period: RoyaltyPeriod, date: Date): string {
-  const y = date.getUTCFullYear();
-  const m = date.getUTCMonth();
-  if (period === 'monthly') return `${y}-${pad(m + 1)}`;
-  if (period === 'quarterly') return `${y}-Q${Math.floor(m / 3) + 1}`;
-  return String(y);
-}
-
 /**
- * Periods a licensee may report, newest first: from the one holding `startsOn` to the current one
+ * Periods (keyed as the API keys them, shared/policy) a licensee may report, newest first: from the one holding `startsOn` to the current one
  * (sales are reported for a period that has begun), at most `limit` of them.
  */
 export function reportablePeriods(period: RoyaltyPeriod, startsOn: string, today: Date, limit = 24): string[] {
@@ -63,7 +52,7 @@ export function reportablePeriods(period: RoyaltyPeriod, startsOn: string, today
   const out: string[] = [];
   // Walk back period by period from the current one (aligned to its first month) to the licence start.
   for (let idx = monthIndex(today); out.length < limit && idx >= first - (first % step); idx -= step) {
-    out.push(periodKey(period, new Date(Date.UTC(Math.floor(idx / 12), idx % 12, 1))));
+    out.push(periodKey(`${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}-01`, period));
     idx -= idx % step;
   }
   return out;

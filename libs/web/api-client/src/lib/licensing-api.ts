@@ -1,94 +1,109 @@
-import { HttpClient, HttpContext, HttpHeaders } from '@angular/common/http';
+import { HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { DistributionEntry, IncomeStatement, Invoice, LicenceDetail, LicenceSummary, Payment, Receivables, RoyaltyReport } from '@ttx/shared/contracts';
-import { firstValueFrom } from 'rxjs';
+import { Api } from '../generated/api';
+import {
+  addLicenceCost,
+  confirmLicenceMilestone,
+  createPayment,
+  exportIncomeStatement$Csv,
+  exportIncomeStatement$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet,
+  getIncomeStatement,
+  getLicence,
+  getReceivables,
+  listDistributions,
+  listLicenceInvoices,
+  listLicences,
+  submitRoyaltyReport,
+} from '../generated/functions';
+import type { CreatePayment$Params } from '../generated/fn/licensing/create-payment';
+import type { ListLicences$Params } from '../generated/fn/licensing/list-licences';
+import type {
+  CreatePaymentDto,
+  DistributionEntryDto,
+  IncomeStatementDto,
+  InvoiceDto,
+  LicenceCostDto,
+  LicenceDetailDto,
+  LicencePageDto,
+  LicenceSummaryDto,
+  PaymentDto,
+  ReceivablesDto,
+  RoyaltyReportDto,
+  RoyaltyReportInputDto,
+} from '../generated/models';
 
-export type LicenceSummaryView = LicenceSummary;
-export type LicenceDetailView = LicenceDetail;
-export type InvoiceView = Invoice;
-export type PaymentView = Payment;
-export type DistributionEntryView = DistributionEntry;
-export type ReceivablesView = Receivables;
-export type IncomeStatementView = IncomeStatement;
-export type RoyaltyReportView = RoyaltyReport;
-export interface LicencePageView {
-  items: LicenceSummaryView[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type LicenceSummaryView = LicenceSummaryDto;
+export type LicenceDetailView = LicenceDetailDto;
+export type LicencePageView = LicencePageDto;
+export type InvoiceView = InvoiceDto;
+export type PaymentView = PaymentDto;
+export type DistributionEntryView = DistributionEntryDto;
+export type ReceivablesView = ReceivablesDto;
+export type IncomeStatementView = IncomeStatementDto;
+export type RoyaltyReportView = RoyaltyReportDto;
+export type RoyaltyReportInput = RoyaltyReportInputDto;
+export type PaymentInput = CreatePaymentDto;
+export type LicenceCostInput = LicenceCostDto;
 export interface LicenceListParams {
   page?: number;
   pageSize?: number;
-  status?: LicenceSummary['status'];
-}
-export interface RoyaltyReportInput {
-  period: string;
-  netSales: number;
-}
-export interface PaymentInput {
-  invoiceId: string;
-  amount: number;
-  reference?: string;
-}
-export interface LicenceCostInput {
-  amount: number;
-  description: string;
+  status?: ListLicences$Params['status'];
 }
 
-/** Licensing (API.md "Licensing"): the web's one entry point to the licences, invoices, payments and statements. */
+/** Licensing (API.md "Licensing") through the generated client: licences, reports, invoices, payments, statements. */
 @Injectable({ providedIn: 'root' })
 export class LicensingApi {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(Api);
 
   licences(params: LicenceListParams, context?: HttpContext): Promise<LicencePageView> {
-    return firstValueFrom(this.http.get<LicencePageView>('/api/licences', { params: { ...params }, context }));
+    return this.api.invoke(listLicences, params, context);
   }
 
   licence(id: string, context?: HttpContext): Promise<LicenceDetailView> {
-    return firstValueFrom(this.http.get<LicenceDetailView>(`/api/licences/${id}`, { context }));
+    return this.api.invoke(getLicence, { id }, context);
   }
 
   /** The licensor confirms a milestone; its invoice follows (issued by the worker). */
   confirmMilestone(id: string, milestoneId: string, context?: HttpContext): Promise<LicenceDetailView> {
-    return firstValueFrom(this.http.post<LicenceDetailView>(`/api/licences/${id}/milestones/${milestoneId}/confirm`, {}, { context }));
+    return this.api.invoke(confirmLicenceMilestone, { id, mid: milestoneId }, context);
   }
 
   reportRoyalty(id: string, body: RoyaltyReportInput, context?: HttpContext): Promise<RoyaltyReportView> {
-    return firstValueFrom(this.http.post<RoyaltyReportView>(`/api/licences/${id}/royalty-reports`, body, { context }));
+    return this.api.invoke(submitRoyaltyReport, { id, body }, context);
   }
 
   invoices(id: string, context?: HttpContext): Promise<InvoiceView[]> {
-    return firstValueFrom(this.http.get<{ items: InvoiceView[] }>(`/api/licences/${id}/invoices`, { context })).then((r) => r.items);
+    return this.api.invoke(listLicenceInvoices, { id }, context).then((r) => r.items);
   }
 
   /** `idempotencyKey`: one per payment attempt (dialog opening); a retry of that attempt reuses it. */
   pay(body: PaymentInput, idempotencyKey: string, context?: HttpContext): Promise<PaymentView> {
-    const headers = new HttpHeaders({ 'Idempotency-Key': idempotencyKey });
-    return firstValueFrom(this.http.post<PaymentView>('/api/payments', body, { headers, context }));
+    // The OpenAPI document lists this header twice (@ApiHeader and @Headers spell it differently); sending
+    // both would put "k, k" on the wire. The generated builder skips an undefined header: send it once.
+    const params: CreatePayment$Params = { body, 'Idempotency-Key': idempotencyKey, 'idempotency-key': undefined as unknown as string };
+    return this.api.invoke(createPayment, params, context);
   }
 
   distributions(licenceId: string, context?: HttpContext): Promise<DistributionEntryView[]> {
-    return firstValueFrom(this.http.get<{ items: DistributionEntryView[] }>('/api/distributions', { params: { licenceId }, context })).then((r) => r.items);
+    return this.api.invoke(listDistributions, { licenceId }, context).then((r) => r.items);
   }
 
-  addCost(id: string, body: LicenceCostInput, context?: HttpContext): Promise<unknown> {
-    return firstValueFrom(this.http.post(`/api/licences/${id}/costs`, body, { context }));
+  addCost(id: string, body: LicenceCostInput, context?: HttpContext): Promise<LicenceDetailView> {
+    return this.api.invoke(addLicenceCost, { id, body }, context);
   }
 
   /** The institution's open invoices; without `organizationId` the caller's (first) institution. */
   receivables(organizationId?: string, context?: HttpContext): Promise<ReceivablesView> {
-    return firstValueFrom(this.http.get<ReceivablesView>('/api/licensing/receivables', { params: orgParam(organizationId), context }));
+    return this.api.invoke(getReceivables, organizationId ? { organizationId } : {}, context);
   }
 
   /** The caller's own income lines, or with `organizationId` its institution's (TTO manager). */
   income(organizationId?: string, context?: HttpContext): Promise<IncomeStatementView> {
-    return firstValueFrom(this.http.get<IncomeStatementView>('/api/licensing/income', { params: orgParam(organizationId), context }));
+    return this.api.invoke(getIncomeStatement, organizationId ? { organizationId } : {}, context);
   }
 
   exportIncome(format: 'csv' | 'xlsx', organizationId?: string, context?: HttpContext): Promise<Blob> {
-    return firstValueFrom(this.http.get('/api/licensing/income/export', { params: { format, ...orgParam(organizationId) }, responseType: 'blob', context }));
+    const fn = format === 'csv' ? exportIncomeStatement$Csv : exportIncomeStatement$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet;
+    return this.api.invoke(fn, { format, ...(organizationId ? { organizationId } : {}) }, context) as Promise<unknown> as Promise<Blob>;
   }
 }
-
-const orgParam = (organizationId?: string): Record<string, string> => (organizationId ? { organizationId } : {});
