@@ -1,6 +1,7 @@
+import { Client } from 'pg';
 import type { Page } from 'playwright-core';
 import { withPatentCheckCharacter } from '@ttx/shared/policy';
-import { expectText, journey } from './support/browser';
+import { e2eState, expectText, journey } from './support/browser';
 import { DEMO_PASSWORD, loginViaUi, openHome, submitLogin, useLang } from './support/flows';
 
 /** JSON call to the booted api (set-up the web has no form for: filing a patent and declaring its open licence). */
@@ -42,6 +43,21 @@ async function openRoyaltyLicence(baseUrl: string, tag: string): Promise<{ listi
   return { listingId: l.id as string, title };
 }
 
+/**
+ * Time travel for the test: the licence taken today is moved to have started four months ago, so that
+ * a royalty quarter has ended and its sales can be reported (the API takes closed periods only). Only
+ * the start moves: the deferral still waits for the first sales or the policy's 12 months.
+ */
+async function startedMonthsAgo(licenceId: string, months: number): Promise<void> {
+  const db = new Client({ connectionString: e2eState().databaseUrl });
+  await db.connect();
+  try {
+    await db.query(`UPDATE licences SET starts_on = starts_on - make_interval(months => $2) WHERE id = $1`, [licenceId, months]);
+  } finally {
+    await db.end();
+  }
+}
+
 async function logout(page: Page): Promise<void> {
   await page.getByTestId('logout-button').click();
   await page.getByTestId('nav-login').waitFor();
@@ -77,17 +93,23 @@ describe('licensing', () => {
       await page.getByTestId('listing-take-licence').click();
       await page.locator('.ant-modal-footer .ant-btn-primary').click();
       await page.getByTestId('listing-message').waitFor();
+      const sme = await token(baseUrl, 'sme@demo.ttx');
+      const mine = await api(baseUrl, 'GET', '/api/licences?pageSize=100', undefined, sme);
+      const licence = mine.items.find((l: { title: { en: string } }) => l.title.en === title);
+      expect(licence).toMatchObject({ kind: 'open', status: 'active', role: 'licensee', terms: { deferral: { untilFirstSales: true } } });
+      await startedMonthsAgo(licence.id, 4);
 
-      // My licences: the new open licence, deferred until the first reported sales (先使用后付费).
+      // My licences: the new open licence, deferred (先使用后付费) for the policy's months or until the first
+      // reported sales, whichever comes first — first sales shorten it here.
       await page.getByTestId('nav-licensing').click();
       const row = page.getByTestId('licence-row').filter({ hasText: title });
-      await expectText(row.getByTestId('licence-deferred'), /first sales/);
+      await expectText(row.getByTestId('licence-deferred'), /until \d{4}-\d{2}-\d{2} or first sales/);
       await row.getByTestId('licence-link').click();
-      await expectText(page.getByTestId('licence-deferral'), /before the first reported sales/);
+      await expectText(page.getByTestId('licence-deferral'), /or the first reported sales, whichever comes first/);
       await expectText(page.getByTestId('term-royalty'), /5% of net sales/);
       await expectText(page.getByTestId('invoice-table'), /No invoices/);
 
-      // Bad input is named on the form; then ¥200,000 of net sales for the current period.
+      // Bad input is named on the form; then ¥200,000 of net sales for the last ended quarter.
       await page.getByTestId('report-net-sales').fill('12.345');
       await page.getByTestId('report-submit').click();
       await expectText(page.getByTestId('report-form'), /at most 2 decimals/);
@@ -96,6 +118,7 @@ describe('licensing', () => {
       await expectText(page.getByTestId('report-royalty'), '¥10,000');
 
       // The first sales end the deferral: the worker issues the royalty invoice (5 % = ¥10,000).
+      await expectText(page.getByTestId('licence-deferral'), /deferral ended on/);
       await awaitInvoice(page);
       const invoice = page.getByTestId('invoice-row').first();
       await expectText(invoice.getByTestId('invoice-amount'), '¥10,000');

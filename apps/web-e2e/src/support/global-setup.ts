@@ -50,6 +50,7 @@ async function boot(): Promise<void> {
 
   const state: E2eState = {
     baseUrl: platform.baseUrl,
+    databaseUrl: platform.env['DATABASE_URL'],
     logDir: platform.logDir,
     apiLog: platform.logs.api,
     workerLog: platform.logs.worker,

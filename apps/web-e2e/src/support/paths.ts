@@ -11,6 +11,8 @@ export const KEEP_LOGS_ENV = 'TTX_WEB_E2E_KEEP_LOGS';
 
 export interface E2eState {
   baseUrl: string;
+  /** The run's own database, for journeys that must move time (e.g. a licence started months ago). */
+  databaseUrl: string;
   logDir: string;
   apiLog: string;
   workerLog: string;

@@ -3,6 +3,7 @@ import { HttpRequest } from '@angular/common/http';
 import { mountPage } from '../../testing/mount-page';
 import { entryFixture, invoiceFixture, licenceFixture } from './licensing-fixtures';
 import { LicenceDetail } from './licence-detail';
+import { reportablePeriods } from './licensing-format';
 
 describe('LicenceDetail', () => {
   afterEach(() => {
@@ -23,7 +24,7 @@ describe('LicenceDetail', () => {
   it('shows the terms with the use-first-pay-later deferral end, and invoices with their overdue flag', async () => {
     const { $, http } = await open(['enterprise_member']);
     http.expectNone('/api/distributions?licenceId=l1');
-    expect($('licence-deferral')?.textContent).toContain('nothing is due before 2027-08-20');
+    expect($('licence-deferral')?.textContent).toContain('nothing is due before 2027-08-20 or the first reported sales, whichever comes first');
     expect($('term-deferral')?.textContent).toContain('12 months or until the first reported sales');
     expect($('term-royalty')?.textContent).toContain('5% of net sales, reported quarterly');
     expect($('invoice-status')?.textContent).toContain('Open');
@@ -32,7 +33,9 @@ describe('LicenceDetail', () => {
   });
 
   it('reports sales in yuan as integer fen, with a message per invalid field', async () => {
-    const { $, http, settle, fixture } = await open(['enterprise_member']);
+    // A licence running for years: the newest ended quarter is offered first (whatever today is).
+    const lastEnded = reportablePeriods('quarterly', '2020-01-01', new Date())[0];
+    const { $, http, settle, fixture } = await open(['enterprise_member'], licenceFixture({ startsOn: '2020-01-01' }));
     const input = $('report-net-sales') as HTMLInputElement;
     input.value = '12.345';
     input.dispatchEvent(new Event('input'));
@@ -47,18 +50,25 @@ describe('LicenceDetail', () => {
     ($('report-form') as HTMLFormElement).dispatchEvent(new Event('submit'));
     await settle();
     const req = http.expectOne((r) => r.url === '/api/licences/l1/royalty-reports' && r.method === 'POST');
-    expect(req.request.body).toEqual({ period: '2026-Q4', netSales: 123_456_789 });
-    req.flush({ id: 'r1', period: '2026-Q4', periodStart: '2026-10-01', periodEnd: '2026-12-31', netSales: 123_456_789, royalty: 6_172_839, submittedAt: '2026-12-07T00:00:00Z', late: false });
+    expect(req.request.body).toEqual({ period: lastEnded, netSales: 123_456_789 });
+    req.flush({ id: 'r1', period: lastEnded, periodStart: '2026-10-01', periodEnd: '2026-12-31', netSales: 123_456_789, royalty: 6_172_839, submittedAt: '2026-12-07T00:00:00Z', late: false });
     await settle();
     // The page reloads: the report and the invoice it leads to appear.
-    http.expectOne('/api/licences/l1').flush(licenceFixture({ royaltyReports: [{ id: 'r1', period: '2026-Q4', periodStart: '2026-10-01', periodEnd: '2026-12-31', netSales: 123_456_789, royalty: 6_172_839, submittedAt: '2026-12-07T00:00:00Z', late: false }] }));
+    http.expectOne('/api/licences/l1').flush(licenceFixture({ startsOn: '2020-01-01', royaltyReports: [{ id: 'r1', period: lastEnded, periodStart: '2026-10-01', periodEnd: '2026-12-31', netSales: 123_456_789, royalty: 6_172_839, submittedAt: '2026-12-07T00:00:00Z', late: false }] }));
     http.expectOne('/api/licences/l1/invoices').flush({ items: [] });
     await settle();
     expect($('report-royalty')?.textContent).toContain('61,728.39');
   });
 
+  it('waits for the first period to end before a fresh licence can report', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const { $ } = await open(['enterprise_member'], licenceFixture({ startsOn: today }));
+    expect($('report-form')).toBeNull();
+    expect($('report-not-yet')?.textContent).toContain('report its sales after');
+  });
+
   it('shows the API refusal of a report (e.g. the period was already reported) inline', async () => {
-    const { $, http, settle } = await open(['enterprise_member']);
+    const { $, http, settle } = await open(['enterprise_member'], licenceFixture({ startsOn: '2020-01-01' }));
     const input = $('report-net-sales') as HTMLInputElement;
     input.value = '100';
     input.dispatchEvent(new Event('input'));

@@ -12,7 +12,7 @@ import { CostForm } from './cost-form';
 import { DistributionTable } from './distribution-table';
 import { InvoiceTable } from './invoice-table';
 import { LicenceTerms } from './licence-terms';
-import { bpToPct, LICENCE_STATUS_COLOURS, pickText, yuan } from './licensing-format';
+import { bpToPct, deferralState, LICENCE_STATUS_COLOURS, pickText, yuan } from './licensing-format';
 import { RoyaltyReportForm } from './royalty-report-form';
 
 /**
@@ -35,9 +35,9 @@ import { RoyaltyReportForm } from './royalty-report-form';
           <nz-tag>{{ 'licensing.kind.' + l.kind | transloco }}</nz-tag>
           @if (l.sublicensing) { <nz-tag>{{ 'licensing.sublicensing' | transloco }}</nz-tag> }
         </p>
-        @if (l.terms.deferral) {
-          <nz-alert nzType="info" data-testid="licence-deferral"
-            [nzMessage]="(l.deferredUntil ? 'licensing.deferralUntil' : 'licensing.deferralFirstSales') | transloco: { until: l.deferredUntil ?? '' }" />
+        @if (deferral() !== 'none') {
+          <nz-alert [nzType]="deferral() === 'ended' ? 'success' : 'info'" data-testid="licence-deferral"
+            [nzMessage]="'licensing.deferral.' + deferral() | transloco: { until: l.deferredUntil ?? '' }" />
         }
         <nz-descriptions nzBordered [nzColumn]="2" nzSize="small" class="block">
           <nz-descriptions-item [nzTitle]="'licensing.detail.licensor' | transloco">{{ l.licensorName }}</nz-descriptions-item>
@@ -139,6 +139,10 @@ export class LicenceDetail {
   protected readonly missing = signal(false);
   protected readonly licensee = computed(() => this.l()?.role === 'licensee');
   protected readonly licensor = computed(() => this.l()?.role === 'licensor' || this.l()?.role === 'admin');
+  protected readonly deferral = computed(() => {
+    const l = this.l();
+    return l ? deferralState(l.terms, l.deferredUntil, new Date()) : 'none';
+  });
   protected readonly reportedPeriods = computed(() => (this.l()?.royaltyReports ?? []).map((r) => r.period));
 
   constructor() {

@@ -16,7 +16,7 @@ describe('LicencesPage', () => {
     await settle();
     expect($('licence-link')?.textContent).toContain('LIC-2026-0001');
     expect($('licence-status')?.textContent).toContain('Active');
-    expect($('licence-deferred')?.textContent).toContain('2027-08-20');
+    expect($('licence-deferred')?.textContent).toContain('until 2027-08-20 or first sales');
     expect($('licence-overdue')?.textContent).toContain('500');
     expect($('licensing-finance-link')).toBeNull();
   });

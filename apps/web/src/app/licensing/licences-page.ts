@@ -9,7 +9,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { LICENCE_STATUS_COLOURS, pickText, yuan } from './licensing-format';
+import { deferralState, LICENCE_STATUS_COLOURS, pickText, yuan } from './licensing-format';
 
 /** The organisation's licences, as licensee ("my licences" of an enterprise) or licensor (the TTO's). */
 @Component({
@@ -50,8 +50,10 @@ import { LICENCE_STATUS_COLOURS, pickText, yuan } from './licensing-format';
               <td>{{ l.startsOn }} – {{ l.endsOn }}</td>
               <td>
                 <nz-tag [nzColor]="colour(l.status)" data-testid="licence-status">{{ 'licensing.status.' + l.status | transloco }}</nz-tag>
-                @if (l.terms.deferral) {
-                  <nz-tag nzColor="purple" data-testid="licence-deferred">{{ 'licensing.deferred' | transloco: { until: l.deferredUntil ?? ('licensing.firstSales' | transloco) } }}</nz-tag>
+                @if (deferral(l); as d) {
+                  @if (d !== 'none') {
+                    <nz-tag [nzColor]="d === 'ended' ? 'default' : 'purple'" data-testid="licence-deferred">{{ 'licensing.deferralTag.' + d | transloco: { until: l.deferredUntil ?? '' } }}</nz-tag>
+                  }
                 }
               </td>
               <td nzAlign="right">
@@ -95,6 +97,9 @@ export class LicencesPage {
     }
   }
 
+  protected deferral(l: LicenceSummaryView): string {
+    return deferralState(l.terms, l.deferredUntil, new Date());
+  }
   protected pick(t: LicenceSummaryView['title']): string {
     return pickText(t, this.language.lang());
   }

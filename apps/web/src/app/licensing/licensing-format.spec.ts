@@ -1,4 +1,4 @@
-import { checkPaymentAmount, checkSalesForm, groupByPayment, reportablePeriods, termLines } from './licensing-format';
+import { checkPaymentAmount, checkSalesForm, currentPeriodEnd, deferralState, groupByPayment, reportablePeriods, termLines } from './licensing-format';
 
 const money = (fen: number) => `¥${fen / 100}`;
 
@@ -36,20 +36,41 @@ describe('termLines', () => {
   });
 });
 
+describe('deferralState', () => {
+  const today = new Date('2026-12-07T10:00:00Z');
+  it('tells what ends the use-first-pay-later deferral, and when it has ended', () => {
+    expect(deferralState({}, null, today)).toBe('none');
+    expect(deferralState({ deferral: { months: null, untilFirstSales: true } }, null, today)).toBe('firstSales');
+    expect(deferralState({ deferral: { months: 12, untilFirstSales: false } }, '2027-12-07', today)).toBe('until');
+    expect(deferralState({ deferral: { months: 12, untilFirstSales: true } }, '2027-12-07', today)).toBe('untilOrFirstSales');
+    // The first reported sales (today) ended it early.
+    expect(deferralState({ deferral: { months: 12, untilFirstSales: true } }, '2026-12-07', today)).toBe('ended');
+  });
+});
+
 describe('periods', () => {
-  it('offers the periods from the licence start to now, newest first', () => {
+  it('offers the ended periods from the licence start, newest first (the current one is still open)', () => {
     const today = new Date('2026-12-07T00:00:00Z');
-    expect(reportablePeriods('quarterly', '2026-08-20', today)).toEqual(['2026-Q4', '2026-Q3']);
-    expect(reportablePeriods('monthly', '2026-10-31', today)).toEqual(['2026-12', '2026-11', '2026-10']);
-    expect(reportablePeriods('yearly', '2025-03-01', today)).toEqual(['2026', '2025']);
-    expect(reportablePeriods('monthly', '2020-01-01', today, 3)).toEqual(['2026-12', '2026-11', '2026-10']);
-    expect(reportablePeriods('monthly', '2027-01-01', today)).toEqual([]);
+    expect(reportablePeriods('quarterly', '2026-08-20', today)).toEqual(['2026-Q3']);
+    expect(reportablePeriods('quarterly', '2026-03-31', today)).toEqual(['2026-Q3', '2026-Q2', '2026-Q1']);
+    expect(reportablePeriods('monthly', '2026-10-31', today)).toEqual(['2026-11', '2026-10']);
+    expect(reportablePeriods('yearly', '2024-03-01', today)).toEqual(['2025', '2024']);
+    expect(reportablePeriods('monthly', '2020-01-01', today, 3)).toEqual(['2026-11', '2026-10', '2026-09']);
+    expect(reportablePeriods('quarterly', '2026-12-01', today)).toEqual([]);
+  });
+
+  it('names when the current period ends', () => {
+    const today = new Date('2026-12-07T00:00:00Z');
+    expect(currentPeriodEnd('quarterly', today)).toBe('2026-12-31');
+    expect(currentPeriodEnd('monthly', new Date('2026-02-10T00:00:00Z'))).toBe('2026-02-28');
+    expect(currentPeriodEnd('yearly', new Date('2026-05-10T00:00:00Z'))).toBe('2026-12-31');
+    expect(currentPeriodEnd('quarterly', new Date('2026-04-01T00:00:00Z'))).toBe('2026-06-30');
   });
 });
 
 describe('form checks', () => {
   it('converts net sales typed in yuan to fen exactly and names each problem', () => {
-    expect(checkSalesForm('2026-Q4', '1,234.29', [])).toEqual({ errors: {}, fen: 123_429 });
+    expect(checkSalesForm('2026-Q3', '1,234.29', [])).toEqual({ errors: {}, fen: 123_429 });
     expect(checkSalesForm(null, '', []).errors).toEqual({ period: 'required', netSales: 'required' });
     expect(checkSalesForm('2026-Q3', '12.345', ['2026-Q3']).errors).toEqual({ period: 'alreadyReported', netSales: 'invalid' });
     expect(checkSalesForm('2026-Q4', '0', [])).toEqual({ errors: {}, fen: 0 });

@@ -41,21 +41,40 @@ export function termLines(terms: PaymentTerms, money: (fen: number) => string, d
   return out;
 }
 
+/** Where a use-first-pay-later deferral stands (the API's `deferredUntil` is the earliest end known so far). */
+export type DeferralState = 'none' | 'firstSales' | 'until' | 'untilOrFirstSales' | 'ended';
+
+export function deferralState(terms: PaymentTerms, deferredUntil: string | null, today: Date): DeferralState {
+  const d = terms.deferral;
+  if (!d || (d.months === null && !d.untilFirstSales)) return 'none';
+  if (deferredUntil === null) return 'firstSales';
+  if (deferredUntil <= today.toISOString().slice(0, 10)) return 'ended';
+  return d.untilFirstSales ? 'untilOrFirstSales' : 'until';
+}
+
 /**
- * Periods (keyed as the API keys them, shared/policy) a licensee may report, newest first: from the one holding `startsOn` to the current one
- * (sales are reported for a period that has begun), at most `limit` of them.
+ * Periods (keyed as the API keys them, shared/policy) a licensee may report, newest first: those that
+ * have ended (the API takes sales of a closed period only) and overlap the licence, at most `limit`.
  */
 export function reportablePeriods(period: RoyaltyPeriod, startsOn: string, today: Date, limit = 24): string[] {
   const step = period === 'monthly' ? 1 : period === 'quarterly' ? 3 : 12;
   const monthIndex = (d: Date) => d.getUTCFullYear() * 12 + d.getUTCMonth();
   const first = monthIndex(new Date(`${startsOn}T00:00:00Z`));
+  const current = monthIndex(today);
   const out: string[] = [];
-  // Walk back period by period from the current one (aligned to its first month) to the licence start.
-  for (let idx = monthIndex(today); out.length < limit && idx >= first - (first % step); idx -= step) {
+  // From the last period before the current one (aligned to its first month) back to the licence start.
+  for (let idx = current - (current % step) - step; out.length < limit && idx >= first - (first % step); idx -= step) {
     out.push(periodKey(`${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}-01`, period));
-    idx -= idx % step;
   }
   return out;
+}
+
+/** The last day of the period holding `today`: when the first report of a fresh licence becomes possible. */
+export function currentPeriodEnd(period: RoyaltyPeriod, today: Date): string {
+  const step = period === 'monthly' ? 1 : period === 'quarterly' ? 3 : 12;
+  const m = today.getUTCMonth();
+  const next = Date.UTC(today.getUTCFullYear(), m - (m % step) + step, 1);
+  return new Date(next - 86_400_000).toISOString().slice(0, 10);
 }
 
 export interface SalesFormErrors {

@@ -10,14 +10,18 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { checkSalesForm, reportablePeriods, type SalesFormErrors } from './licensing-format';
+import { checkSalesForm, currentPeriodEnd, reportablePeriods, type SalesFormErrors } from './licensing-format';
 
 /** The licensee reports net sales of one period (in yuan; sent as fen); the API computes the royalty. */
 @Component({
   selector: 'ttx-royalty-report-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, TranslocoPipe, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule, NzSelectModule],
+  styles: `.hint { color: rgba(0, 0, 0, 0.45); }`,
   template: `
+    @if (!periods().length) {
+      <p class="hint" data-testid="report-not-yet">{{ 'licensing.report.notYet' | transloco: { end: firstEnd() } }}</p>
+    } @else {
     <form nz-form nzLayout="inline" (ngSubmit)="submit()" data-testid="report-form">
       <nz-form-item>
         <nz-form-label>{{ 'licensing.report.period' | transloco }}</nz-form-label>
@@ -35,6 +39,7 @@ import { checkSalesForm, reportablePeriods, type SalesFormErrors } from './licen
       </nz-form-item>
       <button nz-button nzType="primary" type="submit" [nzLoading]="saving()" data-testid="report-submit">{{ 'licensing.report.submit' | transloco }}</button>
     </form>
+    }
     @if (serverError()) { <nz-alert nzType="error" [nzMessage]="serverError()" data-testid="report-error" /> }
   `,
 })
@@ -48,6 +53,7 @@ export class RoyaltyReportForm {
   readonly saved = output<RoyaltyReportView>();
 
   protected readonly periods = computed(() => reportablePeriods(this.royaltyPeriod(), this.startsOn(), new Date()));
+  protected readonly firstEnd = computed(() => currentPeriodEnd(this.royaltyPeriod(), new Date()));
   protected readonly period = signal<string | null>(null);
   protected readonly netSales = signal('');
   protected readonly errors = signal<SalesFormErrors>({});
