@@ -6,10 +6,11 @@ import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { MarketModule } from '@ttx/api/market';
 import { PlatformModule } from '@ttx/api/platform';
 import { RightsModule } from '@ttx/api/rights';
-import { withPatentCheckCharacter } from '@ttx/shared/policy';
+import { periodKey, withPatentCheckCharacter } from '@ttx/shared/policy';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { InvoiceIssuer } from './invoices/invoice-issuer';
+import { setLicensingClockOffset, today } from './licences/licence-row';
 import { LicensingModule } from './licensing.module';
 
 /** Licensing over HTTP against real PostgreSQL and Redis (issue #6 acceptance). */
@@ -255,5 +256,25 @@ describe('licences from market deals', () => {
       terms: { lumpSum: { amount: 2_000_000, dueDays: 30 }, royalty: { rateBp: 300, period: 'quarterly' }, deferral: { months: 12, untilFirstSales: true } },
     });
     expect(l.json.deferredUntil).not.toBeNull();
+    expect((await call(t.app, 'GET', `/api/licences/${row.id}/invoices`, { token: token['sme'] })).json.items).toEqual([]);
+
+    // 120 days on (LICENSING_CLOCK_OFFSET_DAYS in e2e): the first reported sales end the deferral, both parts are invoiced.
+    setLicensingClockOffset(120);
+    try {
+      const period = periodKey(l.json.startsOn, 'quarterly');
+      const report = await call(t.app, 'POST', `/api/licences/${row.id}/royalty-reports`, { token: token['sme'], body: { period, netSales: 10_000_000 } });
+      expect(report.status).toBe(201);
+      const after = await call(t.app, 'GET', `/api/licences/${row.id}`, { token: token['sme'] });
+      expect(after.json.deferredUntil).toBe(today());
+      const issuer = t.app.get(InvoiceIssuer);
+      expect([await issuer.issue(row.id, 'lump-sum'), await issuer.issue(row.id, `royalty:${period}`)]).toEqual(['issued', 'issued']);
+      const invoices = (await call(t.app, 'GET', `/api/licences/${row.id}/invoices`, { token: token['sme'] })).json.items;
+      expect(invoices.map((i: { kind: string; amount: number; issuedAt: string }) => [i.kind, i.amount, i.issuedAt])).toEqual([
+        ['lump_sum', 2_000_000, today()],
+        ['royalty', 300_000, today()],
+      ]);
+    } finally {
+      setLicensingClockOffset(0);
+    }
   });
 });

@@ -11,6 +11,7 @@ import { InvoiceScheduler } from './invoices/invoice-scheduler';
 import { LicensingProcessor } from './invoices/licensing.processor';
 import { LicenceAccess } from './licences/licence-access';
 import { LicenceWriter } from './licences/licence-writer';
+import { LicensingClock } from './licences/licensing-clock';
 import { LicencesController } from './licences/licences.controller';
 import { LicencesService } from './licences/licences.service';
 import { RoyaltyReportsService } from './licences/royalty-reports.service';
@@ -19,7 +20,7 @@ import { PaymentsService } from './payments/payments.service';
 import { LicensingSeeder } from './seed/licensing-seeder';
 import { StatementsService } from './statements/statements.service';
 
-const SERVICES = [LicenceBroker, LicenceAccess, LicenceWriter, InvoiceScheduler, InvoiceIssuer, LicencesService, RoyaltyReportsService, PaymentsService, StatementsService, LicenceDealBridge, LicensingSeeder];
+const SERVICES = [LicensingClock, LicenceBroker, LicenceAccess, LicenceWriter, InvoiceScheduler, InvoiceIssuer, LicencesService, RoyaltyReportsService, PaymentsService, StatementsService, LicenceDealBridge, LicensingSeeder];
 
 /** Licensing (DOMAIN.md §3–4): licences, terms, royalty reports, invoices, payments, distribution; market deals → licences. */
 @Module({

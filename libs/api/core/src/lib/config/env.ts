@@ -49,6 +49,12 @@ export const envSchema = z.object({
    * the notice period with it instead of waiting 15 days.
    */
   RIGHTS_NOTICE_DAY_MS: z.coerce.number().int().min(1).max(86_400_000).default(86_400_000),
+  /**
+   * Days the licensing calendar runs ahead of the real one (royalty periods, deferrals, due dates), so e2e
+   * journeys can report a period's sales and see a deferral end without waiting months. 0 in production
+   * (the licensing module refuses anything else there).
+   */
+  LICENSING_CLOCK_OFFSET_DAYS: z.coerce.number().int().min(-3650).max(3650).default(0),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

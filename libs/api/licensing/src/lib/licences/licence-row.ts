@@ -38,7 +38,13 @@ export const LICENCE_COLUMNS = `l.id, l.number, l.achievement_id, l.title_zh, l.
   l.starts_on::text AS starts_on, l.ends_on::text AS ends_on, l.sublicensing, l.deal_id, l.terms, l.first_sales_on::text AS first_sales_on,
   l.licensors, l.policy, l.broker, l.created_at`;
 
-export const today = (): string => new Date().toISOString().slice(0, 10);
+let clockOffsetDays = 0;
+/** Set once at start-up from LICENSING_CLOCK_OFFSET_DAYS (see LicensingClock). */
+export const setLicensingClockOffset = (days: number): void => {
+  clockOffsetDays = days;
+};
+/** The licensing calendar's day (UTC): real time, shifted only in tests and e2e journeys. */
+export const today = (): string => new Date(Date.now() + clockOffsetDays * 86_400_000).toISOString().slice(0, 10);
 
 /** pg's exclusion_violation on the exclusivity cells. */
 export const isOverlap = (e: unknown): boolean => {

@@ -50,9 +50,9 @@ export async function summaries(
     orgNames([...new Set(rows.flatMap((r) => [r.licensor_org_id, r.licensee_org_id]))]),
     m.query(
       `SELECT licence_id, COALESCE(sum(amount_fen - paid_fen), 0) AS outstanding,
-              COALESCE(sum(amount_fen - paid_fen) FILTER (WHERE due_on < current_date), 0) AS overdue
+              COALESCE(sum(amount_fen - paid_fen) FILTER (WHERE due_on < $2::date), 0) AS overdue
          FROM invoices WHERE licence_id = ANY($1) GROUP BY licence_id`,
-      [ids],
+      [ids, today()],
     ),
   ]);
   const open = new Map<string, { outstanding: string; overdue: string }>(money.map((x: { licence_id: string; outstanding: string; overdue: string }) => [x.licence_id, x]));
