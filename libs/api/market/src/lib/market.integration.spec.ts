@@ -8,7 +8,6 @@ import { DataSource } from 'typeorm';
 import { AuctionCloser } from './auctions/auction-closer.service';
 import { DealsService } from './deals/deals.service';
 import { MarketModule } from './market.module';
-import { ConsentParties } from './open-licence/open-licence.service';
 import { TakeService } from './trading/take.service';
 
 const SEEDS = resolve(__dirname, '../../../../../seeds/demo');
@@ -16,6 +15,7 @@ let t: TestApp;
 let ds: DataSource;
 const tokens: Record<string, string> = {};
 const orgIds: Record<string, string> = {};
+const userIds: Record<string, string> = {};
 let seq = 0;
 let patentSeq = 100000;
 
@@ -51,6 +51,19 @@ const achievement = async (over: Record<string, unknown> = {}) => {
   return c.json.id as string;
 };
 
+/** Fixture: the rights ledger after an ownership-first empowerment (written as the rights service does, shares sum to 100 %). */
+const coOwned = (achievementId: string, shares: [string, string | null, string, number][]) =>
+  ds.transaction(async (m) => {
+    for (const [position, [type, holder, name, bp]] of shares.entries()) {
+      await m.query('INSERT INTO ownership_shares (achievement_id, holder_type, holder_id, position, holder_name, share_bp) VALUES ($1, $2, $3, $4, $5, $6)', [achievementId, type, holder, position, name, bp]);
+    }
+  });
+const consent = async (who: string, achievementId: string, method: string, dealType: string, status = 201) => {
+  const res = await call(t.app, 'POST', `/api/achievements/${achievementId}/listing-consents`, { token: tokens[who], body: { method, dealType } });
+  expect(res.status).toBe(status);
+  return res;
+};
+
 const list = async (body: Record<string, unknown>, who = 'tto') => call(t.app, 'POST', '/api/listings', { token: tokens[who], body });
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 
@@ -77,7 +90,10 @@ beforeAll(async () => {
   await ds.transaction((m) => t.app.get(CatalogSeeder).seedFields(m, resolve(SEEDS, 'fields.json')));
   const identity = (await import(resolve(SEEDS, 'identity.json'))) as { organizations: { key: string; creditCode: string }[] };
   for (const o of identity.organizations) orgIds[o.key] = (await ds.query('SELECT id FROM organizations WHERE credit_code = $1', [o.creditCode]))[0].id;
-  for (const who of ['tto', 'sme', 'enterprise', 'evaluator', 'researcher']) tokens[who] = await tokenOf(`${who}@demo.ttx`);
+  for (const who of ['tto', 'sme', 'enterprise', 'evaluator', 'researcher']) {
+    tokens[who] = await tokenOf(`${who}@demo.ttx`);
+    userIds[who] = (await ds.query('SELECT id FROM users WHERE email = $1', [`${who}@demo.ttx`]))[0].id;
+  }
   orgIds['tto'] = orgIds['university'];
   tokens['third'] = await memberOf('sme', 'enterprise_member');
   orgIds['third'] = orgIds['sme'];
@@ -129,6 +145,54 @@ describe('listings', () => {
     expect(refused.json.type).toBe('urn:ttx:problem:below-value-justification-required');
     expect((await call(t.app, 'POST', `/api/listings/${l.json.id}/justification`, { token: tokens['tto'], body: { text: '专利剩余保护期短，经校长办公会决议（2026-02 第3次）' } })).status).toBe(200);
     expect((await call(t.app, 'POST', `/api/offers/${offer.json.id}/accept`, { token: tokens['tto'] })).json.status).toBe('accepted');
+  });
+});
+
+describe('co-owner consent (rights ownership ledger)', () => {
+  it('a listing needs each researcher co-owner’s recorded consent for its method and deal type', async () => {
+    const id = await achievement();
+    tokens['wang'] = await memberOf('university', 'researcher');
+    userIds['wang'] = (await ds.query(`SELECT id FROM users WHERE email = $1`, [`m${seq}@example.cn`]))[0].id;
+    await coOwned(id, [['institution', orgIds['university'], '合肥工业大学', 3_000], ['inventor', userIds['researcher'], '李伟', 5_000], ['inventor', userIds['wang'], '王芳', 2_000]]);
+    const body = { achievementId: id, method: 'negotiation', dealType: 'transfer' };
+
+    const refused = await list(body);
+    expect(refused.status).toBe(422);
+    expect(refused.json.type).toBe('urn:ttx:problem:co-owner-consent-missing');
+    expect(refused.json.errors.map((e: { message: string }) => e.message)).toEqual([expect.stringContaining('李伟'), expect.stringContaining('王芳')]);
+    expect((await ds.query('SELECT 1 FROM listings WHERE achievement_id = $1', [id])).length).toBe(0);
+
+    // Only co-owners (and the selling TTO) see the consents; only co-owners record one.
+    expect((await call(t.app, 'GET', `/api/achievements/${id}/listing-consents`, { token: tokens['sme'] })).status).toBe(404);
+    await consent('sme', id, 'negotiation', 'transfer', 403);
+    await consent('tto', id, 'negotiation', 'transfer', 403);
+    const bad = await call(t.app, 'POST', `/api/achievements/${id}/listing-consents`, { token: tokens['researcher'], body: { method: 'barter', dealType: 'transfer' } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.json.errors)).toContain('method');
+
+    await consent('researcher', id, 'negotiation', 'transfer');
+    const again = await consent('researcher', id, 'negotiation', 'transfer');
+    expect(again.json.owners.map((o: { holderName: string; seller: boolean; consents: unknown[] }) => [o.holderName, o.seller, o.consents.length])).toEqual([
+      ['合肥工业大学', true, 0],
+      ['李伟', false, 1],
+      ['王芳', false, 0],
+    ]);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'listing-consent.recorded' AND entity_id = $1`, [id]);
+    expect(n).toBe(1);
+    const still = await list(body);
+    expect(still.json.errors).toEqual([{ field: 'achievementId', message: expect.stringContaining('王芳') }]);
+
+    // Consent is per deal type: a licence consent does not cover a transfer.
+    await consent('wang', id, 'negotiation', 'licence');
+    expect((await list(body)).json.type).toBe('urn:ttx:problem:co-owner-consent-missing');
+    await consent('wang', id, 'negotiation', 'transfer');
+    const seen = await call(t.app, 'GET', `/api/achievements/${id}/listing-consents`, { token: tokens['tto'] });
+    expect(seen.json.owners[2].consents.map((c: { dealType: string }) => c.dealType)).toEqual(['licence', 'transfer']);
+    expect((await list(body)).status).toBe(201);
+  });
+
+  it('an achievement the institution owns alone lists without consents (no ledger rows)', async () => {
+    expect((await list({ achievementId: await achievement(), method: 'negotiation', dealType: 'transfer' })).status).toBe(201);
   });
 });
 
@@ -391,13 +455,25 @@ describe('open licence (专利开放许可)', () => {
     expect((await declare(secret)).json.type).toBe('urn:ttx:problem:open-licence-patent-only');
   });
 
-  it('needs every co-owner’s consent', async () => {
-    const parties = t.app.get(ConsentParties);
-    const spy = jest.spyOn(parties, 'of').mockResolvedValue([orgIds['university'], orgIds['institute-cas-hf']]);
-    const res = await declare(await achievement());
-    spy.mockRestore();
-    expect(res.status).toBe(422);
-    expect(res.json.type).toBe('urn:ttx:problem:open-licence-consent-missing');
+  it('needs every owner’s consent from the rights ledger, for the open-licence method', async () => {
+    const id = await achievement();
+    await coOwned(id, [['institution', orgIds['university'], '合肥工业大学', 5_000], ['inventor', userIds['researcher'], '李伟', 5_000]]);
+    const refused = await declare(id);
+    expect(refused.status).toBe(422);
+    expect(refused.json.type).toBe('urn:ttx:problem:open-licence-consent-missing');
+    expect(refused.json.detail).toContain('李伟');
+    await consent('researcher', id, 'negotiation', 'licence');
+    expect((await declare(id)).json.type).toBe('urn:ttx:problem:open-licence-consent-missing');
+    await consent('researcher', id, 'open_licence', 'licence');
+    expect((await declare(id)).status).toBe(201);
+  });
+
+  it('an inventor without an account stays a missing owner', async () => {
+    const id = await achievement();
+    await coOwned(id, [['institution', orgIds['university'], '合肥工业大学', 5_000], ['inventor', userIds['researcher'], '李伟', 3_000], ['inventor', null, '张三', 2_000]]);
+    await consent('researcher', id, 'open_licence', 'licence');
+    const refused = await declare(id);
+    expect(refused.json).toMatchObject({ type: 'urn:ttx:problem:open-licence-consent-missing', errors: [{ field: 'achievementId', message: expect.stringContaining('张三') }] });
   });
 
   it('not while an exclusive or sole licence is in force', async () => {

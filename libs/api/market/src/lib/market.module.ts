@@ -3,10 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@ttx/api/catalog';
 import { IdentityModule } from '@ttx/api/identity';
 import { DisclosuresModule, LiveModule } from '@ttx/api/platform';
+import { RightsModule, RightsWorkerModule } from '@ttx/api/rights';
 import { AuctionCloser } from './auctions/auction-closer.service';
 import { AuctionsController } from './auctions/auctions.controller';
 import { AuctionsService } from './auctions/auctions.service';
 import { BidsService } from './auctions/bids.service';
+import { ListingConsentsController } from './consents/listing-consents.controller';
+import { ListingConsentsService } from './consents/listing-consents.service';
 import { DealsService } from './deals/deals.service';
 import { MARKET_ENTITIES } from './entities';
 import { ListingsController } from './listings/listings.controller';
@@ -16,7 +19,7 @@ import { MarketAccess } from './market-access';
 import { MarketProcessor } from './market.processor';
 import { MarketScheduler } from './market-scheduler';
 import { NegotiationService } from './negotiation/negotiation.service';
-import { ConsentParties, OpenLicenceService } from './open-licence/open-licence.service';
+import { OpenLicenceService } from './open-licence/open-licence.service';
 import { MarketSeeder } from './seed/market-seeder';
 import { TakeService } from './trading/take.service';
 
@@ -28,7 +31,7 @@ const SERVICES = [
   AuctionsService,
   BidsService,
   AuctionCloser,
-  ConsentParties,
+  ListingConsentsService,
   OpenLicenceService,
   ListingsService,
   TakeService,
@@ -38,8 +41,8 @@ const SERVICES = [
 
 /** HTTP side: listings, negotiation, fixed price, open licences, auctions, deals; live updates on /live. */
 @Module({
-  imports: [TypeOrmModule.forFeature(MARKET_ENTITIES), IdentityModule, CatalogModule, DisclosuresModule, LiveModule],
-  controllers: [ListingsController, AuctionsController],
+  imports: [TypeOrmModule.forFeature(MARKET_ENTITIES), IdentityModule, CatalogModule, DisclosuresModule, LiveModule, RightsModule],
+  controllers: [ListingsController, AuctionsController, ListingConsentsController],
   providers: SERVICES,
   exports: [DealsService, ListingsService, AuctionCloser, TakeService, NegotiationService, MarketSeeder, LiveService],
 })
@@ -47,7 +50,7 @@ export class MarketModule {}
 
 /** Worker side: closes auctions and ends fixed-price periods (the delayed jobs). */
 @Module({
-  imports: [TypeOrmModule.forFeature(MARKET_ENTITIES), IdentityModule, CatalogModule, DisclosuresModule, LiveModule],
+  imports: [TypeOrmModule.forFeature(MARKET_ENTITIES), IdentityModule, CatalogModule, DisclosuresModule, LiveModule, RightsWorkerModule],
   providers: [...SERVICES, MarketProcessor],
   exports: [DealsService, ListingsService],
 })

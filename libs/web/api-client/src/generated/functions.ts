@@ -145,6 +145,10 @@ export type { ListBidders$Params as ListBidders$Params } from './fn/market/list-
 export { listBidders as listBidders } from './fn/market/list-bidders';
 export type { DecideBidder$Params as DecideBidder$Params } from './fn/market/decide-bidder';
 export { decideBidder as decideBidder } from './fn/market/decide-bidder';
+export type { ListListingConsents$Params as ListListingConsents$Params } from './fn/market/list-listing-consents';
+export { listListingConsents as listListingConsents } from './fn/market/list-listing-consents';
+export type { RecordListingConsent$Params as RecordListingConsent$Params } from './fn/market/record-listing-consent';
+export { recordListingConsent as recordListingConsent } from './fn/market/record-listing-consent';
 export type { ListContracts$Params as ListContracts$Params } from './fn/registry/list-contracts';
 export { listContracts as listContracts } from './fn/registry/list-contracts';
 export type { CreateContract$Params as CreateContract$Params } from './fn/registry/create-contract';

@@ -5,6 +5,7 @@ import type { Page } from '@ttx/shared/contracts';
 import { marketPolicy } from '@ttx/shared/policy';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuctionsService } from '../auctions/auctions.service';
+import { ListingConsentsService } from '../consents/listing-consents.service';
 import type { CreateListingDto, EvaluationDto, ListingDto, ListingsQueryDto } from '../dto/market.dto';
 import { AuctionEntity, DealEntity, ListingEntity } from '../entities';
 import { MarketAccess } from '../market-access';
@@ -26,6 +27,7 @@ export class ListingsService {
     private readonly auctions: AuctionsService,
     private readonly openLicences: OpenLicenceService,
     private readonly scheduler: MarketScheduler,
+    private readonly consents: ListingConsentsService,
   ) {}
 
   /** The published achievement (through the catalog's service), or 422 naming achievementId. */
@@ -62,6 +64,7 @@ export class ListingsService {
     this.checkShape(dto, a);
     const policy = marketPolicy();
     const { listing, auction } = await this.dataSource.transaction(async (m) => {
+      await this.consents.require(m, a, dto.method, dto.dealType);
       let listing: ListingEntity;
       try {
         listing = await m.save(

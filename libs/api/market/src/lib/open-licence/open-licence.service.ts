@@ -9,25 +9,12 @@ import { ListingEntity, OpenLicenceConsentEntity } from '../entities';
 type Achievement = Awaited<ReturnType<AchievementsService['get']>>;
 const PATENT_KINDS = new Set(['invention_patent', 'utility_model', 'design_patent']);
 
-/**
- * The owning parties whose consent an open-licence declaration needs (Patent Law art. 50: all co-owners).
- * Today the catalog knows one owner, the institution; when the rights context's ownership ledger lands,
- * this is the one function to change (co-owning researchers and institutions from the ledger).
- */
-export class ConsentParties {
-  async of(a: Achievement): Promise<string[]> {
-    return [a.institutionId];
-  }
-}
-
 @Injectable()
 export class OpenLicenceService {
-  constructor(private readonly parties: ConsentParties) {}
-
   /**
-   * Preconditions of a declaration, in the listing's transaction: a patent; every owning party has
-   * consented (the declaring TTO consents for its institution); no exclusive or sole licence in force;
-   * fee and term rules (policy/open-licence.ts).
+   * Preconditions of a declaration, in the listing's transaction: a patent; no exclusive or sole licence
+   * in force; fee and term rules (policy/open-licence.ts). Every owner's consent is checked before, by
+   * ListingConsentsService (co-owners from the rights ledger); the declaring TTO consents for its institution.
    */
   async declare(m: EntityManager, caller: AuthUser, listing: ListingEntity, a: Achievement, t: OpenLicenceTermsDto): Promise<void> {
     if (!PATENT_KINDS.has(a.kind)) throw Problems.rule('open-licence-patent-only', 'Open licensing is for patents only', [{ field: 'achievementId', message: `is a ${a.kind}` }]);
@@ -39,11 +26,6 @@ export class OpenLicenceService {
       throw Problems.rule('open-licence-exclusive-in-force', 'An exclusive or sole licence of this patent is in force; an open licence is not possible');
     }
     await m.insert(OpenLicenceConsentEntity, { listingId: listing.id, partyOrgId: listing.sellerOrgId, consentedBy: caller.id });
-    const consented = new Set((await m.find(OpenLicenceConsentEntity, { where: { listingId: listing.id } })).map((c) => c.partyOrgId));
-    const missing = (await this.parties.of(a)).filter((p) => !consented.has(p));
-    if (missing.length) {
-      throw Problems.rule('open-licence-consent-missing', `Every owner must consent to an open licence; missing: ${missing.join(', ')}`, [{ field: 'openLicence', message: 'co-owner consent missing' }]);
-    }
     await m.update(
       ListingEntity,
       { id: listing.id },

@@ -7,6 +7,7 @@ import { Market1764122400000 } from './1764122400000-market';
 import { Brokerage1764208800000 } from './1764208800000-brokerage';
 import { Licensing1764295200000 } from './1764295200000-licensing';
 import { RegistryReviewImport1764468000000 } from './1764468000000-registry-review-import';
+import { ListingConsents1764554400000 } from './1764554400000-listing-consents';
 import { BrokerageRooms1764640800000 } from './1764640800000-brokerage-rooms';
 
 /** Listed explicitly (not globbed) so the webpack bundle and the CLI run the same set, in order. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   Brokerage1764208800000,
   Licensing1764295200000,
   RegistryReviewImport1764468000000,
+  ListingConsents1764554400000,
   BrokerageRooms1764640800000,
 ];
