@@ -9,6 +9,7 @@ import { EmpowermentFinalizer } from './empowerment-finalizer.service';
 export class NoticeEndProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('NoticeEndProcessor');
   private worker?: Worker;
+  private connection?: ReturnType<typeof createRedis>;
 
   constructor(
     private readonly finalizer: EmpowermentFinalizer,
@@ -17,9 +18,9 @@ export class NoticeEndProcessor implements OnApplicationBootstrap, OnApplication
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const connection = createRedis(this.config.REDIS_URL, { forWorker: true, name: 'ttx-worker-rights' });
+    this.connection = createRedis(this.config.REDIS_URL, { forWorker: true, name: 'ttx-worker-rights' });
     this.worker = new Worker(QUEUES.rights, (job: Job) => this.process(job), {
-      connection,
+      connection: this.connection,
       prefix: `${this.config.REDIS_PREFIX}:bull`,
       concurrency: 2,
     });
@@ -39,5 +40,7 @@ export class NoticeEndProcessor implements OnApplicationBootstrap, OnApplication
 
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
+    // BullMQ does not close a connection it was given: without this a closed context keeps Redis open.
+    await this.connection?.quit().catch(() => undefined);
   }
 }
