@@ -1,21 +1,9 @@
 import { Client } from 'pg';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { withPatentCheckCharacter } from '@ttx/shared/policy';
 import { e2eState, expectText, journey } from './support/browser';
 import { DEMO_PASSWORD, loginViaUi, openHome, submitLogin, useLang } from './support/flows';
-
-/** JSON call to the booted api (set-up the web has no form for: filing a patent and declaring its open licence). */
-async function api(baseUrl: string, method: string, url: string, body?: unknown, token?: string) {
-  const res = await fetch(`${baseUrl}${url}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (res.status >= 400) throw new Error(`${method} ${url} → ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-const token = async (baseUrl: string, email: string) => (await api(baseUrl, 'POST', '/api/auth/login', { email, password: DEMO_PASSWORD })).accessToken as string;
+import { api, token } from './support/api';
 
 /**
  * The TTO files a granted patent whose team includes researcher@demo.ttx (so the payment's inventor share
@@ -127,7 +115,7 @@ describe('licensing', () => {
       // Over-paying is refused with the API's problem shown in the dialog; the corrected payment goes through.
       await invoice.getByTestId('invoice-pay').click();
       const amount = page.getByTestId('pay-amount');
-      await expectAttributeValue(amount, '10000.00');
+      await expectInputValue(amount, '10000.00');
       await amount.fill('20000');
       await page.locator('.ant-modal-footer .ant-btn-primary').click();
       await page.getByTestId('pay-error').waitFor();
@@ -150,7 +138,7 @@ describe('licensing', () => {
   );
 });
 
-async function expectAttributeValue(locator: import('playwright-core').Locator, value: string): Promise<void> {
+async function expectInputValue(locator: Locator, value: string): Promise<void> {
   const deadline = Date.now() + 10_000;
   while ((await locator.inputValue()) !== value) {
     if (Date.now() > deadline) throw new Error(`input value is ${await locator.inputValue()}, expected ${value}`);

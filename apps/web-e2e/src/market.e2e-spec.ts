@@ -3,19 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expectText, journey, launchContext } from './support/browser';
 import { DEMO_PASSWORD, loginViaUi, openHome, useLang } from './support/flows';
-
-/** JSON call to the booted api (test set-up the web has no form for: listing an auction). */
-async function api(baseUrl: string, method: string, url: string, body?: unknown, token?: string) {
-  const res = await fetch(`${baseUrl}${url}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (res.status >= 400) throw new Error(`${method} ${url} → ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-const token = async (baseUrl: string, email: string) => (await api(baseUrl, 'POST', '/api/auth/login', { email, password: DEMO_PASSWORD })).accessToken as string;
+import { api, token } from './support/api';
 
 /** A TTO auction of a fresh published patent ending in `endsInS` with a `softS` soft close; sme and enterprise approved. */
 async function liveAuction(baseUrl: string, endsInS: number, softS: number): Promise<string> {
