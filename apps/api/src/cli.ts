@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { writeFileSync } from 'node:fs';
 import { CoreModule, dataSourceOptions, orExit, parseEnvSubset } from '@ttx/api/core';
-import { BrokerageModule, BrokerageSeeder } from '@ttx/api/brokerage';
+import { BrokerageDealsModule, BrokerageModule, BrokerageSeeder } from '@ttx/api/brokerage';
 import { CatalogModule, CatalogSeeder } from '@ttx/api/catalog';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { RightsModule, RightsSeeder } from '@ttx/api/rights';
@@ -34,7 +34,7 @@ async function main(command: string | undefined): Promise<void> {
   }
   if (command === 'seed-demo') {
     const app = await NestFactory.createApplicationContext(
-      { module: class SeedModule {}, imports: [CoreModule, IdentityModule, CatalogModule, RightsModule, MarketModule, RegistryModule, RegistryDealsModule, BrokerageModule, LicensingModule] } as never,
+      { module: class SeedModule {}, imports: [CoreModule, IdentityModule, CatalogModule, RightsModule, MarketModule, RegistryModule, RegistryDealsModule, BrokerageModule, BrokerageDealsModule, LicensingModule] } as never,
       { logger: ['error', 'warn', 'log'] },
     );
     try {

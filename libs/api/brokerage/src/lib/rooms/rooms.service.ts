@@ -394,21 +394,26 @@ export class RoomsService {
       const { room, me } = await this.member(m, roomId, user.id, { open: true });
       this.requireNda(me);
       if (me.role !== 'enterprise') throw Problems.forbidden("Offers are made by the demand's enterprise");
-      const d = await this.demands.load(m, room.demand_id);
-      const terms = dto.terms ?? null;
-      const market = this.market ? await this.market.offer(m, user, { achievementId: room.achievement_id, organizationId: d.organization_id, dealType: dto.dealType, amountFen: dto.amountFen, terms }) : null;
-      const [r] = await m.query(
-        `INSERT INTO deal_room_offers (room_id, made_by, deal_type, amount_fen, terms, listing_id, market_offer_id) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
-        [roomId, user.id, dto.dealType, dto.amountFen, terms, market?.listingId ?? null, market?.offerId ?? null],
-      );
-      const data = { offerId: r.id, dealType: dto.dealType, amountFen: dto.amountFen, listingId: market?.listingId ?? null, marketOfferId: market?.offerId ?? null };
-      await this.audit.append(m, { actorId: user.id, action: 'deal-room.offer-made', entityType: 'deal-room', entityId: roomId, data });
-      await this.events.append(m, 'deal-room.offer-made', roomId, { ...data, roomId, achievementId: room.achievement_id, demandId: room.demand_id, organizationId: d.organization_id, userId: user.id, terms });
-      return (await this.offers(m, roomId)).find((o) => o.id === r.id) as RoomOfferViewDto;
+      return this.recordOffer(m, user, room, dto);
     });
     if (offer.marketOfferId) void this.queues.nudgeOutbox();
     this.publish(roomId, { type: 'offer', id: offer.id, amountFen: offer.amountFen, dealType: offer.dealType });
     return offer;
+  }
+
+  /** Records an offer of the room's enterprise (and its market offer) in `m`, for `offer` and the demo seeder. */
+  async recordOffer(m: EntityManager, user: AuthUser, room: Pick<RoomRow, 'id' | 'demand_id' | 'achievement_id'>, dto: RoomOfferDto): Promise<RoomOfferViewDto> {
+    const d = await this.demands.load(m, room.demand_id);
+    const terms = dto.terms ?? null;
+    const market = this.market ? await this.market.offer(m, user, { achievementId: room.achievement_id, organizationId: d.organization_id, dealType: dto.dealType, amountFen: dto.amountFen, terms }) : null;
+    const [r] = await m.query(
+      `INSERT INTO deal_room_offers (room_id, made_by, deal_type, amount_fen, terms, listing_id, market_offer_id) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
+      [room.id, user.id, dto.dealType, dto.amountFen, terms, market?.listingId ?? null, market?.offerId ?? null],
+    );
+    const data = { offerId: r.id, dealType: dto.dealType, amountFen: dto.amountFen, listingId: market?.listingId ?? null, marketOfferId: market?.offerId ?? null };
+    await this.audit.append(m, { actorId: user.id, action: 'deal-room.offer-made', entityType: 'deal-room', entityId: room.id, data });
+    await this.events.append(m, 'deal-room.offer-made', room.id, { ...data, roomId: room.id, achievementId: room.achievement_id, demandId: room.demand_id, organizationId: d.organization_id, userId: user.id, terms });
+    return (await this.offers(m, room.id)).find((o) => o.id === r.id) as RoomOfferViewDto;
   }
 
   /** The room's broker proposes a commission (a rate or an amount); a new proposal withdraws any agreement. */

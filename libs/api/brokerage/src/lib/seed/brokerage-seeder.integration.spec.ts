@@ -2,8 +2,10 @@ import { CatalogModule, CatalogSeeder } from '@ttx/api/catalog';
 import { CoreModule, HttpAuthModule } from '@ttx/api/core';
 import { bootTestApp, call, type TestApp } from '@ttx/api/core/testing';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
+import { MarketModule, MarketSeeder } from '@ttx/api/market';
 import { resolve } from 'node:path';
 import { BrokerageModule } from '../brokerage.module';
+import { BrokerageDealsModule } from '../deals/brokerage-deals.module';
 import { BrokerageSeeder } from './brokerage-seeder';
 
 const SEEDS = resolve(__dirname, '../../../../../../seeds/demo');
@@ -11,9 +13,11 @@ let t: TestApp;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await bootTestApp([CoreModule, HttpAuthModule, IdentityModule, CatalogModule, BrokerageModule]);
+  // As `cli seed-demo` does: market first, room offers bound to it.
+  t = await bootTestApp([CoreModule, HttpAuthModule, IdentityModule, CatalogModule, MarketModule, BrokerageModule, BrokerageDealsModule]);
   await t.app.get(DemoSeeder).seed(resolve(SEEDS, 'identity.json'));
   await t.app.get(CatalogSeeder).seed(SEEDS);
+  expect(await t.app.get(MarketSeeder).seed(SEEDS)).toBe('seeded');
   expect(await t.app.get(BrokerageSeeder).seed(SEEDS)).toBe('seeded');
   for (const who of ['sme', 'enterprise', 'broker', 'tto', 'admin']) {
     tokens[who] = (await call(t.app, 'POST', '/api/auth/login', { body: { email: `${who}@demo.ttx`, password: 'ttx-demo-2026' } })).json.accessToken;
@@ -41,6 +45,10 @@ describe('brokerage demo seed (API.md "Demo data": every state a user would look
     const room = (await call(t.app, 'GET', `/api/deal-rooms/${rooms[0].id}`, { token: tokens['tto'] })).json;
     expect(room).toMatchObject({ ndaAccepted: true, commission: { amountFen: 5_400_000, agreedAt: null } });
     expect(room.offers).toHaveLength(1);
+    // The room's offer is also an open offer of the achievement's market listing (negotiation), seen by its TTO.
+    expect(room.offers[0]).toMatchObject({ dealType: 'licence', amountFen: 180_000_000, listingId: expect.any(String), marketOfferId: expect.any(String) });
+    const threads = (await call(t.app, 'GET', `/api/listings/${room.offers[0].listingId}/offers`, { token: tokens['tto'] })).json;
+    expect(threads).toEqual([expect.objectContaining({ id: room.offers[0].marketOfferId, side: 'buyer', price: 180_000_000, status: 'open' })]);
     expect((await call(t.app, 'GET', `/api/deal-rooms/${rooms[0].id}/messages`, { token: tokens['sme'] })).json.items).toHaveLength(3);
     expect((await call(t.app, 'GET', `/api/deal-rooms/${rooms[0].id}/messages`, { token: tokens['enterprise'] })).status).toBe(404);
     const broker = (await call(t.app, 'GET', '/api/brokers/me', { token: tokens['broker'] })).json;

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DemandsService } from '../demands/demands.service';
+import { RoomsService } from '../rooms/rooms.service';
 
 type L = { zh?: string; en?: string };
 
@@ -36,6 +37,7 @@ export interface BrokerageSeed {
     daysAgo: number;
     messages: { email: string; body: string }[];
     documents: { email: string; name: string; contentType: string; text: string }[];
+    /** Made through the room service: an achievement listed for offers of that deal type gets the market offer too (when the market is bound). */
     offers: { email: string; dealType: DealType; amountFen: number; terms?: string }[];
     commission?: { amountFen: number; agreedBy?: string };
     checklistDone: number;
@@ -65,6 +67,7 @@ export class BrokerageSeeder {
     private readonly dataSource: DataSource,
     private readonly catalog: MatchCandidatesService,
     private readonly demandsService: DemandsService,
+    private readonly rooms: RoomsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -162,8 +165,7 @@ export class BrokerageSeeder {
         }
         await this.event(m, 'deal-room.opened', roomId, { demandId: demand.id, achievementId, brokerId: brokers.get(r.broker) ?? null });
         for (const o of r.offers) {
-          const [{ id: offerId }] = await m.query(`INSERT INTO deal_room_offers (room_id, made_by, deal_type, amount_fen, terms) VALUES ($1,$2,$3,$4,$5) RETURNING id`, [roomId, user(o.email), o.dealType, o.amountFen, o.terms ?? null]);
-          await this.event(m, 'deal-room.offer-made', roomId, { offerId, roomId, achievementId, demandId: demand.id, organizationId: demand.orgId, userId: user(o.email), dealType: o.dealType, amountFen: o.amountFen, terms: o.terms ?? null });
+          await this.rooms.recordOffer(m, { id: user(o.email), email: o.email, roles: [] }, { id: roomId, demand_id: demand.id, achievement_id: achievementId }, o);
         }
         if (agreed) await this.event(m, 'deal-room.commission-agreed', roomId, { roomId, brokerId: brokers.get(r.broker) ?? null, achievementId, demandId: demand.id, rateBp: null, amountFen: r.commission?.amountFen ?? null, agreedBy: agreed.by });
         if (r.stage === 'closed_won' && brokers.has(r.broker)) {
