@@ -56,11 +56,14 @@ describe('brokerage', () => {
       await page.goto(roomUrl);
       await page.getByTestId('room-accept-nda').click();
       await expectText(page.getByTestId('room-stage'), /洽谈中|Negotiating/);
+      // Both pages joined the room's socket.io channel: from here on they do not poll, so what arrives is pushed.
+      await expectText(page.getByTestId('room-live'), /实时|Live/);
+      await expectText(broker.page.getByTestId('room-live'), /实时|Live/);
       await page.getByTestId('room-message-input').fill(`您好，我们希望获得许可 ${tag}`);
       await page.getByTestId('room-send').click();
 
-      // The broker's open page receives it without a reload.
-      await expectText(broker.page.getByTestId('room-messages'), new RegExp(`我们希望获得许可 ${tag}`));
+      // The broker's open page receives it without a reload, well inside the old 2-second polling period.
+      await expectText(broker.page.getByTestId('room-messages'), new RegExp(`我们希望获得许可 ${tag}`), 1_500);
       await broker.page.getByTestId('room-message-input').fill(`收到，马上协调成果方 ${tag}`);
       await broker.page.getByTestId('room-send').click();
       await expectText(page.getByTestId('room-messages'), new RegExp(`马上协调成果方 ${tag}`));
@@ -73,6 +76,33 @@ describe('brokerage', () => {
       await expectText(broker.page.getByTestId('room-offer').first(), /1,500,000/);
     } finally {
       await broker.close();
+    }
+  });
+
+  journey('in the seeded deal room, the SME makes an offer that appears in the listing’s negotiation for the TTO', async ({ page, baseUrl }) => {
+    await openHome(page);
+    await loginViaUi(page, 'sme@demo.ttx', DEMO_PASSWORD);
+    await page.goto('/brokerage/workspace');
+    await page.getByTestId('workspace-room').filter({ hasText: '水下对接' }).first().click();
+    await page.waitForURL((u) => u.pathname.startsWith('/brokerage/rooms/'));
+    await expectText(page.getByTestId('room-live'), /实时|Live/);
+    const amount = 1_700_000 + Math.floor(Math.random() * 10_000);
+    await page.getByTestId('room-offer-amount').locator('input').fill(String(amount));
+    await page.getByTestId('room-offer-submit').click();
+    const offer = page.getByTestId('room-offer').filter({ hasText: amount.toLocaleString('en-US') });
+    await offer.getByTestId('room-offer-market').click();
+    await page.waitForURL((u) => u.pathname.startsWith('/market/listings/'));
+    const listingUrl = new URL(page.url()).pathname;
+    await expectText(page.getByTestId('offer-row').last(), new RegExp(amount.toLocaleString('en-US')));
+
+    const tto = await secondUser(baseUrl);
+    try {
+      await openHome(tto.page);
+      await loginViaUi(tto.page, 'tto@demo.ttx', DEMO_PASSWORD);
+      await tto.page.goto(listingUrl);
+      await expectText(tto.page.getByTestId('offer-row').last(), new RegExp(amount.toLocaleString('en-US')));
+    } finally {
+      await tto.close();
     }
   });
 });
