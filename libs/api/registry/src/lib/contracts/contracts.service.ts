@@ -147,7 +147,8 @@ export class ContractsService {
     const qb = this.dataSource.manager.createQueryBuilder(ContractEntity, 'c');
     const scopes: string[] = [];
     const params: Record<string, unknown> = { orgs: a.sellerOrgs.map((o) => o.id), codes: a.creditCodes };
-    if (a.sellerOrgs.length) scopes.push('c.filer_org_id IN (:...orgs)');
+    // Imported contracts are filed by an administration, never a seller: the filer index holds filed ones only.
+    if (a.sellerOrgs.length) scopes.push(`(c.filer_org_id IN (:...orgs) AND c.source = 'filed')`);
     if (a.creditCodes.length) scopes.push(`(c.buyer_credit_code IN (:...codes) AND c.status <> 'draft')`);
     a.administrations.forEach((o, i) => {
       const prefix = o.regionCode.endsWith('0000') ? o.regionCode.slice(0, 2) : o.regionCode.endsWith('00') ? o.regionCode.slice(0, 4) : o.regionCode;

@@ -8,6 +8,7 @@ export interface PaymentInstalment {
   note?: string | null;
 }
 
+/** Codes (credit codes, regions, numbers) are compared for equality or by prefix only: COLLATE "C". */
 @Entity('contracts')
 @Check('contracts_kind_check', `kind IN ('development','transfer','licensing','consulting','service','training','intermediary')`)
 @Check('contracts_status_check', `status IN ('draft','submitted','accepted','registered','rejected','terminated')`)
@@ -28,9 +29,9 @@ export interface PaymentInstalment {
 @Index('contracts_natural_key', { synchronize: false })
 @Index('contracts_registered_on_idx', { synchronize: false })
 @Index('contracts_deal_key', { synchronize: false })
-@Index('contracts_filer_idx', ['filerOrgId', 'status'])
-@Index('contracts_queue_idx', ['sellerRegion', 'status'])
-@Index('contracts_pair_idx', ['sellerCreditCode', 'buyerCreditCode', 'signedOn'])
+// Filed contracts only / the open review queue only: imported (registered) rows never enter them.
+@Index('contracts_filer_idx', { synchronize: false })
+@Index('contracts_queue_idx', { synchronize: false })
 export class ContractEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'contracts_pkey' }) id!: string;
   @Column({ name: 'filer_org_id', type: 'uuid' }) filerOrgId!: string;
@@ -53,14 +54,14 @@ export class ContractEntity {
   @Column({ name: 'valid_from', type: 'date', nullable: true }) validFrom!: string | null;
   @Column({ name: 'valid_to', type: 'date', nullable: true }) validTo!: string | null;
   @Column({ name: 'seller_name', type: 'varchar', length: 200 }) sellerName!: string;
-  @Column({ name: 'seller_credit_code', type: 'varchar', length: 18 }) sellerCreditCode!: string;
+  @Column({ name: 'seller_credit_code', type: 'varchar', length: 18, collation: 'C' }) sellerCreditCode!: string;
   @Column({ name: 'seller_country', type: 'char', length: 3, default: '156' }) sellerCountry!: string;
-  @Column({ name: 'seller_region', type: 'char', length: 6 }) sellerRegion!: string;
+  @Column({ name: 'seller_region', type: 'char', length: 6, collation: 'C' }) sellerRegion!: string;
   @Column({ name: 'seller_type', type: 'text' }) sellerType!: PartyType;
   @Column({ name: 'buyer_name', type: 'varchar', length: 200 }) buyerName!: string;
-  @Column({ name: 'buyer_credit_code', type: 'varchar', length: 18 }) buyerCreditCode!: string;
+  @Column({ name: 'buyer_credit_code', type: 'varchar', length: 18, collation: 'C' }) buyerCreditCode!: string;
   @Column({ name: 'buyer_country', type: 'char', length: 3, default: '156' }) buyerCountry!: string;
-  @Column({ name: 'buyer_region', type: 'char', length: 6, nullable: true }) buyerRegion!: string | null;
+  @Column({ name: 'buyer_region', type: 'char', length: 6, nullable: true, collation: 'C' }) buyerRegion!: string | null;
   @Column({ name: 'buyer_type', type: 'text' }) buyerType!: PartyType;
   /** bigint arrives as a string from pg; the service converts. */
   @Column({ name: 'contract_fen', type: 'bigint' }) contractFen!: string;
@@ -85,8 +86,8 @@ export class ContractEntity {
   @Column({ name: 'registered_at', type: 'timestamptz', nullable: true }) registeredAt!: Date | null;
   @Column({ name: 'registered_on', type: 'date', nullable: true }) registeredOn!: string | null;
   @Column({ name: 'registered_by', type: 'uuid', nullable: true }) registeredBy!: string | null;
-  @Column({ name: 'registration_number', type: 'char', length: 16, nullable: true }) registrationNumber!: string | null;
-  @Column({ name: 'verification_code', type: 'varchar', length: 20, nullable: true }) verificationCode!: string | null;
+  @Column({ name: 'registration_number', type: 'char', length: 16, nullable: true, collation: 'C' }) registrationNumber!: string | null;
+  @Column({ name: 'verification_code', type: 'varchar', length: 20, nullable: true, collation: 'C' }) verificationCode!: string | null;
   @Column({ name: 'rejected_at', type: 'timestamptz', nullable: true }) rejectedAt!: Date | null;
   @Column({ name: 'rejection_reasons', type: 'text', array: true, nullable: true }) rejectionReasons!: string[] | null;
   @Column({ name: 'rejection_note', type: 'text', nullable: true }) rejectionNote!: string | null;

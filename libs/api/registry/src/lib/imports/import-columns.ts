@@ -176,10 +176,11 @@ export function copyLine(s: StagedRow): string {
   );
 }
 
-export const STAGE_DDL = `
-  CREATE TEMP TABLE import_stage (
-    row integer, registration_number char(16), kind text, sub_kind text, project_name varchar(200), field_code varchar(8),
-    signed_on date, registered_on date, seller_name varchar(200), seller_credit_code varchar(18), seller_region char(6), seller_type text,
-    buyer_name varchar(200), buyer_credit_code varchar(18), buyer_country char(3), buyer_region char(6), buyer_type text,
+/** The staging table of one import: UNLOGGED (its rows are moved into `contracts` in the same transaction). */
+export const stageDdl = (name: string) => `
+  CREATE UNLOGGED TABLE ${name} (
+    row integer, registration_number char(16) COLLATE "C", kind text, sub_kind text, project_name varchar(200), field_code varchar(8),
+    signed_on date, registered_on date, seller_name varchar(200), seller_credit_code varchar(18) COLLATE "C", seller_region char(6) COLLATE "C", seller_type text,
+    buyer_name varchar(200), buyer_credit_code varchar(18) COLLATE "C", buyer_country char(3), buyer_region char(6) COLLATE "C", buyer_type text,
     contract_fen bigint, equipment_fen bigint, materials_fen bigint, construction_fen bigint, other_fen bigint, tech_fen bigint
-  ) ON COMMIT DROP`;
+  ) WITH (autovacuum_enabled = false)`;

@@ -6,13 +6,20 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { ContractImportEntity } from '../entities';
 import { verificationCodeSql } from '../contracts/contracts.service';
-import { copyLine, missingColumns, STAGE_DDL, validateRow, type RowError } from './import-columns';
+import { copyLine, missingColumns, stageDdl, validateRow, type RowError } from './import-columns';
 import { readRecords } from './import-source';
 
 /** Progress is written at most twice a second: often enough for the bar, rare enough to cost nothing. */
 const PROGRESS_MS = 500;
 const ERROR_BATCH = 500;
-const STATS_CHUNK = 50_000;
+/**
+ * Valid rows are COPYed into the staging table and moved into `contracts` with one set-based insert per
+ * batch: the staging table stays small (in shared buffers), and the roll-ups of a batch read the pages
+ * its insert just wrote.
+ */
+const INSERT_BATCH = 100_000;
+
+type Query = (sql: string, p?: unknown[]) => Promise<unknown>;
 
 /** Counts line breaks without holding the file: an estimate of the rows for the progress bar. */
 async function countLines(path: string): Promise<number> {
@@ -34,9 +41,9 @@ async function countLines(path: string): Promise<number> {
 }
 
 /**
- * Runs one import: stream → validate row by row → COPY good rows into a temporary staging table →
- * set-based INSERT … ON CONFLICT DO NOTHING (natural key: re-importing creates nothing) → roll-ups
- * and counters in the same transaction. Bad rows go to contract_import_errors as they are found.
+ * Runs one import: stream → validate row by row → COPY good rows into an UNLOGGED staging table → per
+ * batch one INSERT … SELECT … ON CONFLICT DO NOTHING (natural key: re-importing creates nothing) and its
+ * roll-ups → counters, all in one transaction. Bad rows go to contract_import_errors as they are found.
  * Idempotent per import id: a retried job starts over.
  */
 @Injectable()
@@ -68,15 +75,32 @@ export class ImportRunner {
     };
     try {
       await qr.startTransaction();
-      await qr.query(STAGE_DDL);
+      // Unlogged (no WAL) and private to this import; created and dropped in the transaction.
+      const stage = `import_stage_${importId.replace(/-/g, '')}`;
+      await qr.query(stageDdl(stage));
+      const query: Query = qr.manager.query.bind(qr.manager);
+      await query('CREATE TEMP TABLE import_new (n serial PRIMARY KEY, id uuid, seller_region char(6), registration_number char(16)) ON COMMIT DROP');
       const client = (qr as unknown as { databaseConnection: PoolClient }).databaseConnection;
-      const copy = client.query(copyFrom('COPY import_stage FROM STDIN'));
-      const copyDone = new Promise<void>((resolve, reject) => {
-        copy.on('finish', resolve);
-        copy.on('error', reject);
-      });
-      let headerProblem: string[] = [];
+      const counts = { imported: 0, conflicts: 0, staged: 0 };
+      let copyError: Error | undefined;
+      const openCopy = () => client.query(copyFrom(`COPY ${stage} FROM STDIN`)).on('error', (e: Error) => (copyError = e));
+      let copy = openCopy();
+      let inBatch = 0;
       let chunk = '';
+      const endCopy = () =>
+        new Promise<void>((resolve, reject) => {
+          if (copyError) return reject(copyError);
+          if (chunk) copy.write(chunk);
+          chunk = '';
+          copy.once('finish', resolve).once('error', reject);
+          copy.end();
+        });
+      const commitBatch = async () => {
+        await endCopy();
+        if (inBatch) await this.insertBatch(query, stage, importId, imp.adminOrgId, imp.createdBy, counts);
+        inBatch = 0;
+      };
+      let headerProblem: string[] = [];
       let lastProgress = Date.now();
       for await (const rec of readRecords(imp.filePath, imp.format, (h) => (headerProblem = missingColumns(h)))) {
         if (headerProblem.length) break;
@@ -90,6 +114,10 @@ export class ImportRunner {
             chunk = '';
             if (!ok) await once(copy, 'drain');
           }
+          if (++inBatch >= INSERT_BATCH) {
+            await commitBatch();
+            copy = openCopy();
+          }
         } else {
           errorCount += new Set(errors.map((e) => e.row)).size;
           pending.push(...errors);
@@ -102,23 +130,20 @@ export class ImportRunner {
           await progress({ processed, total });
         }
       }
-      if (chunk) copy.write(chunk);
-      copy.end();
-      await copyDone;
+      await commitBatch();
       if (headerProblem.length) {
         pending.push(...headerProblem.map((field) => ({ row: 0, field, message: 'column is missing from the header row' })));
         await flush();
         throw new Error(`Missing columns: ${headerProblem.join(', ')}`);
       }
       await flush();
-      const t0 = Date.now();
-      const counts = await this.commitStage(qr.manager.query.bind(qr.manager), importId, imp.adminOrgId, imp.createdBy);
-      this.log.debug(`import ${importId}: ${processed} rows read, set-based commit ${Date.now() - t0} ms`);
+      await this.finish(query);
+      await query(`DROP TABLE ${stage}`);
       await qr.commitTransaction();
       errorCount += counts.conflicts;
       await this.dataSource.query(
         `UPDATE contract_imports SET status = 'done', processed = $2, total = $2, imported = $3, duplicates = $4, error_count = $5, finished_at = now() WHERE id = $1`,
-        [importId, processed, counts.imported, counts.duplicates, errorCount],
+        [importId, processed, counts.imported, counts.staged - counts.imported - counts.conflicts, errorCount],
       );
       await progress({ processed, total: processed });
     } catch (e) {
@@ -138,19 +163,13 @@ export class ImportRunner {
     return this.dataSource.manager.findOneOrFail(ContractImportEntity, { where: { id: importId } });
   }
 
-  /** Set-based: insert the new rows, report number conflicts, move counters and roll-ups. */
-  private async commitStage(query: (sql: string, p?: unknown[]) => Promise<unknown>, importId: string, adminOrgId: string, userId: string) {
-    // Each step's time goes to the debug log: the benchmark reads where a large import spends it.
-    const steps: string[] = [];
-    const q = async (sql: string, p?: unknown[]) => {
-      const t = Date.now();
-      const r = await query(sql, p);
-      steps.push(`${sql.trim().split(/\s+/).slice(0, 3).join(' ')} ${Date.now() - t}ms`);
-      return r;
-    };
-    // Aggregating a million rows into the roll-ups in memory instead of spilling to disk.
-    await q(`SET LOCAL work_mem = '256MB'`);
-    await q('CREATE TEMP TABLE import_new (n serial PRIMARY KEY, id uuid) ON COMMIT DROP');
+  /** One batch, set-based: insert the new rows, report number conflicts row by row, add them to the roll-ups. */
+  private async insertBatch(q: Query, stage: string, importId: string, adminOrgId: string, userId: string, counts: { imported: number; conflicts: number; staged: number }) {
+    // Aggregating a batch into the roll-ups in memory instead of spilling to disk.
+    await q(`SET LOCAL work_mem = '64MB'`);
+    // Statistics of the fresh batch, so the conflict report probes the natural key instead of hashing all contracts.
+    await q(`ANALYZE ${stage}`);
+    const [{ last }] = (await q('SELECT COALESCE(max(n), 0)::int AS last FROM import_new')) as { last: number }[];
     await q(
       `WITH ins AS (
          INSERT INTO contracts (id, filer_org_id, created_by, source, import_id, kind, sub_kind, project_name, field_code, signed_on,
@@ -164,41 +183,38 @@ export class ImportRunner {
                 x.contract_fen, x.equipment_fen, x.materials_fen, x.construction_fen, x.other_fen, x.tech_fen,
                 'registered', now(), now(), x.registered_on::timestamptz, x.registered_on, $3::uuid, x.registration_number,
                 ${verificationCodeSql('x.registration_number::text', 'x.id')}
-           FROM (SELECT gen_random_uuid() AS id, s.* FROM import_stage s) x
+           FROM (SELECT gen_random_uuid() AS id, s.* FROM ${stage} s) x
          ON CONFLICT DO NOTHING
-         RETURNING id)
-       INSERT INTO import_new (id) SELECT id FROM ins`,
+         RETURNING id, seller_region, registration_number)
+       INSERT INTO import_new (id, seller_region, registration_number) SELECT * FROM ins`,
       [importId, adminOrgId, userId],
     );
     // Rows whose natural key is not there now lost on the registration number: say so, row by row.
-    await q(
-      `INSERT INTO contract_import_errors (import_id, row, field, message)
-       SELECT $1, s.row, 'registrationNumber', 'is already used by another contract'
-         FROM import_stage s
-        WHERE NOT EXISTS (SELECT 1 FROM contracts c WHERE c.seller_credit_code = s.seller_credit_code AND c.buyer_credit_code = s.buyer_credit_code
-                            AND c.signed_on = s.signed_on AND c.contract_fen = s.contract_fen AND c.status <> 'rejected')
-       ON CONFLICT DO NOTHING`,
-      [importId],
-    );
-    const [{ staged }] = (await q('SELECT count(*)::int AS staged FROM import_stage')) as { staged: number }[];
-    const [{ conflicts }] = (await q('SELECT count(*)::int AS conflicts FROM contract_import_errors WHERE import_id = $1 AND row > 0 AND field = $2 AND message = $3', [
-      importId,
-      'registrationNumber',
-      'is already used by another contract',
-    ])) as { conflicts: number }[];
-    const [{ imported }] = (await q('SELECT count(*)::int AS imported FROM import_new')) as { imported: number }[];
-    // Later registrations continue after the highest imported serial of each region and year.
+    const [conflicts] = (await q(
+      `WITH lost AS (
+         INSERT INTO contract_import_errors (import_id, row, field, message)
+         SELECT $1, s.row, 'registrationNumber', 'is already used by another contract'
+           FROM ${stage} s
+          WHERE NOT EXISTS (SELECT 1 FROM contracts c WHERE c.seller_credit_code = s.seller_credit_code AND c.buyer_credit_code = s.buyer_credit_code
+                              AND c.signed_on = s.signed_on AND c.contract_fen = s.contract_fen AND c.status <> 'rejected')
+         ON CONFLICT DO NOTHING RETURNING 1)
+       SELECT (SELECT count(*)::int FROM lost) AS lost, (SELECT count(*)::int FROM ${stage}) AS staged, (SELECT count(*)::int FROM import_new WHERE n > $2) AS imported`,
+      [importId, last],
+    )) as { lost: number; staged: number; imported: number }[];
+    counts.conflicts += conflicts.lost;
+    counts.staged += conflicts.staged;
+    counts.imported += conflicts.imported;
+    await q('SELECT registry_stats_apply(ARRAY(SELECT id FROM import_new WHERE n > $1), 1)', [last]);
+    await q(`TRUNCATE ${stage}`);
+  }
+
+  /** Later registrations continue after the highest imported serial of each region and year. */
+  private async finish(q: Query) {
     await q(
       `INSERT INTO contract_number_counters AS k (region_code, year, last_serial)
-       SELECT c.seller_region, substr(c.registration_number, 1, 4)::int, max(substr(c.registration_number, 11, 6)::int)
-         FROM contracts c JOIN import_new n ON n.id = c.id GROUP BY 1, 2
+       SELECT seller_region, substr(registration_number, 1, 4)::int, max(substr(registration_number, 11, 6)::int)
+         FROM import_new GROUP BY 1, 2
        ON CONFLICT (region_code, year) DO UPDATE SET last_serial = GREATEST(k.last_serial, EXCLUDED.last_serial)`,
     );
-    // In chunks: each call probes the primary key for its ids instead of scanning all contracts.
-    for (let from = 0; from < imported; from += STATS_CHUNK) {
-      await q('SELECT registry_stats_apply(ARRAY(SELECT id FROM import_new WHERE n > $1 AND n <= $2), 1)', [from, from + STATS_CHUNK]);
-    }
-    this.log.debug(`import ${importId} commit steps: ${steps.join('; ')}`);
-    return { imported, conflicts, duplicates: staged - imported - conflicts };
   }
 }
