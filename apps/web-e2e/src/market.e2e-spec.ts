@@ -31,7 +31,57 @@ async function liveAuction(baseUrl: string, endsInS: number, softS: number): Pro
   return l.auctionId as string;
 }
 
+/** A fresh published patent of the demo university (catalog set-up through the api). */
+async function publishedAchievement(baseUrl: string, title: { zh: string; en: string }): Promise<string> {
+  const tto = await token(baseUrl, 'tto@demo.ttx');
+  const a = await api(baseUrl, 'POST', '/api/achievements', {
+    kind: 'technical_secret', title, abstract: { zh: '网页挂牌表单测试。', en: 'Web listing form test.' }, fieldCode: '01.01', dealTypes: ['transfer', 'licence'],
+    inventors: [{ name: '李伟', sharePct: 100 }],
+  }, tto);
+  await api(baseUrl, 'POST', `/api/achievements/${a.id}/submit`, undefined, tto);
+  await api(baseUrl, 'POST', `/api/achievements/${a.id}/publish`, undefined, tto);
+  return a.id as string;
+}
+
 describe('market', () => {
+  journey('a TTO lists its published achievement at a fixed price through the form; it appears on the public market page', async ({ page, baseUrl }) => {
+    const tag = Date.now().toString(36);
+    const title = { zh: `挂牌表单演示成果 ${tag}`, en: `Listing form lot ${tag}` };
+    await publishedAchievement(baseUrl, title);
+    await openHome(page);
+    await useLang(page, 'en-US');
+    await loginViaUi(page, 'tto@demo.ttx', DEMO_PASSWORD);
+    await page.goto('/market/mine');
+    await page.getByTestId('my-listings-new').click();
+    await page.getByTestId('listing-form-heading').waitFor();
+    await page.getByTestId('lf-achievement').click();
+    await page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: title.en }).click();
+    await page.getByTestId('lf-deal-type').click();
+    await page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: 'Transfer' }).click();
+    // Without a price the form names what is missing instead of sending.
+    await page.getByTestId('lf-submit').click();
+    await expectText(page.getByTestId('lf-problems'), /Price/);
+    await page.getByTestId('lf-price').fill('86,000');
+    await page.getByTestId('lf-submit').click();
+    await page.waitForURL(/\/market\/listings\/[0-9a-f-]{36}$/);
+
+    // Anyone sees it on the public market page, with its price.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ttx-web-e2e-public-'));
+    const visitor = await launchContext(dir, baseUrl);
+    try {
+      const p = visitor.pages()[0] ?? (await visitor.newPage());
+      await p.goto('/market');
+      await p.getByTestId('market-q').fill(tag);
+      await p.getByTestId('market-q').press('Enter');
+      const row = p.getByTestId('market-row').filter({ hasText: tag });
+      await expectText(row, /86,000/);
+      await expectText(row, /挂牌|Fixed price/);
+    } finally {
+      await visitor.close().catch(() => undefined);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+
   journey(
     'two enterprises bid against each other live; the countdown extends; after the close the winner sees the deal and the result is public',
     async ({ page, baseUrl }) => {

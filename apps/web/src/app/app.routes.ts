@@ -81,6 +81,12 @@ export const appRoutes: Route[] = [
   { path: 'market', loadComponent: () => import('./market/market-page').then((m) => m.MarketPage) },
   { path: 'market/inbox', canActivate: [authGuard], loadComponent: () => import('./market/market-inbox').then((m) => m.MarketInbox) },
   {
+    path: 'market/mine/new',
+    canActivate: [roleGuard],
+    data: { roles: ['tto_manager'] },
+    loadComponent: () => import('./market/listing-form').then((m) => m.ListingFormPage),
+  },
+  {
     path: 'market/mine',
     canActivate: [roleGuard],
     data: { roles: ['tto_manager'] },

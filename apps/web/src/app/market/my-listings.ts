@@ -3,6 +3,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type ListingPageView, TtxApi } from '@ttx/web/api-client';
 import { LanguageService } from '@ttx/web/core';
+import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { pickText, yuan } from './market-text';
@@ -11,10 +12,11 @@ import { pickText, yuan } from './market-text';
 @Component({
   selector: 'ttx-my-listings',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, NzTableModule, NzTagModule],
+  imports: [RouterLink, TranslocoPipe, NzButtonModule, NzTableModule, NzTagModule],
   template: `
     <div class="ttx-page">
       <h1 data-testid="my-listings-heading">{{ 'market.mine.title' | transloco }}</h1>
+      <a nz-button nzType="primary" routerLink="/market/mine/new" style="margin-bottom: 12px" data-testid="my-listings-new">{{ 'market.form.title' | transloco }}</a>
       <nz-table [nzData]="result()?.items ?? []" [nzFrontPagination]="false" data-testid="my-listings-table">
         <thead>
           <tr>
