@@ -236,6 +236,7 @@ async function main(): Promise<number> {
       dealType: 'transfer',
       auction: { startPrice: START, increment: INC, endsAt: new Date(Date.now() + 3_600_000).toISOString(), softCloseSeconds: 0 },
     });
+    await approve(pool, [base.json['auctionId'] as string], people); // BID_SQL admits approved bidders only, as the api does
     const raw = await rawBaseline(pool, base.json['auctionId'] as string, START, INC, people, o.baseline, Math.min(o.bidders, 20));
     const rawRate = raw.accepted / raw.seconds;
     const rawP99 = pct(raw.latencies, 99);

@@ -1,20 +1,11 @@
 /**
- * Raw baseline of the bid hot path: the same single-statement conditional UPDATE + INSERT on the same
- * tables, issued over a plain pg pool by `concurrency` loops, no HTTP, no Nest, no idempotency record.
+ * Raw baseline of the bid hot path: the api's own bid statement (BID_SQL: conditional UPDATE, bid row,
+ * Idempotency-Key record, refusal snapshot) on the same tables, issued over a plain pg pool by
+ * `concurrency` loops: no HTTP, no Nest, no auth. A fair baseline does the same database work.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-
-const RAW_BID = `
-WITH u AS (
-  UPDATE auctions a SET high_bid_fen = $2, high_bidder_org_id = $3, bid_count = a.bid_count + 1, status = 'open',
-         ends_at = GREATEST(a.ends_at, clock_timestamp() + make_interval(secs => a.soft_close_seconds))
-   WHERE a.id = $1 AND a.status IN ('scheduled','open') AND clock_timestamp() < a.ends_at
-     AND $2 >= COALESCE(a.high_bid_fen + a.increment_fen, a.start_price_fen)
-  RETURNING a.id
-)
-INSERT INTO auction_bids (id, auction_id, organization_id, user_id, amount_fen)
-SELECT $4, u.id, $3, $5, $2 FROM u RETURNING amount_fen`;
+import { BID_SQL, type BidRow } from '@ttx/api/market';
 
 export interface RawResult {
   accepted: number;
@@ -36,10 +27,11 @@ export async function rawBaseline(pool: Pool, auctionId: string, startFen: numbe
       while (Date.now() < deadline) {
         const amount: number = high === null ? startFen : high + incrementFen;
         const s = performance.now();
-        const r = await pool.query(RAW_BID, [auctionId, amount, b.orgId, randomUUID(), b.userId]);
+        const hash = createHash('sha256').update(`${auctionId}|${amount}`).digest('hex');
+        const r = await pool.query<BidRow>(BID_SQL, [auctionId, [b.orgId], amount, randomUUID(), b.userId, randomUUID(), hash]);
         latencies.push(performance.now() - s);
         attempts++;
-        if (r.rowCount) {
+        if (r.rows[0]?.ends_at) {
           accepted++;
           high = Math.max(high ?? 0, amount);
         } else {

@@ -7,3 +7,5 @@ export * from './lib/trading/take.service';
 export * from './lib/negotiation/negotiation.service';
 export * from './lib/live/live.service';
 export * from './lib/seed/market-seeder';
+// The bid statement itself, for the benchmark's raw baseline (the same SQL without HTTP or Nest).
+export { BID_SQL, type BidRow } from './lib/auctions/bid-sql';
