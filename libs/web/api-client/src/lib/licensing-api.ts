@@ -15,7 +15,6 @@ import {
   listLicences,
   submitRoyaltyReport,
 } from '../generated/functions';
-import type { CreatePayment$Params } from '../generated/fn/licensing/create-payment';
 import type { ListLicences$Params } from '../generated/fn/licensing/list-licences';
 import type {
   CreatePaymentDto,
@@ -78,10 +77,7 @@ export class LicensingApi {
 
   /** `idempotencyKey`: one per payment attempt (dialog opening); a retry of that attempt reuses it. */
   pay(body: PaymentInput, idempotencyKey: string, context?: HttpContext): Promise<PaymentView> {
-    // The OpenAPI document lists this header twice (@ApiHeader and @Headers spell it differently); sending
-    // both would put "k, k" on the wire. The generated builder skips an undefined header: send it once.
-    const params: CreatePayment$Params = { body, 'Idempotency-Key': idempotencyKey, 'idempotency-key': undefined as unknown as string };
-    return this.api.invoke(createPayment, params, context);
+    return this.api.invoke(createPayment, { body, 'idempotency-key': idempotencyKey }, context);
   }
 
   distributions(licenceId: string, context?: HttpContext): Promise<DistributionEntryView[]> {

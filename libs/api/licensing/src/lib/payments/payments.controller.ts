@@ -29,7 +29,7 @@ export class PaymentsController {
   @Post('payments')
   @RequirePermission('licence:pay')
   @ApiOperation({ summary: 'Pays (part of) an invoice; header Idempotency-Key is required — a replay returns the first payment with Idempotent-Replayed: true' })
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @ApiHeader({ name: 'idempotency-key', required: true, description: 'Idempotency-Key: a repeat with the same key and body replays the first payment' })
   @ApiCreatedResponse({ type: PaymentDto })
   async createPayment(@CurrentUser() user: AuthUser, @Body() dto: CreatePaymentDto, @Res({ passthrough: true }) reply: FastifyReply, @Headers('idempotency-key') key?: string): Promise<PaymentDto> {
     const out = await this.payments.pay(user, PaymentsService.checkKey(key), dto);

@@ -11,8 +11,11 @@ import { CreatePaymentDto } from '../../models/create-payment-dto';
 import { PaymentDto } from '../../models/payment-dto';
 
 export interface CreatePayment$Params {
+
+/**
+ * Idempotency-Key: a repeat with the same key and body replays the first payment
+ */
   'idempotency-key': string;
-  'Idempotency-Key': string;
       body: CreatePaymentDto
 }
 
@@ -20,7 +23,6 @@ export function createPayment(http: HttpClient, rootUrl: string, params: CreateP
   const rb = new RequestBuilder(rootUrl, createPayment.PATH, 'post');
   if (params) {
     rb.header('idempotency-key', params['idempotency-key'], {});
-    rb.header('Idempotency-Key', params['Idempotency-Key'], {});
     rb.body(params.body, 'application/json');
   }
 
