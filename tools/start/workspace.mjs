@@ -81,6 +81,8 @@ const npmCmd = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 /**
  * Installs node_modules when missing or older than package-lock.json. `npm install`, never
  * `npm ci` (the lockfile may lack non-Linux optional binaries; see ARCHITECTURE pitfalls).
+ * `--no-save`: npm 11 would otherwise add other platforms' optional binaries to the committed
+ * lockfile, leaving every checkout dirty after a test run.
  */
 export async function ensureInstalled(log) {
   const marker = path.join(root, 'node_modules', '.package-lock.json');
@@ -95,7 +97,7 @@ export async function ensureInstalled(log) {
   }
   if (!needed) return;
   log('installing node_modules (npm install) ...');
-  const code = await runInherit(npmCmd, ['install', '--no-audit', '--no-fund']);
+  const code = await runInherit(npmCmd, ['install', '--no-save', '--no-audit', '--no-fund']);
   if (code !== 0) die('start', `npm install failed with exit code ${code}`);
 }
 
