@@ -30,6 +30,7 @@ import { DEADLINE_COLOURS, formatYuan, saveBlob, STATUS_COLOURS, yuanToFen } fro
           <span>{{ 'registry.kind.' + c.kind | transloco }}@if (c.subKind) { · {{ 'registry.subKind.' + c.subKind | transloco }} }</span>
           @if (c.registrationNumber) { <strong data-testid="cd-number">{{ c.registrationNumber }}</strong> }
           @if (c.deadline) { <nz-tag [nzColor]="deadlineColour(c.deadline)">{{ 'registry.detail.reviewDue' | transloco }} {{ c.reviewDueOn }} · {{ 'registry.deadline.' + c.deadline | transloco }}</nz-tag> }
+          @if (c.reviewDeadlineDays !== null) { <nz-tag>{{ 'registry.detail.reviewPeriod' | transloco: { days: c.reviewDeadlineDays } }}</nz-tag> }
         </div>
         <div style="display: flex; gap: 8px; margin-bottom: 16px; flex-wrap: wrap">
           @if (can('submit')) { <button nz-button nzType="primary" (click)="run('submit')" data-testid="cd-submit">{{ 'registry.action.submit' | transloco }}</button> }

@@ -133,7 +133,9 @@ describe('registration workflow and permissions', () => {
       const v1 = await addBeijingPolicy(1, 7);
       const later = await submitted();
       expect(await stored(later)).toEqual({ days: 7, policyId: v1 });
-      const submitEvent = (await get(`/api/contracts/${later}`, 'broker')).json.history.find((h: { action: string }) => h.action === 'submitted');
+      const laterView = (await get(`/api/contracts/${later}`, 'broker')).json;
+      expect({ days: laterView.reviewDeadlineDays, policyId: laterView.reviewPolicyId }).toEqual({ days: 7, policyId: v1 });
+      const submitEvent = laterView.history.find((h: { action: string }) => h.action === 'submitted');
       expect(submitEvent.data).toEqual({ reviewDeadlineDays: 7, reviewPolicyId: v1 });
       // A later policy version moves neither deadline.
       await addBeijingPolicy(2, 20);

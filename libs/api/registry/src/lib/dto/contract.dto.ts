@@ -215,6 +215,9 @@ export class ContractDto extends ContractSummaryDto {
   @ApiProperty({ type: String, nullable: true }) fieldCode!: string | null;
   @ApiProperty({ type: String, nullable: true }) validFrom!: string | null;
   @ApiProperty({ type: String, nullable: true }) validTo!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Review period in days, fixed at submission from the rights policy of the seller\'s region' }) reviewDeadlineDays!: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The rights policy row the review period came from' }) reviewPolicyId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The market deal this contract was drafted from' }) dealId!: string | null;
   @ApiProperty({ type: PartyViewDto }) seller!: PartyViewDto;
   @ApiProperty({ type: PartyViewDto }) buyer!: PartyViewDto;
   @ApiProperty({ type: NonTechnicalViewDto }) nonTechnical!: NonTechnicalViewDto;

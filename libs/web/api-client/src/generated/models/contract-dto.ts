@@ -32,6 +32,11 @@ export interface ContractDto {
    */
   contractAmount: number;
   deadline: ('ok' | 'due_soon' | 'overdue') | null;
+
+  /**
+   * The market deal this contract was drafted from
+   */
+  dealId: string | null;
   expectedInvestment: number | null;
   expectedOutput: number | null;
   fieldCode: string | null;
@@ -48,9 +53,19 @@ export interface ContractDto {
   rejectionReasons: (Array<'unclear_parties' | 'unclear_subject' | 'unclear_price' | 'illegal_monopoly_clause' | 'missing_proofs' | 'seal_name_mismatch' | 'not_technology_contract'>) | null;
 
   /**
+   * Review period in days, fixed at submission from the rights policy of the seller's region
+   */
+  reviewDeadlineDays: number | null;
+
+  /**
    * Accepted contracts: decide by this date (review deadline)
    */
   reviewDueOn: string | null;
+
+  /**
+   * The rights policy row the review period came from
+   */
+  reviewPolicyId: string | null;
   seller: PartyViewDto;
   sellerName: string;
   sellerRegion: string;
