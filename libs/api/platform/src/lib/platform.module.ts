@@ -17,7 +17,7 @@ import { OutboxRelayService } from './outbox/outbox-relay.service';
 })
 export class PlatformModule {}
 
-/** Worker side: relays the outbox. */
+/** Worker side: relays the outbox and links pending audit entries on a schedule. */
 @Module({
   providers: [Mailer, OutboxRelayService, OutboxRelayProcessor],
   exports: [OutboxRelayService],

@@ -11,6 +11,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOBS = {
   outboxRelay: 'outbox-relay',
+  auditChain: 'audit-chain',
   empowermentNoticeEnd: 'empowerment-notice-end',
   contractImport: 'contract-import',
   reviewReminder: 'contract-review-reminder',
@@ -23,6 +24,8 @@ export const JOBS = {
 
 export interface JobPayloads {
   [JOBS.outboxRelay]: { reason: 'nudge' | 'schedule' };
+  /** Links audit entries whose own process did not (it crashed or stopped between commit and chaining). */
+  [JOBS.auditChain]: { reason: 'schedule' };
   [JOBS.empowermentNoticeEnd]: { empowermentId: string };
   /** jobId = importId: one job per upload. */
   [JOBS.contractImport]: { importId: string };
@@ -39,6 +42,7 @@ export interface JobPayloads {
 export const JOB_IDS = {
   outboxNudge: 'outbox-relay-nudge',
   outboxSchedule: 'outbox-relay-every-5s',
+  auditChainSchedule: 'audit-chain-every-10s',
   /** One notice-end job per empowerment: scheduling it again while it waits is a no-op. */
   empowermentNoticeEnd: (empowermentId: string) => `empowerment-notice-end-${empowermentId}`,
   reviewReminderSchedule: 'contract-review-reminder-hourly',

@@ -1,10 +1,12 @@
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { APP_CONFIG, CoreModule, HttpAuthModule, OutboxService } from '@ttx/api/core';
+import { APP_CONFIG, AuditService, CoreModule, HttpAuthModule, JOBS, OutboxService, QueueService } from '@ttx/api/core';
 import { bootTestApp, call, type TestApp } from '@ttx/api/core/testing';
+import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { PlatformModule } from '../platform.module';
 import { Mailer } from './mailer';
+import { OutboxRelayProcessor } from './outbox-relay.processor';
 import { OutboxRelayService } from './outbox-relay.service';
 
 /** A minimal but real SMTP server: enough of RFC 5321 for nodemailer to deliver to it. */
@@ -111,6 +113,20 @@ describe('outbox relay', () => {
     const [row] = await ds.query(`SELECT attempts, last_error, processed_at FROM outbox WHERE topic = 'unknown-topic'`);
     expect(row).toMatchObject({ attempts: 1, processed_at: null });
     expect(row.last_error).toContain('unknown outbox topic');
+  });
+});
+
+describe('audit chain schedule', () => {
+  it('links entries a process committed but stopped before linking', async () => {
+    const processor = new OutboxRelayProcessor(relay, t.app.get(AuditService), t.app.get(QueueService), t.app.get(APP_CONFIG));
+    // Inserted as append() does, but nobody in this process is told to link it: as after a crash.
+    await ds.query(`INSERT INTO audit_log (occurred_at, actor_id, action, entity_type, entity_id) VALUES (now(), NULL, 'test.orphan', 'test', NULL)`);
+    const result = await processor.process({ name: JOBS.auditChain, data: { reason: 'schedule' } } as Job);
+    expect(result).toEqual({ linked: 1 });
+    const [row] = await ds.query(`SELECT chain_pos, hash FROM audit_log WHERE action = 'test.orphan'`);
+    expect(row.chain_pos).not.toBeNull();
+    expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await t.app.get(AuditService).verify()).toMatchObject({ ok: true });
   });
 });
 

@@ -1,9 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Worker, type Job } from 'bullmq';
-import { APP_CONFIG, JOB_IDS, JOBS, QUEUES, QueueService, createRedis, type AppConfig } from '@ttx/api/core';
+import { APP_CONFIG, AuditService, JOB_IDS, JOBS, QUEUES, QueueService, createRedis, type AppConfig } from '@ttx/api/core';
 import { OutboxRelayService } from './outbox-relay.service';
 
-/** Worker side of the platform queue: relays the outbox on every nudge and every 5 seconds. */
+/**
+ * Worker side of the platform queue: relays the outbox on every nudge and every 5 seconds, and links
+ * pending audit entries every 10 seconds (each process links its own right after commit; this catches
+ * whatever a process left behind when it stopped).
+ */
 @Injectable()
 export class OutboxRelayProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger('OutboxRelayProcessor');
@@ -11,6 +15,7 @@ export class OutboxRelayProcessor implements OnApplicationBootstrap, OnApplicati
 
   constructor(
     private readonly relay: OutboxRelayService,
+    private readonly audit: AuditService,
     private readonly queues: QueueService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -31,11 +36,19 @@ export class OutboxRelayProcessor implements OnApplicationBootstrap, OnApplicati
         data: { reason: 'schedule' },
         opts: { removeOnComplete: 100, removeOnFail: 100 },
       });
+    await this.queues
+      .queue(QUEUES.platform)
+      .upsertJobScheduler(JOB_IDS.auditChainSchedule, { every: 10_000 }, {
+        name: JOBS.auditChain,
+        data: { reason: 'schedule' },
+        opts: { removeOnComplete: 100, removeOnFail: 100 },
+      });
   }
 
-  async process(job: Job): Promise<{ delivered: number }> {
-    if (job.name !== JOBS.outboxRelay) throw new Error(`unknown job ${job.name}`);
-    return { delivered: await this.relay.relayAll() };
+  async process(job: Job): Promise<{ delivered: number } | { linked: number }> {
+    if (job.name === JOBS.outboxRelay) return { delivered: await this.relay.relayAll() };
+    if (job.name === JOBS.auditChain) return { linked: await this.audit.chainPending() };
+    throw new Error(`unknown job ${job.name}`);
   }
 
   async onApplicationShutdown(): Promise<void> {
