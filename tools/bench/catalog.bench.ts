@@ -5,6 +5,7 @@
  *   nx bench-catalog bench                 N = 1,000,000, 10 s per class, 8 connections
  *   nx bench-catalog bench -c smoke        N = 20,000, 2 s per class
  *   nx bench-catalog bench --n=200000 --duration=5 --json=/tmp/catalog.json
+ *   nx bench-catalog bench --template=ttx_bench_1m   on a copy of a pre-generated database (no generation)
  *
  * Two api processes on the same database: one with the search result cache off (every search goes to
  * PostgreSQL: the figures that judge the SQL) and one with it on (SEARCH_CACHE_SECONDS=60: what repeated
@@ -20,9 +21,9 @@ import os from 'node:os';
 import { Client } from 'pg';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { bootBuiltPlatform, freePort, startNode, stopChild, waitForHttp, type BuiltPlatform } from '@ttx/api/core/testing';
+import { freePort, startNode, stopChild, waitForHttp, type BuiltPlatform } from '@ttx/api/core/testing';
 import { buildSearchFilter, PUBLIC_TEXT_SQL } from '@ttx/api/catalog';
-import { generateCatalog } from './catalog-generate';
+import { bootCatalogPlatform } from './template-db';
 import { load, type Run } from './http-load';
 
 /** Query classes; words drawn from the demo seed vocabulary the generator recombines. */
@@ -47,6 +48,7 @@ interface Options {
   smoke: boolean;
   json?: string;
   explain?: string;
+  template?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -68,9 +70,10 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--warmup') o.warmup = num(flag);
     else if (flag === '--json') o.json = value();
     else if (flag === '--explain') o.explain = value();
+    else if (flag === '--template') o.template = value();
     else if (flag === '--smoke') continue;
     else if (flag === '--help' || flag === '-h') {
-      process.stdout.write('usage: catalog.bench.ts [--n 1000000] [--duration s=10] [--connections n=8] [--warmup s=2] [--json file] [--explain 电池] [--smoke]\n');
+      process.stdout.write('usage: catalog.bench.ts [--n 1000000] [--duration s=10] [--connections n=8] [--warmup s=2] [--json file] [--explain 电池] [--template db] [--smoke]\n');
       process.exit(0);
     } else throw new Error(`unknown option ${argv[i]}`);
   }
@@ -130,11 +133,18 @@ async function main(): Promise<number> {
   process.once('SIGTERM', onSignal);
   const t0 = Date.now();
   try {
-    log(`${opts.smoke ? 'smoke · ' : ''}N = ${opts.n.toLocaleString('en')} · ${opts.duration} s per class · ${opts.connections} connections · ${os.cpus().length} CPUs`);
-    platform = await bootBuiltPlatform({ seedDemo: true, worker: false, web: false, logPrefix: 'ttx-bench-catalog-', env: { SEARCH_CACHE_SECONDS: '0' } });
+    log(
+      `${opts.smoke ? 'smoke · ' : ''}N = ${opts.n.toLocaleString('en')}${opts.template ? ` (template ${opts.template})` : ''} · ${opts.duration} s per class · ${opts.connections} connections · ${os.cpus().length} CPUs`,
+    );
+    const booted = await bootCatalogPlatform({
+      n: opts.n,
+      template: opts.template,
+      boot: { worker: false, web: false, logPrefix: 'ttx-bench-catalog-', env: { SEARCH_CACHE_SECONDS: '0' } },
+      log,
+    });
+    platform = booted.platform;
+    const { gen } = booted;
     const url = platform.env['DATABASE_URL'];
-    const gen = await generateCatalog({ url, n: opts.n, log: (m) => log(`generate: ${m}`) });
-    log(`generated ${gen.rows.toLocaleString('en')} achievements (+${gen.inventors.toLocaleString('en')} inventors, ${gen.ipRecords.toLocaleString('en')} IP records) in ${gen.seconds.toFixed(1)} s: ${gen.rowsPerSec.toFixed(0)} rows/s overall (load ${gen.loadSeconds.toFixed(1)} s, GIN index ${gen.indexSeconds.toFixed(1)} s)`);
 
     const db = new Client({ connectionString: url });
     await db.connect();
@@ -183,7 +193,12 @@ async function main(): Promise<number> {
     const cached = await measure(cachedUrl, pkPaths, opts, 'cached');
     const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
     const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
-    const lines = ['', `N = ${opts.n.toLocaleString('en')} published achievements; load ${gen.rowsPerSec.toFixed(0)} rows/s (${gen.seconds.toFixed(1)} s incl. GIN index)`];
+    const lines = [
+      '',
+      gen
+        ? `N = ${opts.n.toLocaleString('en')} published achievements; load ${gen.rowsPerSec.toFixed(0)} rows/s (${gen.seconds.toFixed(1)} s incl. GIN index)`
+        : `${booted.published.toLocaleString('en')} published achievements from template ${opts.template}`,
+    ];
     for (const m of [uncached, cached]) {
       lines.push(
         '',

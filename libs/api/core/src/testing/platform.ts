@@ -122,6 +122,8 @@ export interface BootOptions {
   logPrefix?: string;
   /** Extra environment for the seed, api and worker. */
   env?: Record<string, string>;
+  /** Boot on a copy of this pre-filled database (pending migrations run on the copy; never modified). */
+  template?: string;
 }
 
 export interface BuiltPlatform {
@@ -177,7 +179,7 @@ export async function bootBuiltPlatform(opts: BootOptions = {}): Promise<BuiltPl
   };
 
   try {
-    db = await createTestDatabase();
+    db = await createTestDatabase({ template: opts.template });
     mark('database created and migrated');
     const port = await freePort();
     env = {

@@ -23,15 +23,38 @@ async function withAdmin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** A plain PostgreSQL identifier: template names are interpolated into CREATE DATABASE. */
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
 /**
  * A fresh database per test file, UTF-8 with a UTF-8 ctype (Chinese text must be indexable),
  * migrated to the latest schema; dropped by `drop()`.
+ * With `template`, the database is a file copy of that (pre-filled, e.g. benchmark) database, which is
+ * only read; its pending migrations, if any, run on the copy.
  */
-export async function createTestDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(opts: { migrate?: boolean; template?: string } = {}): Promise<TestDatabase> {
   const name = `ttx_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await withAdmin((c) =>
-    c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`),
-  );
+  if (opts.template !== undefined) {
+    const template = opts.template;
+    if (!IDENTIFIER.test(template)) throw new Error(`template database name ${JSON.stringify(template)} is not a plain identifier`);
+    // FILE_COPY copies the files (two checkpoints) instead of WAL-logging every page of a multi-GB database.
+    // It fails while anything is connected to the template: retry for a while, another run may be copying it.
+    await withAdmin(async (c) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await c.query(`CREATE DATABASE ${name} TEMPLATE ${template} STRATEGY FILE_COPY`);
+          return;
+        } catch (e) {
+          if (!/being accessed by other users/.test((e as Error).message) || attempt >= 60) throw e;
+          await new Promise((r) => setTimeout(r, 5_000));
+        }
+      }
+    });
+  } else {
+    await withAdmin((c) =>
+      c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`),
+    );
+  }
   const u = new URL(TEST_ADMIN_URL);
   u.pathname = `/${name}`;
   const url = u.toString();
