@@ -22,7 +22,7 @@ import { Client } from 'pg';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { freePort, startNode, stopChild, waitForHttp, type BuiltPlatform } from '@ttx/api/core/testing';
-import { buildSearchFilter, PUBLIC_TEXT_SQL } from '@ttx/api/catalog';
+import { PUBLIC_TEXT_SQL, searchStatements } from '@ttx/api/catalog';
 import { bootCatalogPlatform } from './template-db';
 import { load, type Run } from './http-load';
 
@@ -115,6 +115,32 @@ async function measure(baseUrl: string, pkPaths: string[], opts: Options, label:
     rpsRatio: meanRps(CLASSES) / pk.reqPerSec,
     rpsRatioMain: meanRps(CLASSES.filter((c) => c.name !== 'zh2-common')) / pk.reqPerSec,
   };
+}
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the service's own statements (searchStatements) for `q`, relevance and
+ * newest-first, each with the settings the service applies; twice, so the second shows the warm cache.
+ */
+async function explain(url: string, q: string) {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    for (const sort of ['relevance', 'newest'] as const) {
+      const plan = searchStatements({ q, page: 1, pageSize: 20, sort } as Parameters<typeof searchStatements>[0], 10_000);
+      for (const [what, st] of [['bounded', plan.bounded], ['newest page', plan.newest]] as const) {
+        if (!st) continue;
+        for (const round of ['cold', 'warm']) {
+          await db.query('BEGIN');
+          await db.query(plan.settings);
+          const text = (await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${st.sql}`, st.params)).rows.map((r) => r['QUERY PLAN']).join('\n');
+          await db.query('ROLLBACK');
+          process.stdout.write(`\nEXPLAIN (ANALYZE, BUFFERS) ${what}, sort=${sort}, q=${q} (${round}):\n${text}\n`);
+        }
+      }
+    }
+  } finally {
+    await db.end();
+  }
 }
 
 const searchPath = (q: string) => `/api/achievements?q=${encodeURIComponent(q)}&pageSize=20`;
@@ -218,25 +244,7 @@ async function main(): Promise<number> {
       '',
     );
     process.stdout.write(lines.join('\n'));
-    if (opts.explain) {
-      // The service's own WHERE clause (buildSearchFilter) in the shapes SearchService.run uses.
-      const f = buildSearchFilter({ q: opts.explain, page: 1, pageSize: 20 } as Parameters<typeof buildSearchFilter>[0]);
-      const n = f.params.length;
-      const db = new Client({ connectionString: platform.env['DATABASE_URL'] });
-      await db.connect();
-      try {
-        for (const [what, sql, params] of [
-          ['bounded match set, ranked (cap 10,000)', `SELECT id FROM (SELECT a.id, ${f.rank} AS rank FROM achievements a WHERE ${f.where} LIMIT 10001) m ORDER BY rank DESC LIMIT 20`, [...f.params, ...f.rankParams]],
-          ['newest page', `SELECT a.id FROM achievements a WHERE ${f.where} ORDER BY a.published_at DESC, a.id LIMIT $${n + 1}`, [...f.params, 20]],
-        ] as [string, string, unknown[]][]) {
-          await db.query('SET enable_seqscan = off'); // as SearchService.run does for text queries
-          const plan = (await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n');
-          process.stdout.write(`\nEXPLAIN ANALYZE ${what} q=${opts.explain}:\n${plan}\n`);
-        }
-      } finally {
-        await db.end();
-      }
-    }
+    if (opts.explain) await explain(platform.env['DATABASE_URL'], opts.explain);
     if (opts.json) {
       fs.writeFileSync(opts.json, JSON.stringify({ options: opts, generate: gen, uncached, cached, oracle, misses, loadavg: os.loadavg() }, null, 2));
     }

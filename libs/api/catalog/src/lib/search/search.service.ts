@@ -111,6 +111,63 @@ export function buildSearchFilter(query: SearchAchievementsQueryDto, tsqueryUsab
 }
 
 
+/**
+ * Transaction-local settings of the bounded statement, in one round trip. work_mem: the bitmap of a
+ * broad term's GIN posting list (电池 is in ~40 % of rows) no longer fits the default 4 MB at 1,000,000
+ * rows; a lossy bitmap rechecks `search @@` on every row of its pages, detoasting each ~5 KB vector
+ * (measured 2–10× slower for the same 10,001 rows). 32 MB holds an exact bitmap of ~500,000 heap pages.
+ * jit: the statement is short; compiling it never pays off and the plan cost can cross jit_above_cost.
+ */
+const BOUNDED_SETTINGS = `SELECT set_config('work_mem', '32MB', true), set_config('jit', 'off', true)`;
+
+/**
+ * The statements of one public search (exported so the benchmark EXPLAINs exactly these):
+ * `settings` for the bounded statement's transaction, the bounded statement (total, facets and the
+ * relevance page over the first cap + 1 matches) and, for newest-first, the exact page.
+ */
+export function searchStatements(query: SearchAchievementsQueryDto, cap: number, tsqueryUsable?: (tsq: string, params: unknown[]) => boolean) {
+  const { page, pageSize } = query;
+  const f = buildSearchFilter(query, tsqueryUsable);
+  const sort = query.sort ?? (f.tsq ? 'relevance' : 'newest');
+  const relevance = sort === 'relevance' && f.tsq !== null;
+  const n = f.params.length + (relevance ? f.rankParams.length : 0);
+  const offset = (page - 1) * pageSize;
+  const rank = relevance ? `, ${f.rank} AS rank` : '';
+  // The first CAP + 1 matches in index order; everything below reads only them. With a text query the
+  // GIN bitmap is forced: for a broad word the planner prefers a sequential scan that stops after CAP
+  // matches, but it detoasts every row's vector on the way (measured 5× slower at 200,000 rows).
+  const boundedSql = `WITH m AS MATERIALIZED (
+       SELECT a.id, a.field_code, a.kind, a.stage, a.institution_id, a.deal_types, a.published_at${rank}
+         FROM achievements a WHERE ${f.where} LIMIT ${cap + 1}),
+     c AS (SELECT * FROM m LIMIT ${cap})
+     SELECT 'total' AS facet, NULL AS key, NULL AS label, (SELECT count(*)::int FROM m) AS count
+     UNION ALL SELECT 'field', field_code, NULL, count(*)::int FROM c WHERE field_code IS NOT NULL GROUP BY field_code
+     UNION ALL SELECT 'kind', kind, NULL, count(*)::int FROM c GROUP BY kind
+     UNION ALL SELECT 'stage', stage, NULL, count(*)::int FROM c WHERE stage IS NOT NULL GROUP BY stage
+     UNION ALL SELECT 'dealType', d, NULL, count(*)::int FROM c, unnest(c.deal_types) d GROUP BY d
+     UNION ALL SELECT 'institution', i.institution_id::text, o.name, i.count FROM
+       (SELECT institution_id, count(*)::int AS count FROM c GROUP BY institution_id) i JOIN organizations o ON o.id = i.institution_id
+     ${
+       relevance
+         ? `UNION ALL SELECT 'hit', id::text, NULL, ord FROM (SELECT id, (row_number() OVER (ORDER BY rank DESC, published_at DESC, id))::int AS ord
+              FROM c ORDER BY ord LIMIT $${n + 1} OFFSET $${n + 2}) h`
+         : ''
+     }`;
+  return {
+    f,
+    relevance,
+    settings: f.tsq ? `${BOUNDED_SETTINGS}, set_config('enable_seqscan', 'off', true)` : BOUNDED_SETTINGS,
+    bounded: { sql: boundedSql, params: relevance ? [...f.params, ...f.rankParams, pageSize, offset] : f.params },
+    // Newest first is exact over all matches: the published_at index walk stops after the page.
+    newest: relevance
+      ? null
+      : {
+          sql: `SELECT a.id FROM achievements a WHERE ${f.where} ORDER BY a.published_at DESC, a.id LIMIT $${f.params.length + 1} OFFSET $${f.params.length + 2}`,
+          params: [...f.params, pageSize, offset],
+        },
+  };
+}
+
 type FacetRow = { facet: string; key: string | null; label: string | null; count: number };
 
 /**
@@ -154,44 +211,13 @@ export class SearchService {
         usable = n > 0;
       }
     }
-    const f = buildSearchFilter(query, () => usable);
-    const sort = query.sort ?? (f.tsq ? 'relevance' : 'newest');
-    const relevance = sort === 'relevance' && f.tsq !== null;
-    const n = f.params.length + (relevance ? f.rankParams.length : 0);
-    const offset = (page - 1) * pageSize;
-    const rank = relevance ? `, ${f.rank} AS rank` : '';
-    // The first CAP + 1 matches in index order; everything below reads only them. With a text query the
-    // GIN bitmap is forced: for a broad word the planner prefers a sequential scan that stops after CAP
-    // matches, but it detoasts every row's vector on the way (measured 5× slower at 200,000 rows).
-    const boundedSql = `WITH m AS MATERIALIZED (
-         SELECT a.id, a.field_code, a.kind, a.stage, a.institution_id, a.deal_types, a.published_at${rank}
-           FROM achievements a WHERE ${f.where} LIMIT ${this.cap + 1}),
-       c AS (SELECT * FROM m LIMIT ${this.cap})
-       SELECT 'total' AS facet, NULL AS key, NULL AS label, (SELECT count(*)::int FROM m) AS count
-       UNION ALL SELECT 'field', field_code, NULL, count(*)::int FROM c WHERE field_code IS NOT NULL GROUP BY field_code
-       UNION ALL SELECT 'kind', kind, NULL, count(*)::int FROM c GROUP BY kind
-       UNION ALL SELECT 'stage', stage, NULL, count(*)::int FROM c WHERE stage IS NOT NULL GROUP BY stage
-       UNION ALL SELECT 'dealType', d, NULL, count(*)::int FROM c, unnest(c.deal_types) d GROUP BY d
-       UNION ALL SELECT 'institution', i.institution_id::text, o.name, i.count FROM
-         (SELECT institution_id, count(*)::int AS count FROM c GROUP BY institution_id) i JOIN organizations o ON o.id = i.institution_id
-       ${
-         relevance
-           ? `UNION ALL SELECT 'hit', id::text, NULL, ord FROM (SELECT id, (row_number() OVER (ORDER BY rank DESC, published_at DESC, id))::int AS ord
-                FROM c ORDER BY ord LIMIT $${n + 1} OFFSET $${n + 2}) h`
-           : ''
-       }`;
+    const plan = searchStatements(query, this.cap, () => usable);
+    const { f, relevance } = plan;
     const bounded = this.dataSource.transaction(async (tm): Promise<FacetRow[]> => {
-      if (f.tsq) await tm.query('SET LOCAL enable_seqscan = off');
-      return tm.query(boundedSql, relevance ? [...f.params, ...f.rankParams, pageSize, offset] : f.params);
+      await tm.query(plan.settings);
+      return tm.query(plan.bounded.sql, plan.bounded.params);
     });
-    // Newest first is exact over all matches: the published_at index walk stops after the page.
-    const newest = relevance
-      ? Promise.resolve([])
-      : (m.query(`SELECT a.id FROM achievements a WHERE ${f.where} ORDER BY a.published_at DESC, a.id LIMIT $${f.params.length + 1} OFFSET $${f.params.length + 2}`, [
-          ...f.params,
-          pageSize,
-          offset,
-        ]) as Promise<{ id: string }[]>);
+    const newest = plan.newest ? (m.query(plan.newest.sql, plan.newest.params) as Promise<{ id: string }[]>) : Promise.resolve([]);
     const [facetRows, newestRows] = await Promise.all([bounded, newest]);
 
     const facets: SearchResultDto['facets'] = { field: [], kind: [], stage: [], dealType: [], institution: [] };
