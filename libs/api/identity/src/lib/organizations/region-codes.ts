@@ -21,3 +21,8 @@ function load(): Set<string> {
 export function isRegionCode(code: string): boolean {
   return /^\d{6}$/.test(code) && (codes ??= load()).has(code);
 }
+
+/** All valid codes, e.g. as one array parameter of a set-based check in SQL (registry bulk import). */
+export function regionCodes(): ReadonlySet<string> {
+  return (codes ??= load());
+}

@@ -1,5 +1,5 @@
 import { CONTRACT_KINDS, CONTRACT_SUB_KINDS, PARTY_TYPES, type ContractKind } from '@ttx/shared/contracts';
-import { administrationCovers, checkAmounts, checkCreditCode, parseRegistrationNumber, techTransactionAmount } from '@ttx/shared/policy';
+import { administrationCovers, checkAmounts, checkCreditCode, parseRegistrationNumber } from '@ttx/shared/policy';
 import { isRegionCode } from '../regions';
 
 /**
@@ -33,32 +33,34 @@ export const IMPORT_COLUMNS = [
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number]['name'];
 export type ImportRecord = Partial<Record<ImportColumn, string>>;
 
-/** A valid row, in the order of the staging table's columns. */
-export interface StagedRow {
-  row: number;
-  registrationNumber: string;
-  kind: string;
-  subKind: string | null;
-  projectName: string;
-  fieldCode: string | null;
-  signedOn: string;
-  registeredOn: string;
-  sellerName: string;
-  sellerCreditCode: string;
-  sellerRegion: string;
-  sellerType: string;
-  buyerName: string;
-  buyerCreditCode: string;
-  buyerCountry: string;
-  buyerRegion: string | null;
-  buyerType: string;
-  contractFen: number;
-  equipmentFen: number;
-  materialsFen: number;
-  constructionFen: number;
-  otherFen: number;
-  techFen: number;
-}
+/**
+ * Messages of the row rules, one table for the JS validator (`validateRow`) and the set-based SQL one
+ * (import-sql.ts), so an import reports the same words whichever checked it.
+ */
+export const RULES = {
+  required: 'is required',
+  kind: `must be one of ${CONTRACT_KINDS.join(', ')}`,
+  subKindPrefix: 'is not a sub-kind of ',
+  tooLong: 'is longer than 200 characters',
+  fieldCode: 'must look like 01 or 01.02',
+  date: 'is not a date (YYYY-MM-DD)',
+  beforeSigned: 'is before signedOn',
+  region: 'is not a GB/T 2260 administrative division code',
+  outsideArea: (adminRegion: string) => `is outside the administration’s area (${adminRegion})`,
+  creditCode: 'is not a valid unified social credit code (GB 32100)',
+  country: 'must be a 3-digit ISO 3166 numeric code',
+  foreignCode: 'must be up to 18 digits or capital letters',
+  selfDeal: 'the buyer cannot be the seller itself',
+  partyType: `must be one of ${PARTY_TYPES.join(', ')}`,
+  fen: 'must be a non-negative integer number of fen',
+  positive: 'must be a positive integer number of fen',
+  partsExceed: 'the non-technical parts exceed the contract amount',
+  numberFormat: 'must be 16 digits: year (4) + region (6) + serial (6)',
+  numberYear: 'does not start with the year of registeredOn',
+  numberRegion: 'does not carry the seller’s region code',
+  numberTaken: 'is already used by another contract',
+  missingColumn: 'column is missing from the header row',
+} as const;
 
 export interface RowError {
   row: number;
@@ -85,42 +87,43 @@ export function missingColumns(headers: string[]): string[] {
   return IMPORT_COLUMNS.filter((c) => c.required && !headers.includes(c.name)).map((c) => c.name);
 }
 
-/** Validates one row; every problem is reported (not only the first), each naming its field. */
-export function validateRow(row: number, r: ImportRecord, adminRegion: string): { errors: RowError[]; staged?: StagedRow } {
+/**
+ * The row rules in JavaScript: the reference the set-based SQL validation (import-sql.ts) must agree with,
+ * row by row (imports.integration.spec.ts). Every problem is reported (not only the first), each naming its field.
+ */
+export function validateRow(row: number, r: ImportRecord, adminRegion: string): RowError[] {
   const errors: RowError[] = [];
   const err = (field: string, message: string) => errors.push({ row, field, message });
   const v = (k: ImportColumn) => (r[k] ?? '').trim();
-  for (const c of IMPORT_COLUMNS) if (c.required && !v(c.name)) err(c.name, 'is required');
+  for (const c of IMPORT_COLUMNS) if (c.required && !v(c.name)) err(c.name, RULES.required);
   const kind = v('kind');
-  if (kind && !CONTRACT_KINDS.includes(kind as ContractKind)) err('kind', `must be one of ${CONTRACT_KINDS.join(', ')}`);
+  if (kind && !CONTRACT_KINDS.includes(kind as ContractKind)) err('kind', RULES.kind);
   const subKind = v('subKind') || null;
-  if (subKind && kind && !(CONTRACT_SUB_KINDS[kind as ContractKind] ?? []).includes(subKind)) err('subKind', `is not a sub-kind of ${kind}`);
-  if (v('projectName').length > 200) err('projectName', 'is longer than 200 characters');
-  if (v('sellerName').length > 200) err('sellerName', 'is longer than 200 characters');
-  if (v('buyerName').length > 200) err('buyerName', 'is longer than 200 characters');
+  if (subKind && kind && !(CONTRACT_SUB_KINDS[kind as ContractKind] ?? []).includes(subKind)) err('subKind', `${RULES.subKindPrefix}${kind}`);
+  for (const c of ['projectName', 'sellerName', 'buyerName'] as const) if (v(c).length > 200) err(c, RULES.tooLong);
   const fieldCode = v('fieldCode') || null;
-  if (fieldCode && !/^\d{2}(\.\d{2})?$/.test(fieldCode)) err('fieldCode', 'must look like 01 or 01.02');
-  for (const d of ['signedOn', 'registeredOn'] as const) if (v(d) && !isDate(v(d))) err(d, 'is not a date (YYYY-MM-DD)');
-  if (isDate(v('signedOn')) && isDate(v('registeredOn')) && v('registeredOn') < v('signedOn')) err('registeredOn', 'is before signedOn');
+  if (fieldCode && !/^\d{2}(\.\d{2})?$/.test(fieldCode)) err('fieldCode', RULES.fieldCode);
+  for (const d of ['signedOn', 'registeredOn'] as const) if (v(d) && !isDate(v(d))) err(d, RULES.date);
+  if (isDate(v('signedOn')) && isDate(v('registeredOn')) && v('registeredOn') < v('signedOn')) err('registeredOn', RULES.beforeSigned);
   const sellerRegion = v('sellerRegion');
   if (sellerRegion) {
-    if (!isRegionCode(sellerRegion)) err('sellerRegion', 'is not a GB/T 2260 administrative division code');
-    else if (!administrationCovers(adminRegion, sellerRegion)) err('sellerRegion', `is outside the administration’s area (${adminRegion})`);
+    if (!isRegionCode(sellerRegion)) err('sellerRegion', RULES.region);
+    else if (!administrationCovers(adminRegion, sellerRegion)) err('sellerRegion', RULES.outsideArea(adminRegion));
   }
-  if (v('sellerCreditCode') && checkCreditCode(v('sellerCreditCode'))) err('sellerCreditCode', 'is not a valid unified social credit code (GB 32100)');
+  if (v('sellerCreditCode') && checkCreditCode(v('sellerCreditCode'))) err('sellerCreditCode', RULES.creditCode);
   const buyerCountry = v('buyerCountry') || '156';
-  if (!/^\d{3}$/.test(buyerCountry)) err('buyerCountry', 'must be a 3-digit ISO 3166 numeric code');
+  if (!/^\d{3}$/.test(buyerCountry)) err('buyerCountry', RULES.country);
   const buyerRegion = v('buyerRegion') || null;
   if (buyerCountry === '156') {
-    if (v('buyerCreditCode') && checkCreditCode(v('buyerCreditCode'))) err('buyerCreditCode', 'is not a valid unified social credit code (GB 32100)');
-    if (!buyerRegion || !isRegionCode(buyerRegion)) err('buyerRegion', 'is not a GB/T 2260 administrative division code');
-  } else if (v('buyerCreditCode') && !/^[0-9A-Z]{1,18}$/.test(v('buyerCreditCode'))) err('buyerCreditCode', 'must be up to 18 digits or capital letters');
-  if (v('sellerCreditCode') && v('sellerCreditCode') === v('buyerCreditCode')) err('buyerCreditCode', 'the buyer cannot be the seller itself');
-  for (const t of ['sellerType', 'buyerType'] as const) if (v(t) && !(PARTY_TYPES as readonly string[]).includes(v(t))) err(t, `must be one of ${PARTY_TYPES.join(', ')}`);
+    if (v('buyerCreditCode') && checkCreditCode(v('buyerCreditCode'))) err('buyerCreditCode', RULES.creditCode);
+    if (!buyerRegion || !isRegionCode(buyerRegion)) err('buyerRegion', RULES.region);
+  } else if (v('buyerCreditCode') && !/^[0-9A-Z]{1,18}$/.test(v('buyerCreditCode'))) err('buyerCreditCode', RULES.foreignCode);
+  if (v('sellerCreditCode') && v('sellerCreditCode') === v('buyerCreditCode')) err('buyerCreditCode', RULES.selfDeal);
+  for (const t of ['sellerType', 'buyerType'] as const) if (v(t) && !(PARTY_TYPES as readonly string[]).includes(v(t))) err(t, RULES.partyType);
   const amounts: Record<string, number> = {};
   for (const k of ['contractAmountFen', 'equipmentFen', 'materialsFen', 'constructionFen', 'otherFen'] as const) {
     const s = v(k) || (k === 'contractAmountFen' ? '' : '0');
-    if (s && !FEN.test(s)) err(k, 'must be a non-negative integer number of fen');
+    if (s && !FEN.test(s)) err(k, RULES.fen);
     amounts[k] = Number(s);
   }
   const parts = { equipmentFen: amounts['equipmentFen'], materialsFen: amounts['materialsFen'], constructionFen: amounts['constructionFen'], otherFen: amounts['otherFen'] };
@@ -130,57 +133,15 @@ export function validateRow(row: number, r: ImportRecord, adminRegion: string): 
   const number = v('registrationNumber');
   if (number) {
     const n = parseRegistrationNumber(number);
-    if (!n) err('registrationNumber', 'must be 16 digits: year (4) + region (6) + serial (6)');
+    if (!n) err('registrationNumber', RULES.numberFormat);
     else {
-      if (isDate(v('registeredOn')) && String(n.year) !== v('registeredOn').slice(0, 4)) err('registrationNumber', 'does not start with the year of registeredOn');
-      if (sellerRegion && n.regionCode !== sellerRegion) err('registrationNumber', 'does not carry the seller’s region code');
+      if (isDate(v('registeredOn')) && String(n.year) !== v('registeredOn').slice(0, 4)) err('registrationNumber', RULES.numberYear);
+      if (sellerRegion && n.regionCode !== sellerRegion) err('registrationNumber', RULES.numberRegion);
     }
   }
-  if (errors.length) return { errors };
-  return {
-    errors,
-    staged: {
-      row,
-      registrationNumber: number,
-      kind,
-      subKind,
-      projectName: v('projectName'),
-      fieldCode,
-      signedOn: v('signedOn'),
-      registeredOn: v('registeredOn'),
-      sellerName: v('sellerName'),
-      sellerCreditCode: v('sellerCreditCode'),
-      sellerRegion,
-      sellerType: v('sellerType'),
-      buyerName: v('buyerName'),
-      buyerCreditCode: v('buyerCreditCode'),
-      buyerCountry,
-      buyerRegion,
-      buyerType: v('buyerType'),
-      contractFen: amounts['contractAmountFen'],
-      ...parts,
-      techFen: techTransactionAmount(amounts['contractAmountFen'], parts),
-    },
-  };
+  return errors;
 }
 
-const copyEscape = (v: string | number | null) => (v === null ? '\\N' : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r'));
-
-/** One line of COPY text format, in STAGE_COLUMNS order. */
-export function copyLine(s: StagedRow): string {
-  return (
-    [s.row, s.registrationNumber, s.kind, s.subKind, s.projectName, s.fieldCode, s.signedOn, s.registeredOn, s.sellerName, s.sellerCreditCode, s.sellerRegion, s.sellerType,
-      s.buyerName, s.buyerCreditCode, s.buyerCountry, s.buyerRegion, s.buyerType, s.contractFen, s.equipmentFen, s.materialsFen, s.constructionFen, s.otherFen, s.techFen]
-      .map(copyEscape)
-      .join('\t') + '\n'
-  );
-}
-
-/** The staging table of one import: UNLOGGED (its rows are moved into `contracts` in the same transaction). */
-export const stageDdl = (name: string) => `
-  CREATE UNLOGGED TABLE ${name} (
-    row integer, registration_number char(16) COLLATE "C", kind text, sub_kind text, project_name varchar(200), field_code varchar(8),
-    signed_on date, registered_on date, seller_name varchar(200), seller_credit_code varchar(18) COLLATE "C", seller_region char(6) COLLATE "C", seller_type text,
-    buyer_name varchar(200), buyer_credit_code varchar(18) COLLATE "C", buyer_country char(3), buyer_region char(6) COLLATE "C", buyer_type text,
-    contract_fen bigint, equipment_fen bigint, materials_fen bigint, construction_fen bigint, other_fen bigint, tech_fen bigint
-  ) WITH (autovacuum_enabled = false)`;
+/** One field of COPY text format. */
+export const copyEscape = (v: string | number | null | undefined) =>
+  v === null || v === undefined ? '\\N' : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');

@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import * as ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { ImportRecord } from './import-columns';
 
 /** Rows of a CSV or XLSX file as records keyed by header, streamed (never the whole file in memory). */
@@ -41,4 +43,20 @@ function cellText(v: unknown): string {
     if (o.result !== undefined) return cellText(o.result);
   }
   return String(v);
+}
+
+/** The header row of a CSV file (trimmed names, BOM dropped), read without the rest of the file. */
+export async function readCsvHeader(path: string): Promise<string[]> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    const text = buf.subarray(0, bytesRead).toString('utf8');
+    const end = text.indexOf('\n');
+    const line = (end < 0 ? text : text.slice(0, end)).replace(/\r$/, '');
+    const [cells] = parseSync(line, { bom: true, relax_column_count: true }) as string[][];
+    return (cells ?? []).map((h) => h.trim());
+  } finally {
+    await fh.close();
+  }
 }

@@ -7,10 +7,13 @@ import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { RegistryModule, RegistryWorkerModule } from '../registry.module';
 import { login, multipart } from '../test-helpers';
-import { IMPORT_COLUMNS } from './import-columns';
+import { IMPORT_COLUMNS, RULES, validateRow, type RowError } from './import-columns';
+import { readRecords } from './import-source';
 
 const SEEDS = resolve(__dirname, '../../../../../../seeds/demo');
 const FIXTURE = resolve(__dirname, 'fixtures/bad-rows.csv');
+/** One or more rows per rule of validateRow, plus rows valid only after trimming, a leap day, the default country. */
+const EVERY_RULE = resolve(__dirname, 'fixtures/every-rule.csv');
 let t: TestApp;
 let registrar: string;
 
@@ -18,6 +21,19 @@ async function upload(name: string, content: Buffer, token = registrar) {
   const { payload, contentType } = multipart(name, content);
   const res = await t.app.inject({ method: 'POST', url: '/api/contracts/imports', payload, headers: { 'content-type': contentType, authorization: `Bearer ${token}` } });
   return { status: res.statusCode, json: res.json() };
+}
+
+/**
+ * What the JS reference validator says about a file: the first problem per row and field (the error table keeps
+ * one per row and field), sorted like the status endpoint returns them.
+ */
+async function expectedByJs(path: string, adminRegion: string): Promise<RowError[]> {
+  const out = new Map<string, RowError>();
+  let row = 0;
+  for await (const rec of readRecords(path, 'csv', () => undefined)) {
+    for (const e of validateRow(++row, rec, adminRegion)) if (!out.has(`${e.row}|${e.field}`)) out.set(`${e.row}|${e.field}`, e);
+  }
+  return [...out.values()].sort((a, b) => a.row - b.row || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
 }
 
 async function finished(importId: string) {
@@ -67,6 +83,9 @@ describe('bulk import (CSV/XLSX → worker → COPY into staging → set-based i
       21: ['registrationNumber'],
     });
     expect(r.errorCount).toBe(18);
+    // The SQL checks agree with the JS reference; row 21 alone lost on its number (a check against the database).
+    expect(r.errors.filter((e: RowError) => e.message !== RULES.numberTaken)).toEqual(await expectedByJs(FIXTURE, '110000'));
+    expect(r.errors.filter((e: RowError) => e.message === RULES.numberTaken).map((e: RowError) => e.row)).toEqual([21]);
     const e9 = r.errors.find((e: { row: number; field: string }) => e.row === 9 && e.field === 'sellerRegion');
     expect(e9.message).toMatch(/outside the administration/);
     const ds = t.app.get(DataSource);
@@ -92,6 +111,28 @@ describe('bulk import (CSV/XLSX → worker → COPY into staging → set-based i
     const [{ n }] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM contracts WHERE source = 'import'`);
     expect(n).toBe(3);
   }, 30_000);
+
+  it('checks every rule in SQL exactly as the JS validator does (row, field and message)', async () => {
+    const r = await finished((await upload('every-rule.csv', readFileSync(EVERY_RULE))).json.importId);
+    expect(r).toMatchObject({ status: 'done', processed: 22, imported: 3 });
+    const expected = await expectedByJs(EVERY_RULE, '110000');
+    // Every kind of problem the rules know occurs in the fixture.
+    const messages = new Set(expected.map((e) => e.message));
+    for (const m of Object.values(RULES)) if (typeof m === 'string' && m !== RULES.numberTaken && m !== RULES.missingColumn && m !== RULES.subKindPrefix) expect(messages).toContain(m);
+    expect(r.errors).toEqual(expected);
+    expect(r.errorCount).toBe(new Set(expected.map((e) => e.row)).size);
+    // Trimmed values are what is stored.
+    const [c] = await t.app.get(DataSource).query(`SELECT kind, sub_kind, project_name, seller_region FROM contracts WHERE registration_number = '2025110108000313'`);
+    expect(c).toEqual({ kind: 'development', sub_kind: 'cooperative', project_name: '前后有空格的合同', seller_region: '110108' });
+  }, 30_000);
+
+  it('reads a CSV COPY refuses (blank line, a short row) with the lenient reader, numbering rows the same way', async () => {
+    const [header, first] = readFileSync(EVERY_RULE, 'utf8').split('\n');
+    const r = await finished((await upload('ragged.csv', Buffer.from(`${header}\n${first}\n\n2025110108000399,transfer\n`))).json.importId);
+    expect(r).toMatchObject({ status: 'done', processed: 2, imported: 0, duplicates: 1 });
+    expect(new Set(r.errors.map((e: RowError) => e.row))).toEqual(new Set([2]));
+    expect(r.errors).toContainEqual({ row: 2, field: 'projectName', message: RULES.required });
+  });
 
   it('keeps the statistics equal to a direct GROUP BY after imports', async () => {
     const direct = await t.app.get(DataSource).query(
