@@ -102,7 +102,17 @@ export class ImportRunner {
            contract_fen bigint, tech_fen bigint, registration_number char(16) COLLATE "C", seller_credit_code varchar(18) COLLATE "C",
            buyer_credit_code varchar(18) COLLATE "C", signed_on date) WITH (autovacuum_enabled = false)`,
       );
-      await query(insertContractsSql(stage, source, fresh), [importId, imp.adminOrgId, imp.createdBy]);
+      const params = [importId, imp.adminOrgId, imp.createdBy, Date.now().toString(16).padStart(12, '0').slice(-12)];
+      await query('SAVEPOINT import_insert');
+      try {
+        await query(insertContractsSql(stage, source, fresh, true), params);
+        await query('RELEASE SAVEPOINT import_insert');
+      } catch (e) {
+        // Duplicates inside the file (or a registration racing the import): row by row in file order instead.
+        if ((e as { code?: string }).code !== '23505') throw e;
+        await query('ROLLBACK TO SAVEPOINT import_insert');
+        await query(insertContractsSql(stage, source, fresh, false), params);
+      }
       const [{ imported }] = (await query(`SELECT count(*)::int AS imported FROM ${fresh}`)) as { imported: number }[];
       timed('inserted');
       // Every valid row inserted: nothing can have lost on its number (the first import of a file, the common case).

@@ -149,12 +149,25 @@ const typed = (t: string) => ({
 
 /**
  * The valid rows (no entry in contract_import_errors) into `contracts`, set-based; what was inserted is kept in
- * `fresh` for the roll-ups, counters and conflict report. $1 import id, $2 administration, $3 importing user.
- * Casts run in the projection of the anti-join, i.e. on valid rows only.
+ * `fresh` for the roll-ups, counters and conflict report. $1 import id, $2 administration, $3 importing user,
+ * $4 the import's start in ms as 12 hex digits.
+ *
+ * `plain`: rows whose natural key or number is taken are left out by anti-joins and the rest inserted without
+ * ON CONFLICT — its per-row probe of every unique index before the insert was a third of the insert's cost. A
+ * file with duplicates inside it (or a registration racing the import) then fails with a unique violation and
+ * the caller repeats the insert with `plain = false`: ON CONFLICT DO NOTHING in file order, the first row wins.
+ *
+ * Ids are time-ordered (UUIDv7 layout: the 48-bit ms timestamp, then the row number, then 48 random bits), so
+ * the primary key grows at its right edge instead of touching a random leaf page per row.
+ * The valid rows are fenced (OFFSET 0) so casts and anti-join keys are only computed for rows without errors.
  */
-export function insertContractsSql(stage: string, source: Partial<Record<ImportColumn, string>>, fresh: string): string {
+export function insertContractsSql(stage: string, source: Partial<Record<ImportColumn, string>>, fresh: string, plain: boolean): string {
   const x = typed('t');
   const parts = PART_COLUMNS.map(x.part);
+  const skipTaken = `
+     WHERE NOT EXISTS (SELECT 1 FROM contracts c WHERE c.seller_credit_code = v.seller_credit_code AND c.buyer_credit_code = v.buyer_credit_code
+                         AND c.signed_on = v.signed_on AND c.contract_fen = v.contract_fen AND c.status <> 'rejected')
+       AND NOT EXISTS (SELECT 1 FROM contracts c WHERE c.registration_number = v.registration_number)`;
   return `WITH ins AS (
       INSERT INTO contracts (id, filer_org_id, created_by, source, import_id, kind, sub_kind, project_name, field_code, signed_on,
                              seller_name, seller_credit_code, seller_country, seller_region, seller_type,
@@ -167,7 +180,7 @@ export function insertContractsSql(stage: string, source: Partial<Record<ImportC
              v.contract_fen, v.equipment_fen, v.materials_fen, v.construction_fen, v.other_fen, GREATEST(v.contract_fen - v.parts, 0),
              'registered', now(), now(), v.registered_on::timestamptz, v.registered_on, $3::uuid, v.registration_number,
              ${verificationCodeSql('v.registration_number', 'v.id')}
-        FROM (SELECT gen_random_uuid() AS id, t."kind" AS kind, NULLIF(t."subKind", '') AS sub_kind, t."projectName" AS project_name,
+        FROM (SELECT ($4::text || '7' || lpad(to_hex(t.row), 7, '0') || right(gen_random_uuid()::text, 12))::uuid AS id, t."kind" AS kind, NULLIF(t."subKind", '') AS sub_kind, t."projectName" AS project_name,
                      NULLIF(t."fieldCode", '') AS field_code, ${x.signedOn} AS signed_on, t."sellerName" AS seller_name,
                      t."sellerCreditCode" AS seller_credit_code, t."sellerRegion" AS seller_region, t."sellerType" AS seller_type,
                      t."buyerName" AS buyer_name, t."buyerCreditCode" AS buyer_credit_code,
@@ -175,9 +188,9 @@ export function insertContractsSql(stage: string, source: Partial<Record<ImportC
                      NULLIF(t."buyerRegion", '') AS buyer_region, t."buyerType" AS buyer_type, ${x.contractFen} AS contract_fen,
                      ${parts.map((p, i) => `${p} AS ${['equipment_fen', 'materials_fen', 'construction_fen', 'other_fen'][i]}`).join(', ')},
                      ${parts.join(' + ')} AS parts, t."registeredOn"::date AS registered_on, t."registrationNumber" AS registration_number
-                FROM (${trimmedSelect(stage, source)}) t
-               WHERE NOT EXISTS (SELECT 1 FROM contract_import_errors e WHERE e.import_id = $1 AND e.row = t.row)) v
-      ON CONFLICT DO NOTHING
+                FROM (SELECT t.* FROM (${trimmedSelect(stage, source)}) t
+                       WHERE NOT EXISTS (SELECT 1 FROM contract_import_errors e WHERE e.import_id = $1 AND e.row = t.row) OFFSET 0) t) v
+      ${plain ? skipTaken : 'ON CONFLICT DO NOTHING'}
       RETURNING id, kind, seller_region, field_code, seller_type, registered_on, contract_fen, tech_fen, registration_number, seller_credit_code, buyer_credit_code, signed_on)
     INSERT INTO ${fresh} SELECT * FROM ins`;
 }

@@ -51,7 +51,8 @@ beforeAll(async () => {
   await t.app.get(DemoSeeder).seed(resolve(SEEDS, 'identity.json'));
   registrar = await login(t.app, 'registrar@demo.ttx');
 }, 90_000);
-afterAll(() => t?.close());
+// Closing the app waits for the BullMQ worker; on a loaded machine that takes longer than the 5 s default.
+afterAll(() => t?.close(), 30_000);
 
 describe('bulk import (CSV/XLSX → worker → COPY into staging → set-based insert)', () => {
   it('reports every bad row with row, field and message and imports the good ones', async () => {
