@@ -25,6 +25,8 @@ const room = {
   commission: { rateBp: null, amountFen: null, agreedAt: null },
   offers: [],
   ndaAccepted: true,
+  closedAt: null,
+  deal: null,
 };
 const message = (seq: number, body: string) => ({ seq, authorId: 'b', authorName: 'Broker', body, createdAt: '2026-12-01T00:00:00Z' });
 const isMessages = (since: number) => (r: { url: string; params: { get(k: string): string | null } }) => r.url === '/api/deal-rooms/r1/messages' && r.params.get('since') === String(since);
@@ -60,11 +62,13 @@ describe('DealRoom live messages', () => {
     await settle();
     const texts = () => [...(fixture.nativeElement as HTMLElement).querySelectorAll('[data-testid="room-message"]')].map((e) => e.textContent?.trim());
     const status = () => (fixture.nativeElement as HTMLElement).querySelector('[data-testid="room-live"]')?.textContent?.trim();
-    return { http, settle, texts, status };
+    const closedNotice = () => (fixture.nativeElement as HTMLElement).querySelector('[data-testid="room-closed"]')?.textContent?.trim();
+    const stage = () => (fixture.nativeElement as HTMLElement).querySelector('[data-testid="room-stage"]')?.textContent?.trim();
+    return { http, settle, texts, status, closedNotice, stage };
   }
 
   it('polls every 2 s until the live channel is joined, then fetches on each pushed message', async () => {
-    const { http, settle, texts, status } = await setup();
+    const { http, settle, texts, status, closedNotice, stage } = await setup();
     expect(channel).toBe('room:r1');
     expect(status()).toBe('Polling');
     jest.advanceTimersByTime(ROOM_POLL_MS);
@@ -87,9 +91,14 @@ describe('DealRoom live messages', () => {
     await settle();
     expect(texts()).toEqual(['Broker: 你好', 'Broker: live hello']);
 
-    handlers?.event({ type: 'stage', roomId: 'r1', stage: 'closed_won' });
+    expect(closedNotice()).toBeUndefined();
+    // A market deal closed the room: pushed after the deal committed, the room is refetched and shows it.
+    handlers?.event({ type: 'stage', roomId: 'r1', stage: 'closed_won', dealId: 'deal1' });
     await settle();
-    http.expectOne('/api/deal-rooms/r1').flush({ ...room, stage: 'closed_won' });
+    http.expectOne('/api/deal-rooms/r1').flush({ ...room, stage: 'closed_won', closedAt: '2026-12-02T00:00:00Z', deal: { id: 'deal1', priceFen: 2_000_000 } });
+    await settle();
+    expect(closedNotice()).toContain('Closed: a market deal was recorded at ¥20,000');
+    expect(stage()).toBe('Closed – deal');
 
     handlers?.joined?.(false); // disconnected: back to polling
     await settle();

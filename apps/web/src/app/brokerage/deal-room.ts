@@ -5,6 +5,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { DEAL_TYPES, dealRoomChannel, type DealRoomLiveEvent, type DealType } from '@ttx/shared/contracts';
 import { type DealRoomView, type RoomMessageView, TtxApi } from '@ttx/web/api-client';
 import { AuthStore, LanguageService, LiveClient, reloadOn, type LiveSubscription } from '@ttx/web/core';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
@@ -21,7 +22,7 @@ export const ROOM_POLL_MS = 2000;
 @Component({
   selector: 'ttx-deal-room',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzCardModule, NzCheckboxModule, NzInputModule, NzInputNumberModule, NzSelectModule, NzTagModule],
+  imports: [FormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzCardModule, NzCheckboxModule, NzInputModule, NzInputNumberModule, NzSelectModule, NzTagModule],
   template: `
     <div class="ttx-page">
       @if (room(); as r) {
@@ -32,6 +33,16 @@ export const ROOM_POLL_MS = 2000;
             <nz-tag [nzColor]="joined() ? 'green' : 'default'" data-testid="room-live">{{ (joined() ? 'brokerage.rooms.live' : 'brokerage.rooms.polling') | transloco }}</nz-tag>
           }
         </p>
+        @if (!live()) {
+          <!-- Arrives live: a market deal pushes a stage event after it commits, and the room is refetched. -->
+          <nz-alert
+            data-testid="room-closed"
+            [nzType]="r.stage === 'closed_won' ? 'success' : 'info'"
+            [nzMessage]="(r.deal ? 'brokerage.rooms.closedByDeal' : 'brokerage.rooms.closed') | transloco: { price: r.deal ? yuan(r.deal.priceFen) : '' }"
+            nzShowIcon
+            style="margin-bottom: 12px"
+          ></nz-alert>
+        }
         <div style="display: grid; grid-template-columns: 2fr 1fr; gap: 12px">
           <nz-card [nzTitle]="'brokerage.rooms.messages' | transloco">
             @if (!r.ndaAccepted) {

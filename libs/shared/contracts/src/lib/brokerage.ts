@@ -58,7 +58,7 @@ export const dealRoomChannel = (roomId: string) => `room:${roomId}`;
 export type DealRoomEvent =
   | { type: 'message'; seq: number; authorId: string; authorName: string; body: string; createdAt: string }
   | { type: 'document'; id: string; name: string }
-  | { type: 'stage'; stage: DealRoomStage }
+  | { type: 'stage'; stage: DealRoomStage; /** Set when a market deal closed (or joined) the room. */ dealId?: string }
   | { type: 'offer'; id: string; amountFen: number; dealType: string }
   | { type: 'commission'; agreed: boolean }
   | { type: 'checklist'; itemId: string; done: boolean }

@@ -165,6 +165,7 @@ export type { ReviewerVoteDto } from './models/reviewer-vote-dto';
 export type { RewardPromiseDto } from './models/reward-promise-dto';
 export type { RiskWarningDto } from './models/risk-warning-dto';
 export type { RoomChecklistItemDto } from './models/room-checklist-item-dto';
+export type { RoomDealDto } from './models/room-deal-dto';
 export type { RoomDocumentContentDto } from './models/room-document-content-dto';
 export type { RoomDocumentDto } from './models/room-document-dto';
 export type { RoomDocumentListDto } from './models/room-document-list-dto';

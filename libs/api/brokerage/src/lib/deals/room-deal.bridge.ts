@@ -2,7 +2,9 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DealsService } from '@ttx/api/market';
 import type { DealCreatedEvent } from '@ttx/shared/contracts';
 import type { EntityManager } from 'typeorm';
+import { RoomEvents } from '../rooms/room-events';
 import { RoomsService, type RoomRow } from '../rooms/rooms.service';
+import { afterCommit } from './after-commit';
 
 /**
  * A market deal closes the deal room it came out of, in the deal's own transaction: the room on the deal's
@@ -10,6 +12,8 @@ import { RoomsService, type RoomRow } from '../rooms/rooms.service';
  * then the one with an agreed commission, then the newest. The room is linked to the deal (`deal_id`, one
  * room per deal), so `BrokerageCommissions.forDeal(dealId)` answers from the link. A failure here never
  * blocks the deal (savepoint). Registered in the api and in the worker (auction closes record deals there).
+ * The room's members are told live (`room` event `stage` with the deal) only after the deal's transaction
+ * commits: a pushed close must never describe a deal that was rolled back.
  */
 @Injectable()
 export class RoomDealBridge implements OnModuleInit {
@@ -18,6 +22,7 @@ export class RoomDealBridge implements OnModuleInit {
   constructor(
     private readonly deals: DealsService,
     private readonly rooms: RoomsService,
+    private readonly live: RoomEvents,
   ) {}
 
   onModuleInit(): void {
@@ -40,10 +45,15 @@ export class RoomDealBridge implements OnModuleInit {
       if (room) {
         await m.query('UPDATE deal_rooms SET deal_id = $2, deal_price_fen = $3 WHERE id = $1', [room.id, event.dealId, event.priceFen]);
         // A room the broker already closed as won keeps its stage (and its one credit event).
-        await this.rooms.closeIn(m, room, 'won', null, { id: event.dealId, priceFen: event.priceFen });
+        const closed = await this.rooms.closeIn(m, room, 'won', null, { id: event.dealId, priceFen: event.priceFen });
+        await m.query('RELEASE SAVEPOINT room_deal');
+        // A room the broker had closed as won already still gains the deal: its members refetch it too.
+        const stage = closed ? 'closed_won' : room.stage;
+        afterCommit(m, () => this.live.publish(room.id, { type: 'stage', stage, dealId: event.dealId }));
+        return room.id;
       }
       await m.query('RELEASE SAVEPOINT room_deal');
-      return room?.id ?? null;
+      return null;
     } catch (e) {
       await m.query('ROLLBACK TO SAVEPOINT room_deal');
       this.log.warn(`deal ${event.dealId}: no deal room closed (${(e as Error).message})`);

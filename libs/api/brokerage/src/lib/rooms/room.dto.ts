@@ -160,6 +160,12 @@ export class RoomSummaryDto {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
 }
 
+/** The market deal that closed the room (set after commit of the deal; the room is then closed_won). */
+export class RoomDealDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'Deal price in fen' }) priceFen!: number;
+}
+
 export class RoomDto extends RoomSummaryDto {
   @ApiProperty({ type: DemandDto }) demand!: DemandDto;
   @ApiProperty({ type: AchievementSummaryDto }) achievement!: AchievementSummaryDto;
@@ -168,6 +174,8 @@ export class RoomDto extends RoomSummaryDto {
   @ApiProperty({ type: CommissionViewDto }) commission!: CommissionViewDto;
   @ApiProperty({ type: [RoomOfferViewDto] }) offers!: RoomOfferViewDto[];
   @ApiProperty({ description: 'Whether the caller accepted the NDA (messages and documents need it)' }) ndaAccepted!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
+  @ApiProperty({ type: RoomDealDto, nullable: true, description: 'The market deal that closed the room, if one did' }) deal!: RoomDealDto | null;
 }
 
 export class RoomListDto {

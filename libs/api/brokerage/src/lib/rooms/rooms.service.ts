@@ -36,6 +36,9 @@ export interface RoomRow {
   commission_proposed_by: string | null;
   commission_agreed_at: Date | null;
   created_at: Date;
+  closed_at: Date | null;
+  deal_id: string | null;
+  deal_price_fen: string | null;
 }
 interface MemberRow {
   user_id: string;
@@ -269,6 +272,8 @@ export class RoomsService {
       },
       offers: signed ? await this.offers(m, roomId) : [],
       ndaAccepted: signed,
+      closedAt: room.closed_at?.toISOString() ?? null,
+      deal: room.deal_id ? { id: room.deal_id, priceFen: Number(room.deal_price_fen) } : null,
     };
   }
 

@@ -5,6 +5,7 @@ import { AchievementSummaryDto } from '../models/achievement-summary-dto';
 import { CommissionViewDto } from '../models/commission-view-dto';
 import { DemandDto } from '../models/demand-dto';
 import { RoomChecklistItemDto } from '../models/room-checklist-item-dto';
+import { RoomDealDto } from '../models/room-deal-dto';
 import { RoomMemberDto } from '../models/room-member-dto';
 import { RoomOfferViewDto } from '../models/room-offer-view-dto';
 export interface RoomDto {
@@ -13,8 +14,15 @@ export interface RoomDto {
   achievementTitle: string | null;
   brokerId: string | null;
   checklist: Array<RoomChecklistItemDto>;
+  closedAt: string | null;
   commission: CommissionViewDto;
   createdAt: string;
+
+  /**
+   * The market deal that closed the room, if one did
+   */
+  deal: (RoomDealDto & {
+}) | null;
   demand: DemandDto;
   demandId: string;
   demandTitle: string | null;
