@@ -8,3 +8,4 @@ export * from './lib/seed/catalog-seeder';
 export * from './lib/search/candidates';
 export * from './lib/achievements/optional-auth.guard';
 export * from './lib/dto/achievement.dto';
+export * from './lib/search/search-cache';

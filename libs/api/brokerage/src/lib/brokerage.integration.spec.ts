@@ -1,4 +1,4 @@
-import { CatalogModule, CatalogSeeder } from '@ttx/api/catalog';
+import { CatalogModule, CatalogSeeder, SearchCache } from '@ttx/api/catalog';
 import { CoreModule, HttpAuthModule } from '@ttx/api/core';
 import { bootTestApp, call, type TestApp } from '@ttx/api/core/testing';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
@@ -115,6 +115,29 @@ describe('demands and matching (DOMAIN.md §6)', () => {
     expect(top.reasonDetails.find((r) => r.code === 'text')?.en).toMatch(/underwater/);
     expect(top.reasonDetails.map((r) => r.code)).toEqual(expect.arrayContaining(['same-field', 'maturity', 'deal-type', 'budget-covers']));
     for (const m of res.json.items) await expectReasonsTrue(demand, m);
+  });
+
+  it('serves a demand\'s matches from the catalog cache until a catalog write bumps the generation; access is checked every time', async () => {
+    const demand = await postDemand({ title: { en: 'Underwater docking for AUVs' }, summary: { en: 'Our AUVs need an underwater docking device.' }, dealTypes: ['transfer'] }, 'enterprise');
+    const ids = async () => {
+      const res = await call(t.app, 'GET', `/api/demands/${demand.id}/matches?limit=5`, { token: tokens['enterprise'] });
+      expect(res.status).toBe(200);
+      return (res.json.items as Match[]).map((m) => m.achievementId);
+    };
+    expect((await ids())[0]).toBe(keys['docking']);
+    try {
+      // Withdrawn behind the services' back: the cached list stays, which proves it comes from the cache …
+      await ds.query(`UPDATE achievements SET status = 'withdrawn' WHERE id = $1`, [keys['docking']]);
+      expect((await ids())[0]).toBe(keys['docking']);
+      expect((await call(t.app, 'GET', `/api/demands/${demand.id}/matches?limit=5`, { token: tokens['researcher'] })).status).toBe(403);
+      // … and the generation bump every catalog write makes after its commit recomputes it.
+      await t.app.get(SearchCache).invalidate();
+      expect(await ids()).not.toContain(keys['docking']);
+    } finally {
+      await ds.query(`UPDATE achievements SET status = 'published' WHERE id = $1`, [keys['docking']]);
+      await t.app.get(SearchCache).invalidate();
+    }
+    expect((await ids())[0]).toBe(keys['docking']);
   });
 
   it('matches in reverse: the demand appears for the achievement', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MatchCandidatesService, candidateSql, matchTerms, searchVectorParts, searchVectorSql, termOverlap, tierQueries, type MatchTerms } from '@ttx/api/catalog';
+import { MatchCandidatesService, SearchCache, candidateSql, matchTerms, searchVectorParts, searchVectorSql, termOverlap, tierQueries, type MatchTerms } from '@ttx/api/catalog';
 import { AuditService, OutboxService, Problems, QueueService, type AuthUser } from '@ttx/api/core';
 import { MeService } from '@ttx/api/identity';
 import type { DealType, DemandStatus, MaturityStage, MeView } from '@ttx/shared/contracts';
@@ -68,6 +68,7 @@ export class DemandsService {
     private readonly me: MeService,
     private readonly candidates: MatchCandidatesService,
     private readonly events: BrokerageEventsService,
+    private readonly cache: SearchCache,
   ) {}
 
   // ---------- access ----------
@@ -114,8 +115,8 @@ export class DemandsService {
 
   /** A demand as `user` may see it: open/in-talks ones publicly, the rest for their owner, admins and invitees. */
   async visible(m: EntityManager, user: AuthUser | null, id: string): Promise<{ d: DemandRow; access: Access; me: MeView | undefined }> {
-    const d = await this.load(m, id);
-    const me = user ? await this.me.find(user.id, m) : undefined;
+    // Independent reads: in parallel (two pool connections outside a transaction; queued on one inside).
+    const [d, me] = await Promise.all([this.load(m, id), user ? this.me.find(user.id, m) : undefined]);
     const access = await this.access(m, me, d);
     if (access === 'public' && d.status !== 'open' && d.status !== 'in_talks') throw Problems.notFound('Demand');
     return { d, access, me };
@@ -255,11 +256,17 @@ export class DemandsService {
       .map((x) => x.item);
   }
 
-  /** Who may run a demand's matches: those who see its detail, and brokers (they broker it). */
+  /**
+   * Who may run a demand's matches: those who see its detail, and brokers (they broker it). The access check
+   * runs every time; the ranking is kept in the catalog's result cache (when on) under its generation: a
+   * demand's text, fields, budget and deal types never change after posting, so the list only goes stale
+   * when public catalog data changes — and every such commit bumps the generation.
+   */
   async matches(user: AuthUser, id: string, limit: number): Promise<{ items: AchievementMatchDto[] }> {
     const { d, access, me } = await this.visible(this.dataSource.manager, user, id);
     if (access === 'public' && !me?.roles.includes('broker')) throw Problems.forbidden("Matches are for the demand's enterprise, invited parties, brokers and admins");
-    return { items: await this.rank(d, limit) };
+    const { value } = await this.cache.derived(`demand-matches:${d.id}:${limit}`, () => this.rank(d, limit));
+    return { items: value };
   }
 
   /** Open demands for a published achievement (reverse matching), over demands.search with the same machinery. */

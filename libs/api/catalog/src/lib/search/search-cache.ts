@@ -68,6 +68,33 @@ export class SearchCache {
   }
 
   /**
+   * Any other result derived from public catalog data (brokerage: a demand's matches), under the same
+   * generation rule: `compute` runs on a miss and its result is stored under the generation read before it,
+   * so a publish/withdraw/edit committed meanwhile makes the next reader compute afresh. `name` must hold
+   * everything else the result depends on. Without the cache (TTL 0, Redis down) it just computes.
+   */
+  async derived<T>(name: string, compute: () => Promise<T>): Promise<{ value: T; hit: boolean }> {
+    if (!this.usable) return { value: await compute(), hit: false };
+    const key = `${this.prefix}derived:${createHash('sha1').update(name).digest('base64url')}`;
+    let generation: string | null = null;
+    try {
+      const [[, gen], [, entry]] = (await this.redis.multi().get(this.genKey).get(key).exec()) as [unknown, string | null][];
+      generation = gen ?? '0';
+      if (typeof entry === 'string') {
+        const cut = entry.indexOf('\n');
+        if (entry.slice(0, cut) === generation) return { value: JSON.parse(entry.slice(cut + 1)) as T, hit: true };
+      }
+    } catch (e) {
+      this.log.warn(`derived cache read failed: ${(e as Error).message}`);
+    }
+    const value = await compute();
+    if (generation !== null) {
+      await this.redis.set(key, `${generation}\n${JSON.stringify(value)}`, 'EX', this.ttl).catch((e: Error) => this.log.warn(`derived cache write failed: ${e.message}`));
+    }
+    return { value, hit: false };
+  }
+
+  /**
    * Call after a commit that changed public catalog data. If Redis cannot be told, entries still expire
    * within the TTL; the failure is logged.
    */
