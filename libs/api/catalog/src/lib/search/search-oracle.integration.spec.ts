@@ -72,7 +72,7 @@ beforeAll(async () => {
     }
   });
 }, 120_000);
-afterAll(() => t?.close());
+afterAll(() => t?.close(), 30_000);
 
 async function searchIds(q: string): Promise<{ ids: Set<string>; ms: number }> {
   const ids = new Set<string>();

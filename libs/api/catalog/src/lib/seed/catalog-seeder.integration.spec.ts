@@ -14,7 +14,8 @@ beforeAll(async () => {
   t = await bootTestApp([CoreModule, HttpAuthModule, IdentityModule, CatalogModule]);
   await t.app.get(DemoSeeder).seed(resolve(SEEDS, 'identity.json'));
 }, 60_000);
-afterAll(() => t?.close());
+// Generous timeouts: on a shared, loaded machine seeding 201 achievements took more than jest's 5 s default.
+afterAll(() => t?.close(), 30_000);
 
 describe('catalog demo seed (seeds/demo/fields.json, achievements.json)', () => {
   it('loads every record once, valid by the API’s own rules, searchable, and skips a second time', async () => {
@@ -32,5 +33,5 @@ describe('catalog demo seed (seeds/demo/fields.json, achievements.json)', () => 
     const mine = await call(t.app, 'GET', '/api/achievements/mine?pageSize=100', { token: login.json.accessToken });
     expect(new Set(mine.json.items.map((a: { status: string }) => a.status))).toEqual(expect.objectContaining({ size: expect.any(Number) }));
     expect(mine.json.total).toBeGreaterThanOrEqual(3);
-  });
+  }, 60_000);
 });
