@@ -3,9 +3,11 @@ import { CoreModule, HttpAuthModule } from '@ttx/api/core';
 import { bootTestApp, call, type TestApp } from '@ttx/api/core/testing';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { withPatentCheckCharacter } from '@ttx/shared/policy';
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AuctionCloser } from './auctions/auction-closer.service';
+import { BID_SQL } from './auctions/bid-sql';
 import { DealsService } from './deals/deals.service';
 import { MarketModule } from './market.module';
 import { TakeService } from './trading/take.service';
@@ -98,7 +100,8 @@ beforeAll(async () => {
   tokens['third'] = await memberOf('sme', 'enterprise_member');
   orgIds['third'] = orgIds['sme'];
 }, 120_000);
-afterAll(() => t?.close());
+// Closing drains the queues and pools, which takes seconds on a loaded machine.
+afterAll(() => t?.close(), 60_000);
 
 describe('listings', () => {
   it('lists a published achievement by its TTO; an auction listing carries auctionId', async () => {
@@ -229,6 +232,61 @@ describe('auction bids (hot path)', () => {
     expect(replayRefused.json).toEqual(refused.json);
     const none = await call(t.app, 'POST', `/api/auctions/${auctionId}/bids`, { token: tokens['sme'], body: { amount: 200_000 } });
     expect(none.status).toBe(400);
+  });
+
+  it('a refusal is stored with its facts: its replay returns the same problem after the high bid moved on', async () => {
+    const { auctionId } = await auction();
+    expect((await bid('sme', auctionId, 100_000)).status).toBe(201);
+    const refused = await bid('enterprise', auctionId, 100_500, 'outbid-key');
+    expect(refused.status).toBe(409);
+    expect(refused.json.detail).toContain('101000');
+    expect((await bid('sme', auctionId, 101_000)).status).toBe(201);
+    const again = await bid('enterprise', auctionId, 100_500, 'outbid-key');
+    expect(again.status).toBe(409);
+    expect(again.json).toEqual(refused.json);
+    const [rec] = await ds.query(`SELECT status, response FROM market_idempotency_keys WHERE user_id = $1 AND key = 'outbid-key'`, [userIds['enterprise']]);
+    expect(rec.status).toBeNull();
+    expect(rec.response.refused).toMatchObject({ status: 'open', high: 100_000, increment: 1_000, bidder: 'approved', own: false });
+  });
+
+  it('a bid refused after waiting for the row lock is told the high bid committed meanwhile, in the same statement', async () => {
+    const { auctionId } = await auction();
+    expect((await bid('sme', auctionId, 100_000)).status).toBe(201);
+    // A concurrent writer holds the auction row and raises the high bid while our bid waits for the lock.
+    const other = ds.createQueryRunner();
+    await other.connect();
+    try {
+      await other.startTransaction();
+      await other.query(`UPDATE auctions SET high_bid_fen = 150000, bid_count = bid_count + 1 WHERE id = $1`, [auctionId]);
+      const pending = bid('enterprise', auctionId, 101_000);
+      await new Promise((r) => setTimeout(r, 300));
+      await other.commitTransaction();
+      const r = await pending;
+      expect(r.status).toBe(409);
+      // The statement's own snapshot still says 100000; the fresh read names the committed 150000.
+      expect(r.json.detail).toBe('The bid must be at least the high bid + increment = 151000');
+    } finally {
+      await other.release();
+    }
+  });
+
+  it('only a refusal commits without waiting for the WAL flush; an accepted bid keeps synchronous_commit on', async () => {
+    const { auctionId } = await auction();
+    const run = async (amount: number) => {
+      const q = ds.createQueryRunner();
+      await q.connect();
+      try {
+        await q.startTransaction();
+        const [row] = await q.query(BID_SQL, [auctionId, [orgIds['sme']], amount, randomUUID(), userIds['sme'], `sc-${amount}`, 'h']);
+        const [{ synchronous_commit }] = await q.query('SHOW synchronous_commit');
+        await q.rollbackTransaction();
+        return { accepted: !!row.ends_at, refused: row.refused, stored: row.stored, synchronous_commit };
+      } finally {
+        await q.release();
+      }
+    };
+    expect(await run(1)).toMatchObject({ accepted: false, refused: { status: 'open', high: null }, stored: 1, synchronous_commit: 'off' });
+    expect(await run(100_000)).toMatchObject({ accepted: true, refused: null, stored: 1, synchronous_commit: 'on' });
   });
 
   it('Idempotency-Key: concurrent requests with one key make one bid and all get its result (english and sealed)', async () => {

@@ -1,3 +1,5 @@
+import type { RefusalFacts } from './bid-refusal';
+
 /**
  * The bid hot path as ONE statement, run in autocommit so the auction row lock is held only for the
  * statement itself:
@@ -7,7 +9,14 @@
  *    high bid (READ COMMITTED re-evaluation), so none is lost, doubled or below high + increment;
  *  - `b`: the bid row; `k`: the Idempotency-Key record with the response. A concurrent or later request
  *    with the same key hits the key's primary key, and the whole statement — bid included — rolls back;
- *  - `s`: when nothing was accepted, the auction as the statement saw it, for the reason of the refusal.
+ *  - `r`: when nothing was accepted, the facts of the refusal (see bid-refusal.ts): the auction as
+ *    committed after the wait for its row lock (market_auction_now, a fresh snapshot — a plain read here
+ *    would see the state from before the wait, typically one bid behind) and the caller's registration;
+ *  - `rk`: the refusal's Idempotency-Key record (`{ refused: facts }`), so a replay answers the same
+ *    problem; committed with synchronous_commit off (set_config(…, true) only affects this implicit
+ *    transaction, so accepted bids keep their WAL flush): no fsync to wait for on the common outbid
+ *    path, and a refusal record lost in a crash only means that its replay is judged afresh.
+ * So a bid — accepted or refused — costs exactly one statement and one round trip.
  * One clock reading (`clock`, taken when the statement starts, i.e. when the bid is received) decides
  * whether the bid is in time, stamps it and extends the end — so "extended to bid time + window" is exact;
  * a bid that then waits for the row lock is still judged against the state it finds (a close that
@@ -47,20 +56,29 @@ WITH clock AS MATERIALIZED (
   INSERT INTO market_idempotency_keys (user_id, key, request_hash, status, response)
   SELECT $5::uuid, $6, $7, 201, jsonb_build_object('bidId', $4::uuid, 'amount', $3::bigint, 'endsAt', u.ends_at) FROM u
   RETURNING 1
+), r AS MATERIALIZED (
+  -- The uncorrelated NOT EXISTS is a one-time filter: u has finished (lock wait included) before
+  -- market_auction_now runs, and an accepted bid never calls it.
+  SELECT f.status, f.kind, f.seller_org_id = ANY($2::uuid[]) AS own, f.start_price_fen AS start,
+         f.increment_fen AS increment, f.high_bid_fen AS high,
+         f.starts_at <= clock.ts AS started, clock.ts < f.ends_at AS running,
+         (SELECT x.status FROM auction_bidders x WHERE x.auction_id = $1 AND x.organization_id = ANY($2::uuid[])
+           ORDER BY x.status = 'approved' DESC LIMIT 1) AS bidder
+    FROM clock LEFT JOIN LATERAL market_auction_now($1::uuid) f ON true
+   WHERE NOT EXISTS (SELECT 1 FROM u)
+), rk AS (
+  INSERT INTO market_idempotency_keys (user_id, key, request_hash, status, response)
+  SELECT $5::uuid, $6, $7, NULL, jsonb_build_object('refused', to_jsonb(r)) FROM r
+  -- In RETURNING, evaluated only for a row actually inserted (a WHERE without Vars could be hoisted).
+  RETURNING set_config('synchronous_commit', 'off', true)
 )
-SELECT u.ends_at, u.bid_count, u.kind, u.soft_close_seconds, b.created_at, (SELECT count(*)::int FROM k) AS stored,
-       s.kind AS s_kind, s.status AS s_status, s.seller_org_id AS s_seller, s.start_price_fen AS s_start,
-       s.increment_fen AS s_increment, s.high_bid_fen AS s_high, s.started AS s_started, s.running AS s_running, s.bidder AS s_bidder
+SELECT u.ends_at, u.bid_count, u.kind, u.soft_close_seconds, b.created_at,
+       (SELECT count(*)::int FROM k) + (SELECT count(*)::int FROM rk) AS stored,
+       to_jsonb(r) AS refused
   FROM (SELECT 1) one
   LEFT JOIN u ON true
   LEFT JOIN b ON true
-  LEFT JOIN LATERAL (
-    SELECT x.kind, x.status, x.seller_org_id, x.start_price_fen, x.increment_fen, x.high_bid_fen,
-           x.starts_at <= clock_timestamp() AS started, clock_timestamp() < x.ends_at AS running,
-           (SELECT status FROM auction_bidders WHERE auction_id = $1 AND organization_id = ANY($2::uuid[])
-             ORDER BY status = 'approved' DESC LIMIT 1) AS bidder
-      FROM auctions x WHERE x.id = $1
-  ) s ON u.id IS NULL`;
+  LEFT JOIN r ON true`;
 
 export interface BidRow {
   ends_at: Date | null;
@@ -69,13 +87,6 @@ export interface BidRow {
   soft_close_seconds: number | null;
   created_at: Date | null;
   stored: number;
-  s_kind: string | null;
-  s_status: string | null;
-  s_seller: string | null;
-  s_start: string | null;
-  s_increment: string | null;
-  s_high: string | null;
-  s_started: boolean | null;
-  s_running: boolean | null;
-  s_bidder: string | null;
+  /** Set iff the bid was refused (and its record stored): what it was refused on. */
+  refused: RefusalFacts | null;
 }

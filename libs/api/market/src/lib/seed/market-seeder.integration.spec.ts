@@ -16,7 +16,8 @@ beforeAll(async () => {
   await t.app.get(CatalogSeeder).seed(SEEDS);
   expect(await t.app.get(MarketSeeder).seed(SEEDS)).toBe('seeded');
 }, 180_000);
-afterAll(() => t?.close());
+// Closing drains the queues and pools, which takes seconds on a loaded machine.
+afterAll(() => t?.close(), 60_000);
 
 it('loads once, into an empty market only', async () => {
   expect(await t.app.get(MarketSeeder).seed(SEEDS)).toBe('skipped');

@@ -9,6 +9,7 @@ import { Licensing1764295200000 } from './1764295200000-licensing';
 import { RegistryReviewImport1764468000000 } from './1764468000000-registry-review-import';
 import { ListingConsents1764554400000 } from './1764554400000-listing-consents';
 import { BrokerageRooms1764640800000 } from './1764640800000-brokerage-rooms';
+import { MarketBidRefusal1765090000000 } from './1765090000000-market-bid-refusal';
 import { AuditChainer1765090400000 } from './1765090400000-audit-chainer';
 
 /** Listed explicitly (not globbed) so the webpack bundle and the CLI run the same set, in order. */
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   RegistryReviewImport1764468000000,
   ListingConsents1764554400000,
   BrokerageRooms1764640800000,
+  MarketBidRefusal1765090000000,
   AuditChainer1765090400000,
 ];
