@@ -19,6 +19,7 @@ import { Pool } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { bootBuiltPlatform, freePort, startNode, stopChild, tailLog, waitForHttp, type BuiltPlatform } from '@ttx/api/core/testing';
 import { achievements, approve, bidders as makeBidders, seller as makeSeller, type Actor } from './market-fixtures';
+import { runBidders } from './market-bidders';
 import { rawBaseline } from './market-raw-baseline';
 
 interface Options {
@@ -125,55 +126,42 @@ async function main(): Promise<number> {
       });
     }
 
-    // ---------- the bidding: every bidder always bids the lowest acceptable amount it knows of ----------
+    // ---------- the bidding: the protocol of market-bidders.ts (shared with the raw baseline) ----------
     const wait = Math.max(0, t0 + lead - Date.now());
     await new Promise((r) => setTimeout(r, wait));
     const accepted: { amount: number; endsAt: string; bidId: string; sentAt: number }[] = [];
-    const latencies: number[] = [];
-    let known = START;
-    let refused = 0;
     let replayMismatch = 0;
-    const stopAt = Date.now() + o.duration * 1000;
     const lotsBid = new Set<string>();
-    const phaseStart = Date.now();
-    await Promise.all(
-      people.map(async (p, i) => {
-        const base = bases[i % 2];
-        let n = 0;
-        while (Date.now() < stopAt) {
-          // One bidder in ten also bids once on a closing lot, so they close under load with a winner.
-          if (i % 10 === 0 && n % 5 === 0) {
-            const lot = lotIds.find((l) => !lotsBid.has(l));
-            if (lot) {
-              lotsBid.add(lot);
-              await post(base, `/api/auctions/${lot}/bids`, p.token, { amount: START }, randomUUID());
-            }
-          }
-          const amount = known;
-          const key = randomUUID();
-          const sentAt = Date.now();
-          const r = await post(base, `/api/auctions/${hotId}/bids`, p.token, { amount }, key);
-          latencies.push(r.ms);
-          if (r.status === 201) {
-            accepted.push({ amount, endsAt: r.json['endsAt'] as string, bidId: r.json['bidId'] as string, sentAt });
-            known = Math.max(known, amount + INC);
-            if (n % 25 === 0) {
-              // A replay must return the first result, not bid again.
-              const again = await post(bases[(i + 1) % 2], `/api/auctions/${hotId}/bids`, p.token, { amount }, key);
-              if (again.status !== 201 || again.json['bidId'] !== r.json['bidId']) replayMismatch++;
-            }
-          } else {
-            refused++;
-            const m = /at least (?:the start price |the high bid \+ increment = )?(\d+)/.exec(String(r.json['detail'] ?? ''));
-            if (m) known = Math.max(known, Number(m[1]));
-            else if (r.status !== 409) throw new Error(`unexpected ${r.status} ${JSON.stringify(r.json)}`);
-          }
-          n++;
-        }
-      }),
-    );
-    const phaseSeconds = (Date.now() - phaseStart) / 1000;
-    log(`bidding done: ${accepted.length} accepted, ${refused} refused (outbid), ${latencies.length} requests in ${phaseSeconds.toFixed(1)} s`);
+    const api = await runBidders({
+      concurrency: o.bidders,
+      seconds: o.duration,
+      start: START,
+      increment: INC,
+      // One bidder in ten also bids once on a closing lot, so they close under load with a winner.
+      before: async (i, n) => {
+        if (i % 10 !== 0 || n % 5 !== 0) return;
+        const lot = lotIds.find((l) => !lotsBid.has(l));
+        if (!lot) return;
+        lotsBid.add(lot);
+        await post(bases[i % 2], `/api/auctions/${lot}/bids`, people[i].token, { amount: START }, randomUUID());
+      },
+      attempt: async (i, amount) => {
+        const key = randomUUID();
+        const sentAt = Date.now();
+        const r = await post(bases[i % 2], `/api/auctions/${hotId}/bids`, people[i].token, { amount }, key);
+        if (r.status === 201) accepted.push({ amount, endsAt: r.json['endsAt'] as string, bidId: r.json['bidId'] as string, sentAt });
+        return { status: r.status, detail: r.json['detail'] === undefined ? undefined : String(r.json['detail']), body: r.json, key };
+      },
+      // One accepted bid in 25 is replayed on the other process: it must return the first result, not bid again.
+      after: async (i, n, amount, a) => {
+        if (a.status !== 201 || n % 25 !== 0) return;
+        const again = await post(bases[(i + 1) % 2], `/api/auctions/${hotId}/bids`, people[i].token, { amount }, a.key);
+        if (again.status !== 201 || again.json['bidId'] !== a.body?.['bidId']) replayMismatch++;
+      },
+    });
+    const latencies = api.latencies;
+    const phaseSeconds = api.seconds;
+    log(`bidding done: ${accepted.length} accepted, ${api.refused} refused (outbid), ${api.attempts} requests in ${phaseSeconds.toFixed(1)} s`);
 
     // ---------- wait for every lot to close ----------
     const deadline = Date.now() + 60_000 + o.window * 1000;
@@ -234,14 +222,17 @@ async function main(): Promise<number> {
       achievementId: ach[1],
       method: 'auction',
       dealType: 'transfer',
-      auction: { startPrice: START, increment: INC, endsAt: new Date(Date.now() + 3_600_000).toISOString(), softCloseSeconds: 0 },
+      // The hot lot's shape (same soft-close window, so the same extension arithmetic in every update).
+      auction: { startPrice: START, increment: INC, endsAt: new Date(Date.now() + 3_600_000).toISOString(), softCloseSeconds: o.window },
     });
     await approve(pool, [base.json['auctionId'] as string], people); // BID_SQL admits approved bidders only, as the api does
-    const raw = await rawBaseline(pool, base.json['auctionId'] as string, START, INC, people, o.baseline, Math.min(o.bidders, 20));
+    // As many connections as the two api processes' pools together, as many loops as api bidders.
+    const rawPool = new Pool({ connectionString: platform.env['DATABASE_URL'], max: 40 });
+    const raw = await rawBaseline(rawPool, base.json['auctionId'] as string, START, INC, people, o.baseline, o.bidders).finally(() => rawPool.end());
     const rawRate = raw.accepted / raw.seconds;
     const rawP99 = pct(raw.latencies, 99);
     log(`api   ${apiRate.toFixed(0).padStart(6)} accepted bids/s  p99 ${apiP99.toFixed(1)} ms  (${latencies.length} requests, 2 processes, ${o.bidders} bidders)`);
-    log(`raw   ${rawRate.toFixed(0).padStart(6)} accepted bids/s  p99 ${rawP99.toFixed(1)} ms  (${raw.attempts} statements, pool of ${Math.min(o.bidders, 20)})`);
+    log(`raw   ${rawRate.toFixed(0).padStart(6)} accepted bids/s  p99 ${rawP99.toFixed(1)} ms  (${raw.attempts} statements, ${o.bidders} bidders over a pool of 40)`);
     log(`api/raw ${((apiRate / rawRate) * 100).toFixed(0)} % (target ≥ 50 %), api p99 ${apiP99.toFixed(0)} ms (target < 100 ms) — figures, not a verdict`);
     await pool.end();
   } catch (e) {

@@ -1,45 +1,38 @@
 /**
  * Raw baseline of the bid hot path: the api's own bid statement (BID_SQL: conditional UPDATE, bid row,
- * Idempotency-Key record, refusal snapshot) on the same tables, issued over a plain pg pool by
- * `concurrency` loops: no HTTP, no Nest, no auth. A fair baseline does the same database work.
+ * Idempotency-Key record, or the refusal's facts and record) on the same tables, issued over a plain pg
+ * pool — no HTTP, no Nest, no auth — by the same bidder protocol as the api run (market-bidders.ts): as
+ * many loops as api bidders, each a distinct approved bidder, sharing what any answer taught. The pool
+ * has as many connections as the api processes together (2 × 20), so both sides offer PostgreSQL the
+ * same concurrency. A refusal's hint is the detail the api would send, built by the api's bidRefusal.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { BID_SQL, type BidRow } from '@ttx/api/market';
+import { BID_SQL, bidRefusal, type BidRow } from '@ttx/api/market';
+import { runBidders, type BidderRun } from './market-bidders';
 
-export interface RawResult {
-  accepted: number;
-  attempts: number;
-  seconds: number;
-  latencies: number[];
-}
-
-export async function rawBaseline(pool: Pool, auctionId: string, startFen: number, incrementFen: number, who: { orgId: string; userId: string }[], seconds: number, concurrency: number): Promise<RawResult> {
-  let high: number | null = null;
-  let accepted = 0;
-  let attempts = 0;
-  const latencies: number[] = [];
-  const deadline = Date.now() + seconds * 1000;
-  const t0 = Date.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, i) => {
+export async function rawBaseline(
+  pool: Pool,
+  auctionId: string,
+  start: number,
+  increment: number,
+  who: { orgId: string; userId: string }[],
+  seconds: number,
+  concurrency: number,
+): Promise<BidderRun> {
+  return runBidders({
+    concurrency,
+    seconds,
+    start,
+    increment,
+    attempt: async (i, amount) => {
       const b = who[i % who.length];
-      while (Date.now() < deadline) {
-        const amount: number = high === null ? startFen : high + incrementFen;
-        const s = performance.now();
-        const hash = createHash('sha256').update(`${auctionId}|${amount}`).digest('hex');
-        const r = await pool.query<BidRow>(BID_SQL, [auctionId, [b.orgId], amount, randomUUID(), b.userId, randomUUID(), hash]);
-        latencies.push(performance.now() - s);
-        attempts++;
-        if (r.rows[0]?.ends_at) {
-          accepted++;
-          high = Math.max(high ?? 0, amount);
-        } else {
-          const [row] = (await pool.query(`SELECT high_bid_fen FROM auctions WHERE id = $1`, [auctionId])).rows;
-          high = row.high_bid_fen === null ? null : Number(row.high_bid_fen);
-        }
-      }
-    }),
-  );
-  return { accepted, attempts, seconds: (Date.now() - t0) / 1000, latencies };
+      const hash = createHash('sha256').update(`${auctionId}|${amount}`).digest('hex');
+      const [row] = (await pool.query<BidRow>(BID_SQL, [auctionId, [b.orgId], amount, randomUUID(), b.userId, randomUUID(), hash])).rows;
+      if (row.ends_at) return { status: 201 };
+      if (!row.refused) throw new Error('bid statement returned neither a bid nor a refusal');
+      const r = bidRefusal(row.refused, amount);
+      return { status: r.status, detail: r.problem.detail };
+    },
+  });
 }
