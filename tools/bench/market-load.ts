@@ -14,6 +14,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { io, type Socket } from 'socket.io-client';
@@ -88,8 +89,10 @@ async function main(): Promise<number> {
     const people: Actor[] = await makeBidders(pool, secret, o.bidders);
     const ach = await achievements(pool, tto.orgId, o.lots + 2);
     const t0 = Date.now();
-    // Bidding starts once every lot exists: allow ~40 ms per lot to create them (fixtures are timed below).
-    const lead = 10_000 + o.lots * 40;
+    // Bidding starts once every lot exists: allow ~40 ms per lot to create them (fixtures are timed below),
+    // scaled by the machine's load (at load ~20 on 2 cores a lot took several times 40 ms to create, and
+    // the lots' ends — fixed at creation — would pass before the bidding began).
+    const lead = 10_000 + Math.round(o.lots * 40 * Math.max(1, os.loadavg()[0] / 4));
     const lotEnd = new Date(t0 + lead + (o.duration - o.window) * 1000);
     const create = (achievementId: string, endsAt: Date, softCloseSeconds: number) =>
       post(bases[0], '/api/listings', tto.token, { achievementId, method: 'auction', dealType: 'transfer', auction: { startPrice: START, increment: INC, endsAt: endsAt.toISOString(), softCloseSeconds } });
@@ -107,6 +110,7 @@ async function main(): Promise<number> {
       }
     }
     await approve(pool, [hotId, ...lotIds], people);
+    if (Date.now() > t0 + lead) throw new Error(`fixtures took ${Date.now() - t0} ms, longer than the ${lead} ms lead: the lots' ends are already passing`);
     log(`fixtures: ${people.length} bidders, ${lotIds.length + 1} lots in ${((Date.now() - t0) / 1000).toFixed(1)} s (bidding starts at ${(lead / 1000).toFixed(0)} s)`);
 
     // ---------- live clients, one per api process ----------
