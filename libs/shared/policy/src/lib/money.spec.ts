@@ -1,4 +1,4 @@
-import { fenToYuanInput, yuanToFen } from './money';
+import { formatYuan, fenToYuanInput, yuanToFen } from './money';
 
 describe('yuanToFen', () => {
   it.each([
@@ -24,4 +24,15 @@ describe('fenToYuanInput', () => {
     for (const fen of [0, 1, 29, 100, 123456, 99_999_999]) expect(yuanToFen(fenToYuanInput(fen))).toBe(fen);
   });
   it('keeps the sign of a negative amount', () => expect(fenToYuanInput(-150)).toBe('-1.50'));
+});
+
+describe('formatYuan', () => {
+  it.each([
+    [0, '0.00'],
+    [29, '0.29'],
+    [123456, '1,234.56'],
+    [170_000_000, '1,700,000.00'],
+    [-1_234_500, '-12,345.00'],
+  ])('%p fen → %p', (fen, text) => expect(formatYuan(fen)).toBe(text));
+  it('reads back to the same fen', () => expect(yuanToFen(formatYuan(987_654_321))).toBe(987_654_321));
 });

@@ -19,3 +19,9 @@ export function fenToYuanInput(fen: number): string {
   const abs = Math.abs(fen);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/** 170000000 fen → "1,700,000.00": grouped, for amounts people read in running text (notifications). */
+export function formatYuan(fen: number): string {
+  const [whole, cents] = fenToYuanInput(fen).split('.');
+  return `${whole.replace(/\B(?=(\d{3})+$)/g, ',')}.${cents}`;
+}

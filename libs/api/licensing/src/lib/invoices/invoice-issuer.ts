@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxService, QueueService } from '@ttx/api/core';
 import { MemberDirectory } from '@ttx/api/identity';
-import { REMINDER_STEPS } from '@ttx/shared/policy';
+import { formatYuan as yuan, REMINDER_STEPS } from '@ttx/shared/policy';
 import { DataSource, type EntityManager } from 'typeorm';
 import { today } from '../licences/licence-row';
 import { uninvoicedDue } from './billing-loader';
-
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /**
  * Worker side of invoicing. `issue` inserts one invoice with ON CONFLICT DO NOTHING on (licence, period key,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, OutboxService, Problems, QueueService, type AuthUser } from '@ttx/api/core';
+import { formatYuan } from '@ttx/shared/policy';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { DealsService } from '../deals/deals.service';
 import type { CounterOfferDto, OfferDto, OfferViewDto } from '../dto/market.dto';
@@ -104,7 +105,7 @@ export class NegotiationService {
         userId: l.createdBy,
         kind: 'offer-received',
         title: { zh: `「${title}」收到报价`, en: `Offer on “${l.titleEn ?? title}”` },
-        body: { zh: `报价 ¥${(price / 100).toFixed(2)}`, en: `Offered CNY ${(price / 100).toFixed(2)}` },
+        body: { zh: `报价 ¥${formatYuan(price)}`, en: `Offered CNY ${formatYuan(price)}` },
         link: `/market/inbox`,
         email: false,
       });
