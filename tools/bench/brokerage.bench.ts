@@ -58,8 +58,10 @@ function parseArgs(argv: string[]): Options {
     }
     const v = Number(raw);
     if (!Number.isFinite(v) || v <= 0) throw new Error(`${flag} needs a positive number`);
-    if (flag === '--n') (o.n = Math.round(v)), (o.nGiven = true);
-    else if (flag === '--duration') o.duration = v;
+    if (flag === '--n') {
+      o.n = Math.round(v);
+      o.nGiven = true;
+    } else if (flag === '--duration') o.duration = v;
     else if (flag === '--connections') o.connections = Math.round(v);
     else if (flag === '--warmup') o.warmup = v;
     else throw new Error(`unknown option ${flag} (--n, --duration, --connections, --warmup, --template, --smoke)`);
