@@ -96,10 +96,10 @@ export class SearchCache {
 
   /**
    * Call after a commit that changed public catalog data. If Redis cannot be told, entries still expire
-   * within the TTL; the failure is logged.
+   * within the TTL; the failure is logged. Runs even where this process does not cache (TTL 0): another
+   * process of the deployment may, and would otherwise serve stale pages.
    */
   async invalidate(): Promise<void> {
-    if (this.ttl <= 0) return;
     try {
       await this.redis.incr(this.genKey);
     } catch (e) {
