@@ -53,6 +53,8 @@ describe('catalog text helpers', () => {
 
   it('formats fen as yuan', () => {
     expect(fenToYuan(12_345_600, 'en-US')).toBe('123,456');
+    expect(fenToYuan(5_560_320, 'en-US')).toBe('55,603.20');
+    expect(fenToYuan(5_560_305, 'zh-CN')).toBe('55,603.05');
     expect(priceRange({ minFen: 100_000, maxFen: 500_000 }, 'en-US')).toBe('¥1,000 – ¥5,000');
     expect(priceRange({ minFen: 100, maxFen: 100 }, 'zh-CN')).toBe('¥1');
     expect(priceRange(null, 'zh-CN')).toBeNull();

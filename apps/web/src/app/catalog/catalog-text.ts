@@ -13,8 +13,10 @@ export function pickText(text: Localized | null | undefined, lang: Lang): string
 }
 
 /** Whole yuan from fen, grouped (e.g. 12_345_600 fen → "123,456"). */
+/** Whole yuan without decimals; otherwise always two (¥55,603.20, never ¥55,603.2). */
 export function fenToYuan(fen: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(fen / 100);
+  const digits = fen % 100 === 0 ? 0 : 2;
+  return new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(fen / 100);
 }
 
 export function priceRange(price: { minFen: number; maxFen: number } | null, lang: Lang): string | null {

@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { provideApiClient } from '@ttx/web/api-client';
 import { AUTH_STORAGE_KEY } from '@ttx/web/core';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
@@ -18,7 +19,7 @@ describe('Dashboard', () => {
     );
     TestBed.configureTestingModule({
       imports: [translocoTesting(lang)],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideApiClient(), provideNzIcons(APP_ICONS)],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideApiClient(), provideNzIcons(APP_ICONS)],
     });
     const fixture = TestBed.createComponent(Dashboard);
     if (role) fixture.componentRef.setInput('role', role);
@@ -33,7 +34,11 @@ describe('Dashboard', () => {
   it('renders the role title in Chinese with an empty card and notifications', async () => {
     const { fixture, $, http } = await setup('tto_manager', 'zh-CN');
     expect($('dashboard-heading')?.textContent).toContain('技术转移办公室工作台');
-    expect($('dashboard-card')?.textContent).toContain('暂无内容');
+    // The card lists the TTO's areas (its menu) with what is done there, linked.
+    expect($('dashboard-area-catalog-mine')?.textContent).toContain('提交并发布');
+    expect($('dashboard-area-catalog-mine')?.querySelector('a')?.getAttribute('href')).toBe('/catalog/mine');
+    expect($('dashboard-area-registry')).not.toBeNull();
+    expect($('dashboard-area-brokerage')).toBeNull();
     http.expectOne((r) => r.url === '/api/notifications').flush({
       items: [{ id: 'n1', kind: 'k', title: { zh: '成果已发布', en: 'Achievement published' }, body: { zh: '正文', en: 'Body' }, link: null, readAt: null, createdAt: '2026-01-02T03:04:05Z' }], unread: 1,
       total: 1,
@@ -53,6 +58,7 @@ describe('Dashboard', () => {
   it('renders in English and shows an empty notification list', async () => {
     const { fixture, $, http } = await setup('broker', 'en-US');
     expect($('dashboard-heading')?.textContent).toContain('Technology broker dashboard');
+    expect($('dashboard-area-brokerage')?.textContent).toContain('deal rooms');
     http.expectOne((r) => r.url === '/api/notifications').flush({ items: [], total: 0, page: 1, pageSize: 10 });
     await tick();
     await fixture.whenStable();

@@ -1,17 +1,24 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AuthStore, isRole } from '@ttx/web/core';
-import { EmptyCard } from '@ttx/web/ui';
+import { RouterLink } from '@angular/router';
+import { AuthStore, isRole, ROLE_NAV } from '@ttx/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NotificationList } from './notification-list';
 
-/** `/dashboard/:role` — an (as yet) empty dashboard for one role, plus notifications. */
+/** `/dashboard/:role` — where the role's work is (the same areas as its menu), plus notifications. */
 @Component({
   selector: 'ttx-dashboard',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, NzAlertModule, NzGridModule, EmptyCard, NotificationList],
+  imports: [RouterLink, TranslocoPipe, NzAlertModule, NzCardModule, NzGridModule, NzIconModule, NotificationList],
   templateUrl: './dashboard.html',
+  styles: `
+    .area { display: flex; gap: 12px; align-items: flex-start; padding: 8px 0; }
+    .area nz-icon { font-size: 20px; margin-top: 2px; }
+    .area p { margin: 0; color: rgba(0, 0, 0, 0.55); }
+  `,
 })
 export class Dashboard {
   protected readonly auth = inject(AuthStore);
@@ -20,5 +27,10 @@ export class Dashboard {
   protected readonly activeRole = computed(() => {
     const role = this.role();
     return isRole(role) ? role : null;
+  });
+  /** The role's areas with a line on what is done there (`dashboard.areas.<id>`). */
+  protected readonly areas = computed(() => {
+    const role = this.activeRole();
+    return role ? ROLE_NAV[role] : [];
   });
 }
