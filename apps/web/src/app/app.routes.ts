@@ -130,8 +130,8 @@ export const appRoutes: Route[] = [
   {
     path: 'admin/organizations',
     canActivate: [roleGuard],
-    data: { roles: ['platform_admin'], area: 'nav.adminOrganizations' },
-    loadComponent: comingSoon,
+    data: { roles: ['platform_admin'] },
+    loadComponent: () => import('./admin/organizations-page').then((m) => m.OrganizationsPage),
   },
   { path: '**', loadComponent: () => import('./not-found/not-found').then((m) => m.NotFound) },
 ];

@@ -217,6 +217,27 @@ describe('organisations', () => {
     expectProblem(await call(t.app, 'GET', url, { token: outsiderT.accessToken }), 404);
   });
 
+  it('lists every organisation to the platform admin, filtered by verification; members see only their own', async () => {
+    const admin = await tokenOf('admin@demo.ttx');
+    const pending = await call(t.app, 'GET', '/api/organizations?verified=false&page=1&pageSize=100', { token: admin.accessToken });
+    expect(pending.status).toBe(200);
+    // The demo seed leaves one organisation in the review queue, so /admin/organizations shows something on npm start.
+    expect(pending.json.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: '芜湖云智机器人科技有限公司（演示）', verified: false, verifiedAt: null })]),
+    );
+    expect(pending.json.items.every((o: { verified: boolean }) => !o.verified)).toBe(true);
+    const verified = await call(t.app, 'GET', '/api/organizations?verified=true&page=1&pageSize=100', { token: admin.accessToken });
+    expect(verified.json.items.map((o: { name: string }) => o.name)).toContain('TTX 平台运营中心');
+    expect(verified.json.items.every((o: { verified: boolean }) => o.verified)).toBe(true);
+    const all = await call(t.app, 'GET', '/api/organizations?page=1&pageSize=100', { token: admin.accessToken });
+    expect(all.json.total).toBe(pending.json.total + verified.json.total);
+    const applicant = await tokenOf('applicant@demo.ttx');
+    const own = await call(t.app, 'GET', '/api/organizations?page=1&pageSize=100', { token: applicant.accessToken });
+    expect(own.json.items.map((o: { name: string }) => o.name)).toEqual(['芜湖云智机器人科技有限公司（演示）']);
+    const members = await call(t.app, 'GET', `/api/organizations/${own.json.items[0].id}/members`, { token: admin.accessToken });
+    expect(members.json).toEqual([expect.objectContaining({ email: 'applicant@demo.ttx', role: 'enterprise_member', isAdmin: true })]);
+  });
+
   it('answers 404 for malformed or unknown ids, never 500', async () => {
     const { accessToken } = await tokenOf('admin@demo.ttx');
     expectProblem(await call(t.app, 'GET', '/api/organizations/not-a-uuid', { token: accessToken }), 404);

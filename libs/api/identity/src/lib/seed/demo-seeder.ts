@@ -7,7 +7,16 @@ import { checkCreditCode } from '@ttx/shared/policy';
 import { hashPassword } from '../auth/auth.service';
 
 export interface DemoIdentitySeed {
-  organizations: { key: string; name: string; kind: OrganizationKind; creditCode: string; regionCode: string; isSme: boolean }[];
+  organizations: {
+    key: string;
+    name: string;
+    kind: OrganizationKind;
+    creditCode: string;
+    regionCode: string;
+    isSme: boolean;
+    /** Default true; false leaves the organisation in the platform admin's review queue. */
+    verified?: boolean;
+  }[];
   users: { email: string; displayName: string; memberships: { org: string; role: Role; isAdmin: boolean }[] }[];
 }
 
@@ -39,8 +48,8 @@ export class DemoSeeder {
         if (checkCreditCode(o.creditCode)) throw new Error(`Seed organisation ${o.key} has an invalid credit code`);
         const [row] = await m.query(
           `INSERT INTO organizations (name, kind, credit_code, region_code, is_sme, verified_at)
-           VALUES ($1, $2, $3, $4, $5, now()) RETURNING id`,
-          [o.name, o.kind, o.creditCode, o.regionCode, o.isSme],
+           VALUES ($1, $2, $3, $4, $5, CASE WHEN $6::boolean THEN now() END) RETURNING id`,
+          [o.name, o.kind, o.creditCode, o.regionCode, o.isSme, o.verified ?? true],
         );
         orgIds.set(o.key, row.id);
       }

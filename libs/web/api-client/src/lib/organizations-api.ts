@@ -1,0 +1,31 @@
+import { HttpContext } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Api } from '../generated/api';
+import { listMembers, listOrganizations, verifyOrganization } from '../generated/functions';
+import type { MemberDto, OrganizationDto, OrganizationPageDto } from '../generated/models';
+
+export type OrganizationView = OrganizationDto;
+export type OrganizationPageView = OrganizationPageDto;
+export type OrganizationMemberView = MemberDto;
+/** `undefined` lists every organisation (platform admins); otherwise only verified or only unverified ones. */
+export type OrganizationVerifiedFilter = 'true' | 'false' | undefined;
+
+/** Organisations (API.md "Identity") through the generated client: the platform admin's review queue. */
+@Injectable({ providedIn: 'root' })
+export class OrganizationsApi {
+  private readonly api = inject(Api);
+
+  list(params: { page: number; pageSize: number; verified?: OrganizationVerifiedFilter }, context?: HttpContext): Promise<OrganizationPageView> {
+    const { verified, ...paging } = params;
+    return this.api.invoke(listOrganizations, verified ? { ...paging, verified } : paging, context);
+  }
+
+  members(id: string, context?: HttpContext): Promise<OrganizationMemberView[]> {
+    return this.api.invoke(listMembers, { id }, context);
+  }
+
+  /** Platform admins only; a second verification answers 409 `already-verified`. */
+  verify(id: string, context?: HttpContext): Promise<OrganizationView> {
+    return this.api.invoke(verifyOrganization, { id }, context);
+  }
+}
