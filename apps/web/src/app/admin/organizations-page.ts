@@ -38,7 +38,7 @@ import { type ReviewFilter, verifiedParam, verifyErrorMessage, type VerifyErrorM
       <div class="actions">
         <nz-radio-group [ngModel]="filter()" (ngModelChange)="setFilter($event)" data-testid="orgs-filter">
           @for (f of filters; track f) {
-            <label nz-radio-button [nzValue]="f" [attr.data-testid]="'orgs-filter-' + f">{{ 'admin.organizations.filter.' + f | transloco }}</label>
+            <span nz-radio-button [nzValue]="f" [attr.data-testid]="'orgs-filter-' + f">{{ 'admin.organizations.filter.' + f | transloco }}</span>
           }
         </nz-radio-group>
       </div>
