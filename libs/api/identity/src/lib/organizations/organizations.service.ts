@@ -181,7 +181,9 @@ export class OrganizationsService {
 
   /** Platform admins see all (e.g. the verification queue); everyone else the organisations they belong to. */
   async list(caller: AuthUser, page: number, pageSize: number, verified?: 'true' | 'false'): Promise<Page<OrganizationDto>> {
-    const qb = this.dataSource.manager.createQueryBuilder(OrganizationEntity, 'o').orderBy('o.created_at', 'DESC');
+    // The id breaks ties: the demo seed creates its organisations in one transaction (equal created_at), and
+    // without a total order a row could show on two pages or none.
+    const qb = this.dataSource.manager.createQueryBuilder(OrganizationEntity, 'o').orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'ASC');
     if (!isPlatformAdmin(caller)) {
       qb.where('o.id IN (SELECT organization_id FROM memberships WHERE user_id = :uid)', { uid: caller.id });
     }
