@@ -34,7 +34,7 @@ describe('room offers become market offers; the market deal closes the room', ()
     expect((await call(t.app, 'GET', `/api/listings/${listingId}/offers`, { token: f.tokens['sme'] })).json).toHaveLength(1);
     const [ev] = await f.ds.query(`SELECT payload FROM brokerage_events WHERE type = 'deal-room.offer-made' AND subject_id = $1`, [roomId]);
     expect(ev.payload).toMatchObject({ offerId: first.json.id, listingId, marketOfferId: first.json.marketOfferId });
-    const notice = await f.ds.query(`SELECT 1 FROM outbox WHERE payload->>'kind' = 'offer-received' AND payload->>'body' LIKE '%15000.00%'`);
+    const notice = await f.ds.query(`SELECT 1 FROM outbox WHERE payload->>'kind' = 'offer-received' AND payload->>'body' LIKE '%15,000.00%'`);
     expect(notice).toHaveLength(1);
 
     // A better offer from the room counters the first, as in any negotiation thread.
