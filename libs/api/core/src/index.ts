@@ -14,6 +14,7 @@ export * from './lib/queue/queues';
 export * from './lib/queue/queue.service';
 export * from './lib/queue/redis';
 export * from './lib/database/database.module';
+export * from './lib/database/after-commit';
 export * from './lib/database/migrations';
 export * from './lib/http/bootstrap';
 export * from './lib/core.module';

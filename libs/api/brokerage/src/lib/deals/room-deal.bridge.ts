@@ -4,7 +4,7 @@ import type { DealCreatedEvent } from '@ttx/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import { RoomEvents } from '../rooms/room-events';
 import { RoomsService, type RoomRow } from '../rooms/rooms.service';
-import { afterCommit } from './after-commit';
+import { afterCommit } from '@ttx/api/core';
 
 /**
  * A market deal closes the deal room it came out of, in the deal's own transaction: the room on the deal's

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager, type EntitySubscriberInterface, type TransactionCommitEvent, type TransactionRollbackEvent } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { afterCommit } from '../database/after-commit';
 import { canonicalJson } from './canonical-json';
 
 export interface AuditEntry {
@@ -32,8 +33,6 @@ export const GENESIS_HASH = '0'.repeat(64);
 const AUDIT_LOCK_KEY = 7_431_001;
 /** Commits within this window are linked by one chainer run instead of one each. */
 const CHAIN_DEBOUNCE_MS = 25;
-/** Marks a query runner whose transaction appended, so its commit triggers the chainer. */
-const PENDING_FLAG = 'ttxAuditPending';
 
 export function auditHash(prev: string, occurredAt: string, e: AuditEntry): string {
   const body = canonicalJson({
@@ -81,23 +80,7 @@ export class AuditService implements OnModuleDestroy {
   private again = false;
   private destroyed = false;
 
-  constructor(private readonly dataSource: DataSource) {
-    // The DataSource is initialised by now (Nest and the specs both hand over an initialised one), so the
-    // subscriber list is final and adding to it is not overwritten.
-    const subscriber: EntitySubscriberInterface = {
-      afterTransactionCommit: (e: TransactionCommitEvent) => {
-        // Only the outermost COMMIT makes the entry visible; a released savepoint does not.
-        if (e.queryRunner.data?.[PENDING_FLAG] && !e.queryRunner.isTransactionActive) {
-          delete e.queryRunner.data[PENDING_FLAG];
-          this.requestChain();
-        }
-      },
-      afterTransactionRollback: (e: TransactionRollbackEvent) => {
-        if (e.queryRunner.data?.[PENDING_FLAG] && !e.queryRunner.isTransactionActive) delete e.queryRunner.data[PENDING_FLAG];
-      },
-    };
-    dataSource.subscribers.push(subscriber);
-  }
+  constructor(private readonly dataSource: DataSource) {}
 
   /** Records the entry inside the caller's transaction; it is linked into the chain after that commits. */
   async append(manager: EntityManager, entry: AuditEntry): Promise<void> {
@@ -107,7 +90,8 @@ export class AuditService implements OnModuleDestroy {
       `INSERT INTO audit_log (occurred_at, actor_id, action, entity_type, entity_id, data) VALUES ($1, $2, $3, $4, $5, $6)`,
       [new Date().toISOString(), entry.actorId, entry.action, entry.entityType, entry.entityId, entry.data ?? {}],
     );
-    runner.data[PENDING_FLAG] = true;
+    // Only the outermost COMMIT makes the entry visible; a rollback drops the request with it.
+    afterCommit(manager, () => this.requestChain());
   }
 
   /** Schedules a chainer run soon; calls in the meantime share it. Failures only delay linking. */

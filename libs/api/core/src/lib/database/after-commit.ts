@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 
 /**
- * Runs side effects that others must only see once a transaction is durable (live pushes) after its
+ * Runs side effects that others must only see once a transaction is durable (live pushes, audit chaining) after its
  * COMMIT, and drops them on ROLLBACK. Hooks TypeORM's transaction events: code that runs inside someone
  * else's transaction (a deal subscriber) cannot see where that transaction is committed.
  */
