@@ -1,6 +1,6 @@
 import { BrokerageModule } from '@ttx/api/brokerage';
 import { CatalogModule, CatalogSeeder } from '@ttx/api/catalog';
-import { CoreModule, HttpAuthModule } from '@ttx/api/core';
+import { CoreModule, HttpAuthModule, JOB_IDS, QUEUES, QueueService } from '@ttx/api/core';
 import { bootTestApp, call, login, WORKSPACE_ROOT, type TestApp } from '@ttx/api/core/testing';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { MarketModule } from '@ttx/api/market';
@@ -237,6 +237,8 @@ describe('royalty reports, invoices, payments, distribution', () => {
 });
 
 describe('licences from market deals', () => {
+  let openListingId = '';
+
   it('an SME taking an open licence gets an active open licence with use-first-pay-later, in the deal transaction', async () => {
     for (const step of ['submit', 'publish']) expect((await call(t.app, 'POST', `/api/achievements/${achievementId}/${step}`, { token: token['tto'] })).status).toBe(200);
     const listing = await call(t.app, 'POST', '/api/listings', {
@@ -244,6 +246,7 @@ describe('licences from market deals', () => {
       body: { achievementId, method: 'open_licence', dealType: 'licence', openLicence: { feeType: 'upfront_royalty', lumpSumFen: 2_000_000, royaltyBp: 300, termMonths: 24 } },
     });
     expect(listing.status).toBe(201);
+    openListingId = listing.json.id;
     const took = await call(t.app, 'POST', `/api/listings/${listing.json.id}/take`, { token: token['sme'], body: {} });
     expect(took.status).toBe(201);
     const [row] = await ds.query(`SELECT id FROM licences WHERE deal_id = $1`, [took.json.dealId]);
@@ -276,5 +279,18 @@ describe('licences from market deals', () => {
     } finally {
       setLicensingClockOffset(0);
     }
+  });
+
+  it('queues the lump-sum invoice of a deal-made licence as the deal commits (not at the hourly sweep)', async () => {
+    // The enterprise is no SME: no use-first-pay-later, so the lump sum is due at once.
+    const took = await call(t.app, 'POST', `/api/listings/${openListingId}/take`, { token: token['enterprise'], body: {} });
+    expect(took.status).toBe(201);
+    const [row] = await ds.query(`SELECT id FROM licences WHERE deal_id = $1`, [took.json.dealId]);
+    expect((await call(t.app, 'GET', `/api/licences/${row.id}`, { token: token['enterprise'] })).json).toMatchObject({ status: 'active', deferredUntil: null });
+    // Queued after the commit, so possibly just after the response: poll briefly.
+    const queue = t.app.get(QueueService).queue(QUEUES.licensing);
+    let job = await queue.getJob(JOB_IDS.licenceInvoice(row.id, 'lump-sum'));
+    for (let i = 0; !job && i < 50; i++) job = await new Promise((r) => setTimeout(r, 100)).then(() => queue.getJob(JOB_IDS.licenceInvoice(row.id, 'lump-sum')));
+    expect(job?.data).toEqual({ licenceId: row.id, periodKey: 'lump-sum' });
   });
 });

@@ -1,9 +1,11 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { AchievementFactsService } from '@ttx/api/catalog';
+import { afterCommit } from '@ttx/api/core';
 import { OrganizationsService } from '@ttx/api/identity';
 import { DealsService, ListingsService } from '@ttx/api/market';
 import type { DealCreatedEvent } from '@ttx/shared/contracts';
 import type { EntityManager } from 'typeorm';
+import { InvoiceScheduler } from '../invoices/invoice-scheduler';
 import { LicenceWriter } from '../licences/licence-writer';
 import { LicenceBroker } from './licence-broker';
 import { licenceFromDeal } from './licence-from-deal';
@@ -14,7 +16,8 @@ const ALL_CHINA = '000000';
 /**
  * A licence deal or an open-licence take becomes an active licence in the deal's own transaction, under a
  * savepoint: a licence that cannot be made (e.g. an exclusive overlap) never blocks the deal, and the TTO
- * records it by hand. Registered in the api and in the worker (auction closes record deals there).
+ * records it by hand. Registered in the api and in the worker (auction closes record deals there). Its invoices
+ * due now (a lump sum without deferral) are queued once the deal commits, not at the next hourly sweep.
  */
 @Injectable()
 export class LicenceDealBridge implements OnModuleInit {
@@ -27,6 +30,7 @@ export class LicenceDealBridge implements OnModuleInit {
     private readonly organizations: OrganizationsService,
     private readonly writer: LicenceWriter,
     private readonly broker: LicenceBroker,
+    private readonly invoices: InvoiceScheduler,
   ) {}
 
   onModuleInit(): void {
@@ -52,7 +56,7 @@ export class LicenceDealBridge implements OnModuleInit {
         { fieldCode: a.fieldCode, ipExpiry: await this.achievements.ipExpiry(a.id, m), licenseeIsSme: !!buyer?.isSme },
       );
       if (!made) throw new Error('the deal has no licence terms');
-      await this.writer.create(m, {
+      const licenceId = await this.writer.create(m, {
         achievementId: event.achievementId,
         licenseeOrgId: event.buyerOrganizationId,
         kind: made.kind,
@@ -68,6 +72,7 @@ export class LicenceDealBridge implements OnModuleInit {
         actorId: null,
       });
       await m.query('RELEASE SAVEPOINT deal_licence');
+      afterCommit(m, () => void this.invoices.scheduleDue(licenceId));
     } catch (e) {
       await m.query('ROLLBACK TO SAVEPOINT deal_licence');
       this.log.warn(`deal ${event.dealId}: no licence (${(e as Error).message}); the TTO records it by hand`);
