@@ -78,6 +78,11 @@ export class OrganizationsService {
     });
   }
 
+  /**
+   * Any signed-in user may read an organisation: its fields (name, kind, unified social credit code, region, SME
+   * flag, verification) are public-register facts that counterparties on an exchange check before dealing. Its
+   * members (names, e-mails) are only for its own members and platform admins (`members`).
+   */
   private async loadVisible(m: EntityManager, caller: AuthUser, id: string): Promise<OrganizationEntity> {
     const org = await m.findOne(OrganizationEntity, { where: { id } });
     if (!org) throw Problems.notFound('Organisation');
