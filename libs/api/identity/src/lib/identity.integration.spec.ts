@@ -238,6 +238,29 @@ describe('organisations', () => {
     expect(members.json).toEqual([expect.objectContaining({ email: 'applicant@demo.ttx', role: 'enterprise_member', isAdmin: true })]);
   });
 
+  it('looks an organisation up by its exact credit code for any signed-in user (public-register facts, no members)', async () => {
+    const tto = await tokenOf('tto@demo.ttx');
+    const url = (code: string) => `/api/organizations/by-credit-code/${encodeURIComponent(code)}`;
+    const sme = await call(t.app, 'GET', url('91340100MA2TTX01BX'), { token: tto.accessToken });
+    expect(sme.status).toBe(200);
+    expect(sme.json).toMatchObject({ name: '合肥智能装备有限公司（演示）', kind: 'enterprise', creditCode: '91340100MA2TTX01BX', regionCode: '340104', isSme: true, verified: true });
+    expect(Object.keys(sme.json).sort()).toEqual(['createdAt', 'creditCode', 'id', 'isSme', 'kind', 'name', 'regionCode', 'verified', 'verifiedAt']);
+    // Typed in lower case or with spaces around, it is the same code.
+    expect((await call(t.app, 'GET', url(' 91340100ma2ttx01bx '), { token: tto.accessToken })).json.id).toBe(sme.json.id);
+    // An unverified organisation is found too; the caller sees that it is not verified.
+    expect((await call(t.app, 'GET', url('91340200MA2TTX0606'), { token: tto.accessToken })).json).toMatchObject({ verified: false, verifiedAt: null });
+
+    const wrongCheck = await call(t.app, 'GET', url('91340100MA2TTX01B0'), { token: tto.accessToken });
+    expectProblem(wrongCheck, 422);
+    expect(wrongCheck.json.errors).toEqual([{ field: 'creditCode', message: 'has a wrong check character (GB 32100)' }]);
+    const short = await call(t.app, 'GET', url('9134010'), { token: tto.accessToken });
+    expectProblem(short, 422);
+    expect(short.json.errors).toEqual([{ field: 'creditCode', message: 'must be 18 characters (GB 32100)' }]);
+    // Well-formed but registered by nobody.
+    expectProblem(await call(t.app, 'GET', url(validCode(99)), { token: tto.accessToken }), 404);
+    expect((await call(t.app, 'GET', url('91340100MA2TTX01BX'))).status).toBe(401);
+  });
+
   it('answers 404 for malformed or unknown ids, never 500', async () => {
     const { accessToken } = await tokenOf('admin@demo.ttx');
     expectProblem(await call(t.app, 'GET', '/api/organizations/not-a-uuid', { token: accessToken }), 404);

@@ -15,6 +15,8 @@ export type { ListOrganizations$Params as ListOrganizations$Params } from './fn/
 export { listOrganizations as listOrganizations } from './fn/organizations/list-organizations';
 export type { CreateOrganization$Params as CreateOrganization$Params } from './fn/organizations/create-organization';
 export { createOrganization as createOrganization } from './fn/organizations/create-organization';
+export type { FindOrganizationByCreditCode$Params as FindOrganizationByCreditCode$Params } from './fn/organizations/find-organization-by-credit-code';
+export { findOrganizationByCreditCode as findOrganizationByCreditCode } from './fn/organizations/find-organization-by-credit-code';
 export type { GetOrganization$Params as GetOrganization$Params } from './fn/organizations/get-organization';
 export { getOrganization as getOrganization } from './fn/organizations/get-organization';
 export type { ListMembers$Params as ListMembers$Params } from './fn/organizations/list-members';

@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { LicensingApi } from './licensing-api';
+import { OrganizationsApi } from './organizations-api';
 import { provideApiClient } from './provide-api-client';
 
 describe('LicensingApi (generated licensing operations)', () => {
@@ -36,5 +37,31 @@ describe('LicensingApi (generated licensing operations)', () => {
     const org = api.receivables('o1');
     http.expectOne('/api/licensing/receivables?organizationId=o1').flush({ invoices: [] });
     await org;
+  });
+
+  it('creates, activates and terminates a licence on the API paths', async () => {
+    const created = api.createLicence({ achievementId: 'a1', licenseeOrgId: 'o1', kind: 'open', territory: ['000000'], fieldsOfUse: ['05'], startsOn: '2027-01-01', endsOn: '2028-12-31', terms: { lumpSum: { amount: 100, dueDays: 30 } } });
+    const post = http.expectOne('/api/licences');
+    expect(post.request.method).toBe('POST');
+    expect(post.request.body).toMatchObject({ licenseeOrgId: 'o1', terms: { lumpSum: { amount: 100, dueDays: 30 } } });
+    post.flush({ id: 'l1', status: 'draft' });
+    await expect(created).resolves.toMatchObject({ id: 'l1' });
+    const active = api.activate('l1');
+    const a = http.expectOne('/api/licences/l1/activate');
+    expect(a.request.method).toBe('POST');
+    a.flush({ id: 'l1', status: 'active' });
+    await expect(active).resolves.toMatchObject({ status: 'active' });
+    const ended = api.terminate('l1', { reason: 'breach' });
+    const t = http.expectOne('/api/licences/l1/terminate');
+    expect(t.request.body).toEqual({ reason: 'breach' });
+    t.flush({ id: 'l1', status: 'terminated' });
+    await expect(ended).resolves.toMatchObject({ status: 'terminated' });
+  });
+
+  it('looks an organisation up by credit code', async () => {
+    const orgs = TestBed.inject(OrganizationsApi);
+    const found = orgs.byCreditCode('91340100MA2TTX01BX');
+    http.expectOne('/api/organizations/by-credit-code/91340100MA2TTX01BX').flush({ id: 'o1', name: '合肥智能装备' });
+    await expect(found).resolves.toMatchObject({ name: '合肥智能装备' });
   });
 });

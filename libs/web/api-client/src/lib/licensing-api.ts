@@ -2,8 +2,10 @@ import { HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Api } from '../generated/api';
 import {
+  activateLicence,
   addLicenceCost,
   confirmLicenceMilestone,
+  createLicence,
   createPayment,
   exportIncomeStatement$Csv,
   exportIncomeStatement$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet,
@@ -14,9 +16,11 @@ import {
   listLicenceInvoices,
   listLicences,
   submitRoyaltyReport,
+  terminateLicence,
 } from '../generated/functions';
 import type { ListLicences$Params } from '../generated/fn/licensing/list-licences';
 import type {
+  CreateLicenceDto,
   CreatePaymentDto,
   DistributionEntryDto,
   IncomeStatementDto,
@@ -29,6 +33,7 @@ import type {
   ReceivablesDto,
   RoyaltyReportDto,
   RoyaltyReportInputDto,
+  TerminateLicenceDto,
 } from '../generated/models';
 
 export type LicenceSummaryView = LicenceSummaryDto;
@@ -43,6 +48,8 @@ export type RoyaltyReportView = RoyaltyReportDto;
 export type RoyaltyReportInput = RoyaltyReportInputDto;
 export type PaymentInput = CreatePaymentDto;
 export type LicenceCostInput = LicenceCostDto;
+export type LicenceInput = CreateLicenceDto;
+export type TerminateLicenceInput = TerminateLicenceDto;
 export interface LicenceListParams {
   page?: number;
   pageSize?: number;
@@ -60,6 +67,21 @@ export class LicensingApi {
 
   licence(id: string, context?: HttpContext): Promise<LicenceDetailView> {
     return this.api.invoke(getLicence, { id }, context);
+  }
+
+  /** A TTO manager records the licence of a deal made off the platform; it starts as a draft. */
+  createLicence(body: LicenceInput, context?: HttpContext): Promise<LicenceDetailView> {
+    return this.api.invoke(createLicence, { body }, context);
+  }
+
+  /** The licensor's TTO: draft → active (invoices then follow the terms). */
+  activate(id: string, context?: HttpContext): Promise<LicenceDetailView> {
+    return this.api.invoke(activateLicence, { id }, context);
+  }
+
+  /** The licensor's TTO ends a draft or active licence, giving the reason (audited). */
+  terminate(id: string, body: TerminateLicenceInput, context?: HttpContext): Promise<LicenceDetailView> {
+    return this.api.invoke(terminateLicence, { id, body }, context);
   }
 
   /** The licensor confirms a milestone; its invoice follows (issued by the worker). */

@@ -1,7 +1,7 @@
 import { HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Api } from '../generated/api';
-import { listMembers, listOrganizations, verifyOrganization } from '../generated/functions';
+import { findOrganizationByCreditCode, listMembers, listOrganizations, verifyOrganization } from '../generated/functions';
 import type { MemberDto, OrganizationDto, OrganizationPageDto } from '../generated/models';
 
 export type OrganizationView = OrganizationDto;
@@ -10,7 +10,7 @@ export type OrganizationMemberView = MemberDto;
 /** `undefined` lists every organisation (platform admins); otherwise only verified or only unverified ones. */
 export type OrganizationVerifiedFilter = 'true' | 'false' | undefined;
 
-/** Organisations (API.md "Identity") through the generated client: the platform admin's review queue. */
+/** Organisations (API.md "Identity") through the generated client: the platform admin's review queue, a lookup by credit code. */
 @Injectable({ providedIn: 'root' })
 export class OrganizationsApi {
   private readonly api = inject(Api);
@@ -22,6 +22,11 @@ export class OrganizationsApi {
 
   members(id: string, context?: HttpContext): Promise<OrganizationMemberView[]> {
     return this.api.invoke(listMembers, { id }, context);
+  }
+
+  /** Exact unified social credit code (GB 32100); a malformed one answers 422 naming `creditCode`, an unknown one 404. */
+  byCreditCode(creditCode: string, context?: HttpContext): Promise<OrganizationView> {
+    return this.api.invoke(findOrganizationByCreditCode, { creditCode }, context);
   }
 
   /** Platform admins only; a second verification answers 409 `already-verified`. */

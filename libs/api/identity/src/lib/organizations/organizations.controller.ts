@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, RequirePermission, type AuthUser } from '@ttx/api/core';
 import {
   AddMemberDto,
@@ -31,6 +31,15 @@ export class OrganizationsController {
   @ApiOkResponse({ type: OrganizationPageDto })
   listOrganizations(@CurrentUser() user: AuthUser, @Query() q: ListOrganizationsQueryDto): Promise<OrganizationPageDto> {
     return this.orgs.list(user, q.page, q.pageSize, q.verified);
+  }
+
+  @Get('by-credit-code/:creditCode')
+  @RequirePermission('authenticated')
+  @ApiOperation({ summary: 'The organisation with this 18-character unified social credit code (exact); bad code → 422 naming creditCode, none → 404' })
+  @ApiOkResponse({ type: OrganizationDto })
+  findOrganizationByCreditCode(@Param('creditCode') creditCode: string): Promise<OrganizationDto> {
+    // Codes are upper case (GB 32100); a typed lower-case one is the same code.
+    return this.orgs.byCreditCode(creditCode.trim().toUpperCase());
   }
 
   @Get(':id')

@@ -13,6 +13,8 @@ const CREDIT_CODE_MESSAGES = {
   'check-character': 'has a wrong check character (GB 32100)',
 } as const;
 
+const creditCodeError = (p: keyof typeof CREDIT_CODE_MESSAGES) => ({ field: 'creditCode', message: CREDIT_CODE_MESSAGES[p] });
+
 export const toOrganizationDto = (o: OrganizationEntity): OrganizationDto => ({
   id: o.id,
   name: o.name,
@@ -39,7 +41,7 @@ export class OrganizationsService {
   validate(dto: CreateOrganizationDto): void {
     const errors = [];
     const cc = checkCreditCode(dto.creditCode);
-    if (cc) errors.push({ field: 'creditCode', message: CREDIT_CODE_MESSAGES[cc] });
+    if (cc) errors.push(creditCodeError(cc));
     if (!isRegionCode(dto.regionCode)) {
       errors.push({ field: 'regionCode', message: 'is not a GB/T 2260 administrative division code' });
     }
@@ -178,6 +180,18 @@ export class OrganizationsService {
   async byIds(ids: string[], m: EntityManager = this.dataSource.manager): Promise<OrganizationDto[]> {
     if (!ids.length) return [];
     return (await m.find(OrganizationEntity, { where: { id: In(ids) } })).map(toOrganizationDto);
+  }
+
+  /**
+   * The organisation registered under this unified social credit code (exact match): how a TTO names the licensee
+   * of a deal made off the platform. Public-register facts only, like `get` (see loadVisible).
+   */
+  async byCreditCode(code: string): Promise<OrganizationDto> {
+    const cc = checkCreditCode(code);
+    if (cc) throw Problems.rule('credit-code-invalid', `creditCode ${CREDIT_CODE_MESSAGES[cc]}`, [creditCodeError(cc)]);
+    const org = await this.dataSource.manager.findOne(OrganizationEntity, { where: { creditCode: code } });
+    if (!org) throw Problems.notFound('Organisation');
+    return toOrganizationDto(org);
   }
 
   async get(caller: AuthUser, id: string): Promise<OrganizationDto> {
