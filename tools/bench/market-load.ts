@@ -22,6 +22,7 @@ import { bootBuiltPlatform, freePort, startNode, stopChild, tailLog, waitForHttp
 import { achievements, approve, bidders as makeBidders, seller as makeSeller, type Actor } from './market-fixtures';
 import { runBidders } from './market-bidders';
 import { rawBaseline } from './market-raw-baseline';
+import { postJson } from './http-load';
 
 interface Options {
   bidders: number;
@@ -51,15 +52,11 @@ const pct = (xs: number[], p: number) => {
 const START = 1_000_000;
 const INC = 10_000;
 
+/** Over node:http keep-alive (http-load.ts), as the other benches: fetch saturated the load generator. */
 async function post(base: string, url: string, token: string, body: unknown, key?: string) {
   const t = performance.now();
-  const res = await fetch(`${base}${url}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as Record<string, unknown>;
-  return { status: res.status, json, ms: performance.now() - t };
+  const res = await postJson(new URL(base), url, body, { authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) });
+  return { ...res, ms: performance.now() - t };
 }
 
 async function main(): Promise<number> {
