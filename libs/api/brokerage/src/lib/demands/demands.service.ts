@@ -29,11 +29,13 @@ interface DemandRow {
   confidential: boolean;
   status: DemandStatus;
   created_at: Date;
+  /** The informative terms of its text, kept at posting (null for demands posted before they were kept). */
+  match_terms: MatchTerms | null;
 }
 
 const COLUMNS = `d.id, d.organization_id, o.name AS organization_name, d.created_by, d.title_zh, d.title_en, d.summary_zh, d.summary_en,
   d.detail_zh, d.detail_en, d.field_code, d.desired_stage, d.deal_types, d.budget_min_fen, d.budget_max_fen,
-  to_char(d.deadline, 'YYYY-MM-DD') AS deadline, d.confidential, d.status, d.created_at`;
+  to_char(d.deadline, 'YYYY-MM-DD') AS deadline, d.confidential, d.status, d.created_at, d.match_terms`;
 const FROM = 'demands d JOIN organizations o ON o.id = d.organization_id';
 /** Matches at or above this score are worth a notification to the enterprise. */
 export const NOTIFY_MIN_SCORE = 50;
@@ -189,11 +191,11 @@ export class DemandsService {
       const v = searchVectorParts(title, body);
       const [{ id }] = await m.query(
         `INSERT INTO demands (organization_id, created_by, title_zh, title_en, summary_zh, summary_en, detail_zh, detail_en, field_code, desired_stage,
-           deal_types, budget_min_fen, budget_max_fen, deadline, confidential, search)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15, ${searchVectorSql('$16', '$17', '$18')}) RETURNING id`,
+           deal_types, budget_min_fen, budget_max_fen, deadline, confidential, search, match_terms)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15, ${searchVectorSql('$16', '$17', '$18')}, $19) RETURNING id`,
         [orgId, user.id, text.title_zh, text.title_en, text.summary_zh, text.summary_en, text.detail_zh, text.detail_en, dto.fieldCode ?? null,
          dto.desiredStage ?? null, dto.dealTypes, dto.budget?.minFen ?? null, dto.budget?.maxFen ?? null, dto.deadline, dto.confidential ?? false,
-         v.han, v.latinTitle, v.latinBody],
+         v.han, v.latinTitle, v.latinBody, JSON.stringify(await matchTerms(m, title, body))],
       );
       await this.audit.append(m, { actorId: user.id, action: 'demand.posted', entityType: 'demand', entityId: id, data: { organizationId: orgId, title: { zh: text.title_zh, en: text.title_en } } });
       await this.events.append(m, 'demand.posted', id, { organizationId: orgId, fieldCode: dto.fieldCode ?? null });
@@ -236,7 +238,7 @@ export class DemandsService {
   /** Ranked achievements for a demand (forward matching). */
   private async rank(d: DemandRow, limit: number): Promise<AchievementMatchDto[]> {
     const { title, body } = demandText(d);
-    const terms = await this.candidates.terms(title, body);
+    const terms = d.match_terms ?? (await this.candidates.terms(title, body));
     const [cands, names] = await Promise.all([this.candidates.achievementsFor(terms), this.candidates.fieldNames()]);
     const side = demandSide(d);
     return cands

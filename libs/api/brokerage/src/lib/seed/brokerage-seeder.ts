@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { MatchCandidatesService, searchVectorParts, searchVectorSql } from '@ttx/api/catalog';
+import { MatchCandidatesService, matchTerms, searchVectorParts, searchVectorSql } from '@ttx/api/catalog';
 import { APP_CONFIG, type AppConfig } from '@ttx/api/core';
 import type { CreditEventKind, DealRoomRole, DealRoomStage, DealType, DemandStatus, MaturityStage } from '@ttx/shared/contracts';
 import { existsSync, readFileSync } from 'node:fs';
@@ -119,15 +119,17 @@ export class BrokerageSeeder {
       for (const d of seed.demands) {
         const orgId = orgs.get(d.org);
         if (!orgId) throw new Error(`brokerage seed: unknown organisation ${d.org}`);
-        const v = searchVectorParts([d.title.zh, d.title.en], [d.summary.zh, d.summary.en, d.detail?.zh, d.detail?.en]);
+        const title = [d.title.zh, d.title.en];
+        const body = [d.summary.zh, d.summary.en, d.detail?.zh, d.detail?.en];
+        const v = searchVectorParts(title, body);
         const closed = d.status === 'satisfied' || d.status === 'expired' ? ago(Math.max(0, -d.deadlineInDays)) : null;
         const [{ id }] = await m.query(
           `INSERT INTO demands (organization_id, created_by, title_zh, title_en, summary_zh, summary_en, detail_zh, detail_en, field_code, desired_stage, deal_types,
-             budget_min_fen, budget_max_fen, deadline, confidential, status, created_at, closed_at, search)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,(current_date + $14::int),$15,$16,$17,$18, ${searchVectorSql('$19', '$20', '$21')}) RETURNING id`,
+             budget_min_fen, budget_max_fen, deadline, confidential, status, created_at, closed_at, search, match_terms)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,(current_date + $14::int),$15,$16,$17,$18, ${searchVectorSql('$19', '$20', '$21')}, $22) RETURNING id`,
           [orgId, user(d.by), d.title.zh ?? null, d.title.en ?? null, d.summary.zh ?? null, d.summary.en ?? null, d.detail?.zh ?? null, d.detail?.en ?? null,
            d.fieldCode, d.desiredStage, d.dealTypes, d.budget?.minFen ?? null, d.budget?.maxFen ?? null, d.deadlineInDays, d.confidential, d.status,
-           ago(Math.max(30, 30 - d.deadlineInDays)), closed, v.han, v.latinTitle, v.latinBody],
+           ago(Math.max(30, 30 - d.deadlineInDays)), closed, v.han, v.latinTitle, v.latinBody, JSON.stringify(await matchTerms(m, title, body))],
         );
         demands.set(d.key, { id, orgId });
         await this.event(m, 'demand.posted', id, { organizationId: orgId, fieldCode: d.fieldCode });

@@ -1,4 +1,4 @@
-import { termOverlap, tierQueries, type MatchTerms } from './candidates';
+import { bestFirst, termOverlap, tierQueries, type MatchTerms } from './candidates';
 
 const source: MatchTerms = {
   runs: ['硅碳负极材料'],
@@ -32,5 +32,16 @@ describe('match candidates', () => {
 
   it('cuts a rebuilt phrase to what the candidate text really contains', () => {
     expect(termOverlap(source, ['硅碳', '碳负', '负极'], '一种硅碳复合负极').shared).toEqual(['硅碳']);
+  });
+
+  it('orders pairs and single terms best-first: rarest product first, the text order on ties', () => {
+    const common: Record<string, number> = { 材料: 0.3, 负极: 0.2 };
+    const o = bestFirst(source.terms.slice(0, 4), (l) => common[l] ?? 0.01);
+    // 硅碳 and 碳负 are rare; 负极 is common; 极材 is rare.
+    expect(o.pairs).toEqual([`'硅碳' & '碳负'`, `'硅碳' & '极材'`, `'碳负' & '极材'`, `'硅碳' & '负极'`, `'碳负' & '负极'`, `'负极' & '极材'`]);
+    expect(o.singles).toEqual([`'硅碳'`, `'碳负'`, `'极材'`, `'负极'`]);
+    // Unknown frequencies: the text's order.
+    expect(bestFirst(source.terms.slice(0, 3), () => 1).pairs).toEqual([`'硅碳' & '碳负'`, `'硅碳' & '负极'`, `'碳负' & '负极'`]);
+    expect(bestFirst(source.terms, () => 1, 2).pairs).toEqual([`'硅碳' & '碳负'`]);
   });
 });

@@ -9,12 +9,13 @@ import { bigrams, hanRuns, latinPart, sanitize } from './tokenize';
  * demand's text finds achievements through the GIN index. The SQL over catalog tables stays here.
  *
  * A demand is long free text, so an AND of its tokens finds nothing; an OR of them finds most of the
- * catalog. Candidates are therefore fetched in two bounded tiers: rows holding at least two of the
- * demand's most informative terms (an OR of term pairs — the GIN index evaluates it from the same
- * posting lists), then, if that is not enough, rows holding any one. Each tier reads at most `pool` rows
- * from the bitmap; only those are ranked (ts_rank) and the best `limit` returned.
+ * catalog. Candidates are therefore rows holding at least two of the demand's most informative terms,
+ * then, if that is not enough, rows holding any one. Over achievements this runs best-first in one SQL
+ * function (`catalog_match_candidates`, migration 1765100000000): one AND per term pair, least frequent
+ * first, until the pool is full — a GIN AND costs its rarer term's posting list, an OR of the pairs costs
+ * all of them. Over the few demands (reverse matching) one OR per tier does (`candidateSql`). Only the pool
+ * is ranked (ts_rank) and the best `limit` returned.
  */
-
 /** Bigrams / stems that occur in most patent-style texts and so carry no signal for matching. */
 const GENERIC_HAN = new Set(['一种', '方法', '制备', '及其', '其制', '备方', '装置', '系统', '技术', '基于', '用于', '应用', '一个', '进行', '具有', '提供', '实现', '可以', '需要', '我们', '公司', '企业', '希望', '寻求', '合作', '产品', '相关', '以及', '通过', '研发', '提高', '能够', '采用']);
 const GENERIC_LATIN = new Set(['method', 'prepar', 'thereof', 'devic', 'system', 'use', 'base', 'technolog', 'applic', 'need', 'seek', 'compani', 'product', 'provid', 'improv', 'develop', 'new', 'high', 'via', 'can', 'also', 'look', 'want', 'solut', 'partner', 'enterpris']);
@@ -76,8 +77,31 @@ export async function matchTerms(sql: Sql, title: (string | null | undefined)[],
   return { terms: [...out.values()], runs };
 }
 
+/** How many of the first terms the "two of them" tier pairs up. */
+export const HEAD_TERMS = 8;
+
+/** Each term's lexeme as a one-lexeme tsquery literal. */
+export const termQueries = (terms: MatchTerm[]): string[] => terms.map((t) => quote(t.lexeme));
+
+/**
+ * The best-first order of `catalog_match_candidates`: every pair of the first `n` terms, the pair with the
+ * lowest product of its terms' catalog frequencies first (the most specific pair: fewest rows, shortest posting
+ * list to drive the GIN AND), then the single terms, least frequent first; ties keep the text's order (title
+ * terms first). `freq` is a term's share of the catalog (1 when unknown: the text's order alone decides).
+ */
+export function bestFirst(terms: MatchTerm[], freq: (lexeme: string) => number, n = HEAD_TERMS): { pairs: string[]; singles: string[] } {
+  const q = termQueries(terms);
+  const f = terms.map((t) => freq(t.lexeme));
+  const pairs: { a: number; b: number }[] = [];
+  for (let a = 0; a < Math.min(n, terms.length); a++) for (let b = a + 1; b < Math.min(n, terms.length); b++) pairs.push({ a, b });
+  // Array.prototype.sort is stable: equal products keep the enumeration (text) order.
+  pairs.sort((x, y) => f[x.a] * f[x.b] - f[y.a] * f[y.b]);
+  const singles = terms.map((_, i) => i).sort((x, y) => f[x] - f[y]);
+  return { pairs: pairs.map((p) => `${q[p.a]} & ${q[p.b]}`), singles: singles.map((i) => q[i]) };
+}
+
 /** tsquery text for "at least two of the first `n` terms" (an OR of pairs) and for "any term". */
-export function tierQueries(terms: MatchTerm[], n = 8): { pairs: string | null; any: string | null } {
+export function tierQueries(terms: MatchTerm[], n = HEAD_TERMS): { pairs: string | null; any: string | null } {
   const head = terms.slice(0, n).map((t) => quote(t.lexeme));
   const pairs: string[] = [];
   for (let i = 0; i < head.length; i++) for (let j = i + 1; j < head.length; j++) pairs.push(`(${head[i]} & ${head[j]})`);
@@ -160,10 +184,29 @@ export function termOverlap(source: MatchTerms, matched: string[], text?: string
   return { overlap: total ? got / total : 0, shared: shared.filter((s) => !GENERIC_HAN.has(s)) };
 }
 
+/** Lexeme → share of published achievements holding it; `rest` for lexemes not listed. */
+export interface TermFrequencies {
+  of: Map<string, number>;
+  rest: number;
+}
+
 export interface AchievementCandidate {
   achievement: ReturnType<typeof toSummary>;
   rank: number;
   overlap: TermOverlap;
+}
+
+/** `load`, run at most once a minute (a failed load is retried by the next call). */
+function keptAMinute<T>(load: () => Promise<T>): () => Promise<T> {
+  let held: { at: number; value: Promise<T> } | undefined;
+  return () => {
+    if (!held || Date.now() - held.at > 60_000) {
+      const value = load();
+      held = { at: Date.now(), value };
+      value.catch(() => (held = undefined));
+    }
+    return held.value;
+  };
 }
 
 /** Published achievements whose public text shares the most informative terms with a demand's text. */
@@ -176,45 +219,49 @@ export class MatchCandidatesService {
     return matchTerms(this.dataSource.manager, title, body);
   }
 
+  /** The best `limit` of a pool of published candidates, with their summary: one statement (see the header). */
   async achievementsFor(source: MatchTerms, { pool = 400, limit = 120 } = {}): Promise<AchievementCandidate[]> {
     if (!source.terms.length) return [];
-    const q = tierQueries(source.terms);
-    const m = this.dataSource.manager;
-    const hits: { id: string; rank: number; matched: string[] }[] = await m.transaction(async (tm) => {
-      // As in the public search: the planner would otherwise walk the table and detoast every vector. A broad
-      // pair tier matches a third of a 1M catalog: with the default 4 MB work_mem its bitmap goes lossy and every
-      // row of a lossy page is rechecked through its toasted vector. Both settings in one round trip.
-      await tm.query(`SELECT set_config('enable_seqscan', 'off', true), set_config('work_mem', '32MB', true)`);
-      return tm.query(candidateSql('achievements', 'search', `t.status = 'published'`), [q.pairs, q.any, source.terms.map((t) => t.lexeme), pool, limit]);
-    });
-    if (!hits.length) return [];
-    const rows: SummaryRow[] = await m.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM achievements a JOIN organizations o ON o.id = a.institution_id WHERE a.id = ANY($1::uuid[]) AND a.status = 'published'`,
-      [hits.map((h) => h.id)],
+    const freq = await this.termFrequencies();
+    const order = bestFirst(source.terms, (l) => freq.of.get(l) ?? freq.rest);
+    const rows: (SummaryRow & { rank: number; matched: string[] })[] = await this.dataSource.query(
+      `SELECT ${SUMMARY_COLUMNS}, c.rank, c.matched
+         FROM catalog_match_candidates($1::text[], $2::tsquery[], $3::tsquery[], $4::tsquery, $5, $6) c
+         JOIN achievements a ON a.id = c.achievement_id JOIN organizations o ON o.id = a.institution_id
+        ORDER BY c.tier, c.rank DESC, c.achievement_id`,
+      [source.terms.map((t) => t.lexeme), order.pairs, order.singles, tierQueries(source.terms).any, pool, limit],
     );
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return hits
-      .filter((h) => byId.has(h.id))
-      .map((h) => {
-        const r = byId.get(h.id) as SummaryRow;
-        const text = [r.title_zh, r.abstract_zh].filter(Boolean).join(' ');
-        return { achievement: toSummary(r), rank: Number(h.rank), overlap: termOverlap(source, h.matched, text) };
-      });
+    return rows.map((r) => {
+      const text = [r.title_zh, r.abstract_zh].filter(Boolean).join(' ');
+      return { achievement: toSummary(r), rank: Number(r.rank), overlap: termOverlap(source, r.matched, text) };
+    });
   }
 
-  private names?: { at: number; value: Promise<Record<string, [string, string]>> };
+  /**
+   * How common lexemes are in the catalog: the most common elements ANALYZE keeps for `achievements.search`
+   * (parsing them costs milliseconds, so they are kept a minute); any other lexeme counts as half the rarest
+   * of those. Without statistics yet (a new database) every term is 1 and the text's order decides.
+   */
+  readonly termFrequencies = keptAMinute(() =>
+    this.dataSource
+      .query(
+        `SELECT most_common_elems::text::text[] AS e, most_common_elem_freqs AS f FROM pg_stats
+          WHERE schemaname = current_schema() AND tablename = 'achievements' AND attname = 'search'`,
+      )
+      .then(([st]: { e: string[] | null; f: number[] | null }[]): TermFrequencies => {
+        if (!st?.e?.length || !st.f) return { of: new Map(), rest: 1 };
+        const f = st.f;
+        // most_common_elem_freqs: one per element, then the least and greatest of them, then the null share.
+        return { of: new Map(st.e.map((l, i) => [l, f[i]])), rest: f[st.e.length] / 2 };
+      }),
+  );
 
   /** Field names (zh, en) by code, for match reasons; the taxonomy changes only with a seed, so it is kept a minute. */
-  fieldNames(): Promise<Record<string, [string, string]>> {
-    if (!this.names || Date.now() - this.names.at > 60_000) {
-      const value = this.dataSource
-        .query('SELECT code, name_zh, name_en FROM technology_fields')
-        .then((rows: { code: string; name_zh: string; name_en: string }[]) => Object.fromEntries(rows.map((r) => [r.code, [r.name_zh, r.name_en] as [string, string]])));
-      this.names = { at: Date.now(), value };
-      value.catch(() => (this.names = undefined));
-    }
-    return this.names.value;
-  }
+  readonly fieldNames = keptAMinute(() =>
+    this.dataSource
+      .query('SELECT code, name_zh, name_en FROM technology_fields')
+      .then((rows: { code: string; name_zh: string; name_en: string }[]) => Object.fromEntries(rows.map((r) => [r.code, [r.name_zh, r.name_en] as [string, string]]))),
+  );
 
   /** The public summary of published achievements by id (for reverse matching and room views). */
   async summaries(ids: string[]): Promise<ReturnType<typeof toSummary>[]> {

@@ -11,6 +11,7 @@ import { ListingConsents1764554400000 } from './1764554400000-listing-consents';
 import { BrokerageRooms1764640800000 } from './1764640800000-brokerage-rooms';
 import { MarketBidRefusal1765090000000 } from './1765090000000-market-bid-refusal';
 import { AuditChainer1765090400000 } from './1765090400000-audit-chainer';
+import { MatchCandidates1765100000000 } from './1765100000000-match-candidates';
 
 /** Listed explicitly (not globbed) so the webpack bundle and the CLI run the same set, in order. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   BrokerageRooms1764640800000,
   MarketBidRefusal1765090000000,
   AuditChainer1765090400000,
+  MatchCandidates1765100000000,
 ];
