@@ -108,8 +108,14 @@ export const appRoutes: Route[] = [
   { path: 'brokerage/brokers/:id', loadComponent: () => import('./brokerage/broker-detail').then((m) => m.BrokerDetail) },
   { path: 'brokerage/workspace', canActivate: [authGuard], loadComponent: () => import('./brokerage/broker-workspace').then((m) => m.BrokerWorkspace) },
   { path: 'brokerage/rooms/:id', canActivate: [authGuard], loadComponent: () => import('./brokerage/deal-room').then((m) => m.DealRoom) },
-  // Licensing: the organisation's licences (licensee or licensor), the TTO's finance view, a researcher's income.
+  // Licensing: the organisation's licences (licensee or licensor), a TTO's offline licence, finance view, a researcher's income.
   { path: 'licensing', canActivate: [authGuard], loadComponent: () => import('./licensing/licences-page').then((m) => m.LicencesPage) },
+  {
+    path: 'licensing/new',
+    canActivate: [roleGuard],
+    data: { roles: ['tto_manager'] },
+    loadComponent: () => import('./licensing/licence-form').then((m) => m.LicenceFormPage),
+  },
   {
     path: 'licensing/finance',
     canActivate: [roleGuard],

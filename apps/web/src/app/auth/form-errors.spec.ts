@@ -1,5 +1,5 @@
-import { FormControl, FormGroup, Validators } from '@angular/forms';
-import { applyServerErrors, fieldMessage, matchPasswords } from './form-errors';
+import { FormArray, FormControl, FormGroup, Validators } from '@angular/forms';
+import { applyClientError, applyServerErrors, clearSetErrors, fieldMessage, matchPasswords } from './form-errors';
 
 describe('form errors', () => {
   it('maps validator errors to translation keys', () => {
@@ -17,6 +17,22 @@ describe('form errors', () => {
     ]);
     expect(fieldMessage(form.controls.email)).toEqual({ key: '', text: 'email must be an email' });
     expect(rest).toEqual(['captcha: wrong']);
+  });
+
+  it('puts client check keys on nested controls by path, and clears hand-set errors before the next attempt', () => {
+    const form = new FormGroup({ name: new FormControl('', Validators.required), terms: new FormGroup({ items: new FormArray([new FormGroup({ amount: new FormControl('0') })]) }) });
+    expect(applyClientError(form, 'terms.items.0.amount', 'licensing.form.errors.amount')).toBe(true);
+    expect(applyClientError(form, 'terms', 'licensing.form.errors.noTerms')).toBe(true);
+    expect(applyClientError(form, 'nowhere', 'x')).toBe(false);
+    const amount = form.get('terms.items.0.amount') as FormControl;
+    expect(fieldMessage(amount)).toEqual({ key: 'licensing.form.errors.amount' });
+    expect(amount.dirty && amount.touched).toBe(true);
+    expect(fieldMessage(form.get('terms'))).toEqual({ key: 'licensing.form.errors.noTerms' });
+    clearSetErrors(form);
+    expect(amount.errors).toBeNull();
+    expect(form.get('terms')?.errors).toBeNull();
+    // Validators still apply.
+    expect(fieldMessage(form.controls.name)).toEqual({ key: 'validation.required' });
   });
 
   it('flags mismatching passwords on the confirm field', () => {

@@ -1,4 +1,4 @@
-import { AbstractControl, FormGroup, ValidationErrors, ValidatorFn } from '@angular/forms';
+import { AbstractControl, FormArray, FormGroup, ValidationErrors, ValidatorFn } from '@angular/forms';
 import type { ProblemFieldError } from '@ttx/shared/contracts';
 
 /** What to show under a field: a translation key with params, or a server message as is. */
@@ -12,6 +12,7 @@ export function fieldMessage(control: AbstractControl | null): FieldMessage | nu
   const errors = control?.errors;
   if (!errors) return null;
   if (errors['server']) return { key: '', text: String(errors['server']) };
+  if (errors['i18n']) return { key: String(errors['i18n']) };
   if (errors['required']) return { key: 'validation.required' };
   if (errors['email']) return { key: 'validation.email' };
   if (errors['minlength']) return { key: 'validation.minlength', params: { min: errors['minlength'].requiredLength } };
@@ -29,14 +30,31 @@ export function applyServerErrors(form: FormGroup, errors: readonly ProblemField
   for (const e of errors ?? []) {
     const control = form.get(e.field);
     if (control) {
-      control.setErrors({ ...(control.errors ?? {}), server: e.message });
+      // Touched first: NG-ZORRO's form control decides whether to show an error when the status changes.
       control.markAsTouched();
       control.markAsDirty();
+      control.setErrors({ ...(control.errors ?? {}), server: e.message });
     } else {
       unmatched.push(e.field ? `${e.field}: ${e.message}` : e.message);
     }
   }
   return unmatched;
+}
+
+/** Puts a client-side check's translation key on the control at `path` (as `{ i18n: key }`); false when no control has that path. */
+export function applyClientError(form: AbstractControl, path: string, key: string): boolean {
+  const control = form.get(path);
+  if (!control) return false;
+  control.markAsTouched();
+  control.markAsDirty();
+  control.setErrors({ ...(control.errors ?? {}), i18n: key });
+  return true;
+}
+
+/** Re-runs the validators of every control, dropping the errors set by hand (client checks, server problems) before a new attempt. */
+export function clearSetErrors(control: AbstractControl): void {
+  if (control instanceof FormGroup || control instanceof FormArray) Object.values(control.controls).forEach(clearSetErrors);
+  control.updateValueAndValidity({ onlySelf: true });
 }
 
 /** Form-level validator: `confirm` must equal `password`. Sets the error on the confirm control. */

@@ -11,19 +11,20 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { CostForm } from './cost-form';
 import { DistributionTable } from './distribution-table';
 import { InvoiceTable } from './invoice-table';
+import { LicenceActions } from './licence-actions';
 import { LicenceTerms } from './licence-terms';
 import { bpToPct, deferralState, LICENCE_STATUS_COLOURS, pickText, yuan } from './licensing-format';
 import { RoyaltyReportForm } from './royalty-report-form';
 
 /**
  * One licence: parties, scope and terms (with the use-first-pay-later deferral end), milestones, royalty
- * reports, invoices. The licensee reports sales and pays; the licensor's TTO sees each payment's split and
- * records deal costs.
+ * reports, invoices. The licensee reports sales and pays; the licensor's TTO activates or terminates it, sees
+ * each payment's split and records deal costs.
  */
 @Component({
   selector: 'ttx-licence-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzDescriptionsModule, NzTableModule, NzTagModule, CostForm, DistributionTable, InvoiceTable, LicenceTerms, RoyaltyReportForm],
+  imports: [RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzDescriptionsModule, NzTableModule, NzTagModule, CostForm, DistributionTable, InvoiceTable, LicenceActions, LicenceTerms, RoyaltyReportForm],
   template: `
     <div class="ttx-page" style="max-width: 1100px">
       <a routerLink="/licensing">← {{ 'licensing.mine' | transloco }}</a>
@@ -35,6 +36,9 @@ import { RoyaltyReportForm } from './royalty-report-form';
           <nz-tag>{{ 'licensing.kind.' + l.kind | transloco }}</nz-tag>
           @if (l.sublicensing) { <nz-tag>{{ 'licensing.sublicensing' | transloco }}</nz-tag> }
         </p>
+        @if (licensor() && auth.hasRole('tto_manager')) {
+          <ttx-licence-actions [licence]="l" (changed)="changed($event)" />
+        }
         @if (deferral() !== 'none') {
           <nz-alert [nzType]="deferral() === 'ended' ? 'success' : 'info'" data-testid="licence-deferral"
             [nzMessage]="'licensing.deferral.' + deferral() | transloco: { until: l.deferredUntil ?? '' }" />
@@ -151,6 +155,12 @@ export class LicenceDetail {
 
   protected reload(): Promise<void> {
     return this.load(this.id());
+  }
+
+  /** After activation or termination: the new state at once, then the invoices activation may have queued. */
+  protected changed(licence: LicenceDetailView): void {
+    this.l.set(licence);
+    void this.reload();
   }
 
   protected async confirm(milestoneId: string): Promise<void> {

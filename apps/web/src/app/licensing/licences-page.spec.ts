@@ -19,14 +19,16 @@ describe('LicencesPage', () => {
     expect($('licence-deferred')?.textContent).toContain('until 2027-08-20 or first sales');
     expect($('licence-overdue')?.textContent).toContain('500');
     expect($('licensing-finance-link')).toBeNull();
+    expect($('licence-new-link')).toBeNull();
   });
 
-  it('links the finance view and income statement for a TTO manager', async () => {
+  it('links a new offline licence, the finance view and the income statement for a TTO manager', async () => {
     const { $, http, settle } = mountPage(LicencesPage, {}, { roles: ['tto_manager'] });
     await settle();
     http.expectOne('/api/licences?page=1&pageSize=20').flush({ items: [], total: 0, page: 1, pageSize: 20 });
     await settle();
     expect($('licensing-finance-link')).not.toBeNull();
     expect($('licensing-income-link')).not.toBeNull();
+    expect($('licence-new-link')?.getAttribute('href')).toBe('/licensing/new');
   });
 });

@@ -24,7 +24,10 @@ import { deferralState, LICENCE_STATUS_COLOURS, pickText, yuan } from './licensi
           (ngModelChange)="status.set($event ?? null); page.set(1)" data-testid="licences-status">
           @for (s of statuses; track s) { <nz-option [nzValue]="s" [nzLabel]="'licensing.status.' + s | transloco" /> }
         </nz-select>
-        @if (tto()) { <a nz-button nzType="primary" routerLink="/licensing/finance" data-testid="licensing-finance-link">{{ 'licensing.finance.title' | transloco }}</a> }
+        @if (tto()) {
+          <a nz-button nzType="primary" routerLink="/licensing/new" data-testid="licence-new-link">{{ 'licensing.form.new' | transloco }}</a>
+          <a nz-button routerLink="/licensing/finance" data-testid="licensing-finance-link">{{ 'licensing.finance.title' | transloco }}</a>
+        }
         @if (earner()) { <a nz-button routerLink="/licensing/income" data-testid="licensing-income-link">{{ 'licensing.income.title' | transloco }}</a> }
       </div>
       <nz-table [nzData]="items()" [nzLoading]="loading()" [nzFrontPagination]="false" [nzTotal]="result()?.total ?? 0"

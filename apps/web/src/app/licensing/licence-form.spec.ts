@@ -1,0 +1,113 @@
+import { TestBed } from '@angular/core/testing';
+import { Router } from '@angular/router';
+import { withCheckCharacter } from '@ttx/shared/policy';
+import { mountPage } from '../../testing/mount-page';
+import { LicenceFormPage } from './licence-form';
+import type { LicenceFormGroup } from './licence-form-group';
+import { licenceFixture } from './licensing-fixtures';
+
+const SME_CODE = '91340100MA2TTX01BX';
+const ACHIEVEMENTS = '/api/achievements/mine?pageSize=100&status=published';
+const sme = { id: 'o-sme', name: '合肥智能装备有限公司（演示）', kind: 'enterprise', creditCode: SME_CODE, regionCode: '340104', isSme: true, verified: true, verifiedAt: '2026-01-01T00:00:00Z', createdAt: '2026-01-01T00:00:00Z' };
+
+describe('LicenceFormPage', () => {
+  afterEach(() => {
+    localStorage.clear();
+    TestBed.resetTestingModule();
+    document.querySelectorAll('.cdk-overlay-container').forEach((e) => (e.innerHTML = ''));
+  });
+
+  async function open() {
+    const page = mountPage(LicenceFormPage, {}, { roles: ['tto_manager'] });
+    await page.settle();
+    page.http.expectOne((r) => r.urlWithParams === ACHIEVEMENTS).flush({ items: [{ id: 'a1', title: { zh: '硅碳负极材料', en: 'Silicon–carbon anode' } }], total: 1, page: 1, pageSize: 100 });
+    await page.settle();
+    const type = async (testId: string, value: string) => {
+      const input = page.$(testId) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+      await page.settle();
+    };
+    const submit = async () => {
+      (page.$('licence-form') as HTMLFormElement).dispatchEvent(new Event('submit'));
+      await page.settle();
+      page.fixture.detectChanges();
+    };
+    const text = () => (page.fixture.nativeElement as HTMLElement).textContent ?? '';
+    return { ...page, type, submit, text };
+  }
+
+  it('names the licensee from its credit code, and marks a code nobody registered', async () => {
+    const { http, $, type, fixture, settle } = await open();
+    await type('lf-credit-code', '9134');
+    http.expectNone((r) => r.url.includes('/by-credit-code/'));
+    await type('lf-credit-code', SME_CODE.toLowerCase());
+    http.expectOne(`/api/organizations/by-credit-code/${SME_CODE}`).flush(sme);
+    await settle();
+    fixture.detectChanges();
+    expect($('lf-licensee')?.textContent).toContain('合肥智能装备有限公司（演示）');
+    expect($('lf-licensee')?.textContent).toContain('SME');
+
+    const unknown = withCheckCharacter('91340100MA2TTX022');
+    await type('lf-credit-code', unknown);
+    http.expectOne(`/api/organizations/by-credit-code/${unknown}`).flush({ type: 'urn:ttx:problem:not-found', title: 'Not found', status: 404 }, { status: 404, statusText: 'Not Found' });
+    await settle();
+    fixture.detectChanges();
+    expect($('lf-licensee')).toBeNull();
+    expect(fixture.nativeElement.textContent).toContain('No organisation is registered with this credit code.');
+  });
+
+  it('checks the fields like the API before sending anything, each message beside its field', async () => {
+    const { http, $, submit, text, type } = await open();
+    await type('lf-credit-code', '91340100MA2TTX01B0');
+    await submit();
+    expect($('lf-alert')?.textContent).toContain('Please correct the marked fields.');
+    expect(text()).toContain('The check character is wrong');
+    expect(text()).toContain('Enter a positive amount in yuan with at most 2 decimals.');
+    // No field of use given yet.
+    expect(text()).toContain('This field is required.');
+    http.expectNone('/api/licences');
+  });
+
+  it('records the licence as a draft with amounts in fen and opens it; API problems land beside the named field', async () => {
+    const { http, fixture, type, submit, text, settle } = await open();
+    const form = (fixture.componentInstance as unknown as { form: LicenceFormGroup }).form;
+    await type('lf-credit-code', SME_CODE);
+    http.expectOne(`/api/organizations/by-credit-code/${SME_CODE}`).flush(sme);
+    await settle();
+    form.patchValue({ achievementId: 'a1', fieldsOfUse: ['05.01'], startsOn: '2027-01-01', endsOn: '2029-12-31' });
+    await type('lf-lump-amount', '150,000');
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+
+    await submit();
+    let req = http.expectOne((r) => r.url === '/api/licences' && r.method === 'POST');
+    expect(req.request.body).toEqual({
+      achievementId: 'a1',
+      licenseeOrgId: 'o-sme',
+      kind: 'non_exclusive',
+      territory: ['000000'],
+      fieldsOfUse: ['05.01'],
+      startsOn: '2027-01-01',
+      endsOn: '2029-12-31',
+      sublicensing: false,
+      terms: { lumpSum: { amount: 15_000_000, dueDays: 30 } },
+    });
+    req.flush(
+      { type: 'urn:ttx:problem:licence-past-ip-expiry', title: 'Unprocessable', status: 422, detail: 'A licence may not run past the IP expiry 2029-06-30', errors: [{ field: 'endsOn', message: 'is after the IP expiry 2029-06-30' }] },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await settle();
+    fixture.detectChanges();
+    expect(text()).toContain('is after the IP expiry 2029-06-30');
+    expect(text()).toContain('The licence was not recorded.');
+    expect(navigate).not.toHaveBeenCalled();
+
+    await type('lf-ends-on', '2029-06-30');
+    await submit();
+    req = http.expectOne((r) => r.url === '/api/licences' && r.method === 'POST');
+    expect(req.request.body.endsOn).toBe('2029-06-30');
+    req.flush(licenceFixture({ id: 'l-new', status: 'draft' }));
+    await settle();
+    expect(navigate).toHaveBeenCalledWith(['/licensing/licences', 'l-new']);
+  });
+});
