@@ -44,4 +44,11 @@ describe('match candidates', () => {
     expect(bestFirst(source.terms.slice(0, 3), () => 1).pairs).toEqual([`'硅碳' & '碳负'`, `'硅碳' & '负极'`, `'碳负' & '负极'`]);
     expect(bestFirst(source.terms, () => 1, 2).pairs).toEqual([`'硅碳' & '碳负'`]);
   });
+
+  it('shows rebuilt phrases without function characters at their ends', () => {
+    const run: MatchTerms = { runs: ['基于深度学习的缺陷检测'], terms: ['基于', '于深', '深度', '度学', '学习', '习的', '的缺'].map((l) => ({ lexeme: l, display: l, weight: 1 })) };
+    expect(termOverlap(run, ['于深', '深度', '度学', '学习', '习的']).shared).toEqual(['深度学习']);
+    expect(termOverlap(run, ['深度', '度学', '学习', '习的', '的缺', '缺陷', '陷检', '检测']).shared).toEqual(['深度学习', '缺陷检测']);
+    expect(termOverlap(run, ['习的', '的缺']).shared).toEqual([]);
+  });
 });

@@ -151,6 +151,30 @@ function longestPresent(span: string, text: string): string | null {
 }
 
 /**
+ * Function characters that practically never begin or end a technical term (的, 及, 于, 其, 与); 的 never stands
+ * inside one either. Broader lists would cut real words (在线, 等离子, 并联, 饱和).
+ */
+const EDGE_CHARS = new Set(Array.from('的及于其与'));
+
+/**
+ * The pieces of a rebuilt phrase worth showing: consecutive shared bigrams run across word boundaries
+ * ("于深度学习的缺陷", "正极材料及"), and without a segmenter those show at 的 and at function characters at
+ * the ends. Pieces of fewer than two characters are dropped.
+ */
+function phrasePieces(phrase: string | null): string[] {
+  const out: string[] = [];
+  for (const piece of (phrase ?? '').split('的')) {
+    const chars = Array.from(piece);
+    let a = 0;
+    let b = chars.length;
+    while (a < b && EDGE_CHARS.has(chars[a])) a++;
+    while (b > a && EDGE_CHARS.has(chars[b - 1])) b--;
+    if (b - a >= 2) out.push(chars.slice(a, b).join(''));
+  }
+  return out;
+}
+
+/**
  * How much of `source` a candidate holding `matched` lexemes covers, and which phrases they share. With the
  * candidate's `text` (its title and abstract), rebuilt Han phrases are cut to what the text contains.
  */
@@ -173,8 +197,7 @@ export function termOverlap(source: MatchTerms, matched: string[], text?: string
       if (ok && start < 0) start = i;
       if (!ok && start >= 0) {
         const span = chars.slice(start, i + 1).join('');
-        const shown = text === undefined ? span : longestPresent(span, text);
-        if (shown) push(shown);
+        for (const piece of phrasePieces(text === undefined ? span : longestPresent(span, text))) push(piece);
         start = -1;
       }
     }
