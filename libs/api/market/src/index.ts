@@ -8,5 +8,5 @@ export * from './lib/negotiation/negotiation.service';
 export * from './lib/live/live.service';
 export * from './lib/seed/market-seeder';
 // The bid statement itself, for the benchmark's raw baseline (the same SQL without HTTP or Nest).
-export { BID_SQL, type BidRow } from './lib/auctions/bid-sql';
+export { BID_SQL, runBid, type BidParams, type BidRow } from './lib/auctions/bid-sql';
 export { bidRefusal, type RefusalFacts } from './lib/auctions/bid-refusal';

@@ -289,6 +289,15 @@ describe('auction bids (hot path)', () => {
     expect(await run(100_000)).toMatchObject({ accepted: true, refused: null, stored: 1, synchronous_commit: 'on' });
   });
 
+  it('the api bids through a prepared statement: parsed and planned once per connection, not per bid', async () => {
+    const { auctionId } = await auction();
+    expect((await bid('sme', auctionId, 100_000, 'prep-1')).status).toBe(201);
+    // typeorm's pool is the one BidsService prepares on; its connections hold the statement by name.
+    const pool = (ds.driver as unknown as { master: { query(sql: string): Promise<{ rows: { statement: string }[] }> } }).master;
+    const found = await Promise.all(Array.from({ length: 4 }, () => pool.query(`SELECT statement FROM pg_prepared_statements WHERE name = 'market_bid'`)));
+    expect(found.some((r) => r.rows.length === 1 && r.rows[0].statement === BID_SQL)).toBe(true);
+  });
+
   it('Idempotency-Key: concurrent requests with one key make one bid and all get its result (english and sealed)', async () => {
     for (const kind of ['english', 'sealed']) {
       const { auctionId } = await auction({ kind });

@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import type { RefusalFacts } from './bid-refusal';
 
 /**
@@ -89,4 +90,17 @@ export interface BidRow {
   stored: number;
   /** Set iff the bid was refused (and its record stored): what it was refused on. */
   refused: RefusalFacts | null;
+}
+
+/** BID_SQL's parameters, in order (see above). */
+export type BidParams = [auctionId: string, orgs: string[], amount: number, bidId: string, userId: string, key: string, requestHash: string];
+
+/**
+ * Runs BID_SQL as a named statement: prepared once per pooled connection, then only bound and executed.
+ * Sent unnamed, PostgreSQL parsed and planned the six-part statement on every bid (planning alone
+ * ~0.3 ms, as long as executing a refusal). The raw baseline of the market bench runs it the same way.
+ */
+export async function runBid(pool: Pick<Pool, 'query'>, params: BidParams): Promise<BidRow> {
+  const { rows } = await pool.query<BidRow>({ name: 'market_bid', text: BID_SQL, values: params });
+  return rows[0];
 }

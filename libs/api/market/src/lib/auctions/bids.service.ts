@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ProblemException, Problems, type AuthUser } from '@ttx/api/core';
 import { createHash, randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { BidAcceptedDto } from '../dto/market.dto';
 import { LiveService } from '../live/live.service';
 import { MarketAccess } from '../market-access';
-import { BID_SQL, type BidRow } from './bid-sql';
+import { runBid, type BidRow } from './bid-sql';
 import { bidRefusal, type Refusal, type RefusalFacts, type StoredProblem } from './bid-refusal';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
@@ -15,7 +16,7 @@ const isKeyConflict = (e: unknown) =>
 /**
  * Places bids (see bid-sql.ts for the one statement). A replay with the same Idempotency-Key returns the
  * first result — an accepted bid or a refusal — and the same key with another body is refused with 422.
- * Either way a bid is one statement; the memberships come from MarketAccess's short-lived cache.
+ * Either way a bid is one (prepared) statement; the memberships come from MarketAccess's short-lived cache.
  */
 @Injectable()
 export class BidsService {
@@ -24,6 +25,11 @@ export class BidsService {
     private readonly access: MarketAccess,
     private readonly live: LiveService,
   ) {}
+
+  /** typeorm's own pg pool: its query() cannot name (prepare) a statement. */
+  private get pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
+  }
 
   static checkKey(key: string | undefined): string {
     if (!key) throw Problems.badRequest('The Idempotency-Key header is required for bids', [{ field: 'Idempotency-Key', message: 'required' }]);
@@ -37,7 +43,7 @@ export class BidsService {
     const bidId = randomUUID();
     let row: BidRow;
     try {
-      [row] = await this.dataSource.query(BID_SQL, [auctionId, orgs, amount, bidId, caller.id, key, hash]);
+      row = await runBid(this.pool, [auctionId, orgs, amount, bidId, caller.id, key, hash]);
     } catch (e) {
       if (isKeyConflict(e)) return this.replay(caller, key, hash, amount);
       throw e;
