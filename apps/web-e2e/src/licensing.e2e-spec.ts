@@ -136,7 +136,79 @@ describe('licensing', () => {
     },
     150_000,
   );
+
+  journey(
+    'the TTO records a licence negotiated off the platform for the demo SME by its credit code, activates it and sees it active',
+    async ({ page, baseUrl }) => {
+      const title = await publishedAchievement(baseUrl, Date.now().toString(36));
+      await openHome(page);
+      await useLang(page, 'en-US');
+      await loginViaUi(page, 'tto@demo.ttx', DEMO_PASSWORD);
+      await page.getByTestId('nav-licensing').click();
+      await page.getByTestId('licence-new-link').click();
+      await page.getByTestId('licence-form-heading').waitFor();
+
+      await page.getByTestId('lf-achievement').click();
+      await page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: title }).click();
+      // The licensee is named by its unified social credit code; the form shows whom the code belongs to.
+      await page.getByTestId('lf-credit-code').fill('91340100MA2TTX01BX');
+      await expectText(page.getByTestId('lf-licensee'), /合肥智能装备有限公司（演示）/);
+      await page.getByTestId('lf-fields').click();
+      await page.keyboard.type('05.01');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('lf-starts-on').fill('2027-01-01');
+      await page.getByTestId('lf-ends-on').fill('2029-12-31');
+      await page.getByTestId('lf-lump-amount').fill('80,000');
+      // Use first, pay later with the institution policy's months.
+      await page.getByTestId('lf-use-deferral').click();
+
+      // A milestone without a name is refused beside the field, before anything is sent.
+      await page.getByTestId('lf-milestone-add').click();
+      await page.getByTestId('lf-milestone-amount').fill('20000');
+      await page.getByTestId('lf-submit').click();
+      await expectText(page.getByTestId('lf-milestone'), /Name the milestone/);
+      await page.getByTestId('lf-milestone-name').fill('Pilot production');
+      await page.getByTestId('lf-submit').click();
+
+      // Saved as a draft, on its own page.
+      await page.waitForURL((u) => /^\/licensing\/licences\/[0-9a-f-]{36}$/.test(u.pathname));
+      await expectText(page.getByTestId('licence-title'), title);
+      await expectText(page.getByTestId('licence-status'), 'Draft');
+      await expectText(page.getByTestId('term-lump-sum'), /¥80,000/);
+      await page.getByTestId('licence-activate').click();
+      await page.locator('.ant-popover .ant-btn-primary').click();
+      await expectText(page.getByTestId('licence-status'), 'Active');
+      await expectText(page.getByTestId('milestone-row'), /Pilot production/);
+
+      // The TTO's licence list shows it active, licensed to the SME.
+      await page.getByTestId('nav-licensing').click();
+      const row = page.getByTestId('licence-row').filter({ hasText: title });
+      await expectText(row.getByTestId('licence-status'), 'Active');
+      await expectText(row, /→ 合肥智能装备有限公司（演示）/);
+    },
+    120_000,
+  );
 });
+
+/** A published achievement of the demo university, which its TTO (tto@demo.ttx) may license off the platform. */
+async function publishedAchievement(baseUrl: string, tag: string): Promise<string> {
+  const tto = await token(baseUrl, 'tto@demo.ttx');
+  const title = `Offline-licence sensor patent ${tag}`;
+  const serial = String((Date.now() + 7) % 100_000_000).padStart(8, '0');
+  const a = await api(baseUrl, 'POST', '/api/achievements', {
+    kind: 'invention_patent',
+    title: { zh: `线下许可传感器专利 ${tag}`, en: title },
+    abstract: { zh: '网页端到端线下许可测试。', en: 'Web end-to-end offline licence test.' },
+    fieldCode: '05.01',
+    dealTypes: ['licence'],
+    ipRecords: [{ number: withPatentCheckCharacter(`2023${serial}`), office: 'CNIPA', status: 'granted', expiryDate: '2043-01-01' }],
+    inventors: [{ name: '李伟', sharePct: 100, email: 'researcher@demo.ttx' }],
+  }, tto);
+  await api(baseUrl, 'POST', `/api/achievements/${a.id}/submit`, undefined, tto);
+  await api(baseUrl, 'POST', `/api/achievements/${a.id}/publish`, undefined, tto);
+  return title;
+}
 
 async function expectInputValue(locator: Locator, value: string): Promise<void> {
   const deadline = Date.now() + 10_000;
