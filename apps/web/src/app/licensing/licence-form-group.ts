@@ -1,5 +1,6 @@
 import { FormControl, FormGroup, NonNullableFormBuilder, Validators } from '@angular/forms';
 import type { LicenceKind, RoyaltyPeriod } from '@ttx/shared/contracts';
+import type { DeferralLength } from './licence-form-input';
 
 export type MilestoneGroup = FormGroup<{ name: FormControl<string>; amount: FormControl<string> }>;
 
@@ -28,7 +29,7 @@ export function buildLicenceForm(fb: NonNullableFormBuilder) {
       milestones: fb.array<MilestoneGroup>([]),
       royalty: fb.group({ rateBp: fb.control<number | null>(null), period: fb.control<RoyaltyPeriod>('quarterly'), minimumAnnual: fb.control('0') }),
       equity: fb.group({ shares: fb.control<number | null>(null), percentBp: fb.control<number | null>(null), note: fb.control('') }),
-      deferral: fb.group({ months: fb.control<number | null>(null), untilFirstSales: fb.control(false) }),
+      deferral: fb.group({ length: fb.control<DeferralLength>('policy'), months: fb.control<number | null>(null), untilFirstSales: fb.control(false) }),
     }),
     broker: fb.group({ brokerId: fb.control(''), rateBp: fb.control<number | null>(null) }),
   });

@@ -28,7 +28,7 @@ describe('licence form → POST /api/licences', () => {
           milestones: [{ name: ' 中试完成 ', amount: '50000' }],
           royalty: { rateBp: 3.5, period: 'quarterly', minimumAnnual: '' },
           equity: { shares: null, percentBp: 2.25, note: '' },
-          deferral: { months: null, untilFirstSales: true },
+          deferral: { length: 'policy', months: 7, untilFirstSales: true },
         },
         broker: { brokerId: 'b1', rateBp: 5 },
       }),
@@ -46,13 +46,17 @@ describe('licence form → POST /api/licences', () => {
         milestones: [{ name: '中试完成', amount: 5_000_000 }],
         royalty: { rateBp: 350, period: 'quarterly', minimumAnnual: 0 },
         equity: { shares: null, percentBp: 225, note: null },
-        // No month count typed: left out, so the institution policy's deferralMonths applies.
+        // The policy's length: months left out, so the API takes the institution policy's deferralMonths.
         deferral: { untilFirstSales: true },
       },
       broker: { brokerId: 'b1', rateBp: 500 },
     });
     expect(toLicenceInput(form()).terms).toEqual({ lumpSum: { amount: 120_050, dueDays: 30 } });
-    expect(toLicenceInput(form({ terms: { deferral: { months: 0, untilFirstSales: false }, lumpSum: { amount: '1', dueDays: 0 } } })).terms.deferral).toEqual({ months: 0, untilFirstSales: false });
+    const deferral = (d: NonNullable<LicenceFormValue['terms']['deferral']>) => toLicenceInput(form({ terms: { royalty: { rateBp: 1, period: 'yearly', minimumAnnual: '0' }, deferral: d } })).terms.deferral;
+    expect(deferral({ length: 'months', months: 0, untilFirstSales: false })).toEqual({ months: 0, untilFirstSales: false });
+    expect(deferral({ length: 'months', months: 6, untilFirstSales: true })).toEqual({ months: 6, untilFirstSales: true });
+    // No month limit: until the first reported sales only.
+    expect(deferral({ length: 'firstSales', months: 6, untilFirstSales: false })).toEqual({ months: null, untilFirstSales: true });
   });
 
   it('accepts a complete form', () => {
@@ -87,9 +91,14 @@ describe('licence form → POST /api/licences', () => {
     expect(fields(form({ terms: { equity: { shares: null, percentBp: null, note: '' } } }))).toEqual(['terms.equity:equity']);
     expect(fields(form({ terms: { equity: { shares: 1.5, percentBp: 101, note: '' } } }))).toEqual(['terms.equity.shares:shares', 'terms.equity.percentBp:equityPct']);
     // Use first, pay later: first sales end it only where sales are reported (a running royalty).
-    expect(fields(form({ terms: { lumpSum: { amount: '1', dueDays: 0 }, deferral: { months: 61, untilFirstSales: true } } }))).toEqual([
+    expect(fields(form({ terms: { lumpSum: { amount: '1', dueDays: 0 }, deferral: { length: 'months', months: 61, untilFirstSales: true } } }))).toEqual([
       'terms.deferral.months:deferralMonths',
       'terms.deferral.untilFirstSales:firstSalesNeedsRoyalty',
+    ]);
+    expect(fields(form({ terms: { lumpSum: { amount: '1', dueDays: 0 }, deferral: { length: 'months', months: null, untilFirstSales: false } } }))).toEqual(['terms.deferral.months:deferralMonths']);
+    expect(fields(form({ terms: { lumpSum: { amount: '1', dueDays: 0 }, deferral: { length: 'policy', months: null, untilFirstSales: false } } }))).toEqual([]);
+    expect(fields(form({ terms: { lumpSum: { amount: '1', dueDays: 0 }, deferral: { length: 'firstSales', months: null, untilFirstSales: false } } }))).toEqual([
+      'terms.deferral.length:firstSalesNeedsRoyalty',
     ]);
     expect(fields(form({ broker: { brokerId: '', rateBp: 31 } }))).toEqual(['broker.brokerId:required', 'broker.rateBp:brokerRate']);
   });

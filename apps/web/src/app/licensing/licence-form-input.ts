@@ -23,10 +23,24 @@ export interface LicenceFormValue {
     milestones?: { name: string; amount: string }[];
     royalty?: { rateBp: number | null; period: RoyaltyPeriod; minimumAnnual: string };
     equity?: { shares: number | null; percentBp: number | null; note: string };
-    /** `months` empty: the institution policy's deferral length applies. */
-    deferral?: { months: number | null; untilFirstSales: boolean };
+    deferral?: { length: DeferralLength; months: number | null; untilFirstSales: boolean };
   };
   broker?: { brokerId: string; rateBp: number | null };
+}
+
+/**
+ * How long 先使用后付费 defers payment: the institution policy's months (the API's default when `months` is
+ * left out), months agreed in the deal, or no month limit — until the licensee's first reported sales only.
+ */
+export const DEFERRAL_LENGTHS = ['policy', 'months', 'firstSales'] as const;
+export type DeferralLength = (typeof DEFERRAL_LENGTHS)[number];
+
+type Deferral = NonNullable<LicenceFormValue['terms']['deferral']>;
+
+/** The deferral as the API takes it: `months` left out for the policy's length, null for no month limit. */
+function deferralTerm(d: Deferral): { months?: number | null; untilFirstSales: boolean } {
+  if (d.length === 'firstSales') return { months: null, untilFirstSales: true };
+  return d.length === 'months' ? { months: d.months, untilFirstSales: d.untilFirstSales } : { untilFirstSales: d.untilFirstSales };
 }
 
 /** A client-side problem: the control path and the translation key under licensing.form.errors. */
@@ -50,8 +64,7 @@ export function toLicenceInput(v: LicenceFormValue): LicenceInput {
   if (t.milestones?.length) terms.milestones = t.milestones.map((m) => ({ name: m.name.trim(), amount: fen(m.amount) as number }));
   if (t.royalty) terms.royalty = { rateBp: bp(t.royalty.rateBp) as number, period: t.royalty.period, minimumAnnual: fen(t.royalty.minimumAnnual || '0') as number };
   if (t.equity) terms.equity = { shares: t.equity.shares, percentBp: bp(t.equity.percentBp), note: t.equity.note.trim() || null };
-  // An empty month count is left out so the API takes the institution policy's deferralMonths.
-  if (t.deferral) terms.deferral = { ...(t.deferral.months === null ? {} : { months: t.deferral.months }), untilFirstSales: t.deferral.untilFirstSales };
+  if (t.deferral) terms.deferral = deferralTerm(t.deferral);
   return {
     achievementId: v.achievementId,
     licenseeOrgId: v.licenseeOrgId,
@@ -111,7 +124,7 @@ export function licenceFormProblems(v: LicenceFormValue): FormProblem[] {
     if (t.equity.shares !== null && !isInt(t.equity.shares, 1, Number.MAX_SAFE_INTEGER)) add('terms.equity.shares', 'shares');
     if (t.equity.percentBp !== null && !isInt(bp(t.equity.percentBp), 1, 10_000)) add('terms.equity.percentBp', 'equityPct');
   }
-  if (t.deferral && t.deferral.months !== null && !isInt(t.deferral.months, 0, 60)) add('terms.deferral.months', 'deferralMonths');
+  if (t.deferral?.length === 'months' && !isInt(t.deferral.months, 0, 60)) add('terms.deferral.months', 'deferralMonths');
   if (v.broker) {
     if (!v.broker.brokerId) add('broker.brokerId', 'required');
     if (!isInt(bp(v.broker.rateBp), 1, MAX_BROKER_BP)) add('broker.rateBp', 'brokerRate');
@@ -121,9 +134,13 @@ export function licenceFormProblems(v: LicenceFormValue): FormProblem[] {
     milestones: (t.milestones ?? []).map((m) => ({ name: m.name, amount: fen(m.amount) ?? 0 })),
     royalty: t.royalty ? { rateBp: bp(t.royalty.rateBp) ?? 0, period: t.royalty.period, minimumAnnual: 0 } : null,
     equity: t.equity ? { shares: t.equity.shares, percentBp: t.equity.percentBp, note: null } : null,
-    deferral: t.deferral ? { months: t.deferral.months, untilFirstSales: t.deferral.untilFirstSales } : null,
+    deferral: t.deferral ? { months: null, ...deferralTerm(t.deferral) } : null,
   };
-  for (const rule of checkPaymentTerms(asSent)) if (TERMS_RULES[rule.field]) add(rule.field, TERMS_RULES[rule.field]);
+  for (const rule of checkPaymentTerms(asSent)) {
+    // Until-first-sales-only is chosen by the length, not by the (then hidden) checkbox.
+    const field = rule.field === 'terms.deferral.untilFirstSales' && t.deferral?.length === 'firstSales' ? 'terms.deferral.length' : rule.field;
+    if (TERMS_RULES[rule.field]) add(field, TERMS_RULES[rule.field]);
+  }
   return p;
 }
 

@@ -110,4 +110,56 @@ describe('LicenceFormPage', () => {
     await settle();
     expect(navigate).toHaveBeenCalledWith(['/licensing/licences', 'l-new']);
   });
+
+  it('sends use-first-pay-later with the length chosen: policy months left out, or until first sales only', async () => {
+    const { http, fixture, $, type, submit, settle, text } = await open();
+    const form = (fixture.componentInstance as unknown as { form: LicenceFormGroup }).form;
+    await type('lf-credit-code', SME_CODE);
+    http.expectOne(`/api/organizations/by-credit-code/${SME_CODE}`).flush(sme);
+    await settle();
+    form.patchValue({ achievementId: 'a1', fieldsOfUse: ['05.01'], endsOn: '2029-12-31' });
+    await type('lf-lump-amount', '1000');
+    $('lf-use-deferral')?.click();
+    await settle();
+    fixture.detectChanges();
+    expect($('lf-deferral-length')).not.toBeNull();
+    expect($('lf-deferral-months')).toBeNull(); // the policy's months by default
+    form.controls.terms.controls.deferral.patchValue({ length: 'firstSales' });
+    await submit();
+    // Only a running royalty has reported sales to end the deferral.
+    expect(text()).toContain('Only a licence with a running royalty has reported sales.');
+    http.expectNone('/api/licences');
+
+    form.controls.terms.controls.deferral.patchValue({ length: 'policy', untilFirstSales: false });
+    await submit();
+    const req = http.expectOne((r) => r.url === '/api/licences' && r.method === 'POST');
+    expect(req.request.body.terms).toEqual({ lumpSum: { amount: 100_000, dueDays: 30 }, deferral: { untilFirstSales: false } });
+    req.flush(licenceFixture({ id: 'l2', status: 'draft' }));
+    await settle();
+  });
+
+  it('names the broker of the deal from the broker directory, with the commission in percent sent as basis points', async () => {
+    const { http, fixture, $, type, submit, settle } = await open();
+    const form = (fixture.componentInstance as unknown as { form: LicenceFormGroup }).form;
+    await type('lf-credit-code', SME_CODE);
+    http.expectOne(`/api/organizations/by-credit-code/${SME_CODE}`).flush(sme);
+    await settle();
+    form.patchValue({ achievementId: 'a1', fieldsOfUse: ['05.01'], endsOn: '2029-12-31' });
+    await type('lf-lump-amount', '1000');
+    $('lf-use-broker')?.click();
+    await settle();
+    http.expectOne((r) => r.url === '/api/brokers' && r.params.get('pageSize') === '100').flush({ items: [{ id: 'b1', displayName: '刘洋', organizationName: '中关村技术经纪服务中心' }], total: 1, page: 1, pageSize: 100 });
+    await settle();
+    fixture.detectChanges();
+    expect($('lf-broker')).not.toBeNull();
+    await submit();
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('Above 0 and at most 30%');
+    http.expectNone('/api/licences');
+    form.controls.broker.patchValue({ brokerId: 'b1', rateBp: 2.5 });
+    await submit();
+    const req = http.expectOne((r) => r.url === '/api/licences' && r.method === 'POST');
+    expect(req.request.body.broker).toEqual({ brokerId: 'b1', rateBp: 250 });
+    req.flush(licenceFixture({ id: 'l3', status: 'draft' }));
+    await settle();
+  });
 });

@@ -10,6 +10,7 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { FieldError } from '../auth/field-error';
 import { milestoneGroup, OPTIONAL_TERMS, type OptionalTerm, type TermsGroup } from './licence-form-group';
+import { DEFERRAL_LENGTHS } from './licence-form-input';
 
 /**
  * The combinable payment terms of a licence (DOMAIN.md §3): lump sum, milestones, running royalty, equity and
@@ -93,13 +94,21 @@ import { milestoneGroup, OPTIONAL_TERMS, type OptionalTerm, type TermsGroup } fr
       <div class="part">
         <span nz-checkbox [nzChecked]="on().deferral" (nzCheckedChange)="toggle('deferral', $event)" data-testid="lf-use-deferral">{{ 'licensing.form.deferral' | transloco }}</span>
         @if (on().deferral) {
+          @let length = group().controls.deferral.controls.length.value;
           <div class="row" formGroupName="deferral">
-            <nz-form-item><nz-form-label>{{ 'licensing.form.deferralMonths' | transloco }}</nz-form-label>
-              <nz-form-control [nzErrorTip]="err" [nzExtra]="'licensing.form.deferralMonthsHint' | transloco">
-                <nz-input-number [nzMin]="0" [nzMax]="60" [nzPrecision]="0" formControlName="months" data-testid="lf-deferral-months" /></nz-form-control></nz-form-item>
-            <nz-form-item><nz-form-control [nzErrorTip]="err">
-              <span nz-checkbox formControlName="untilFirstSales" data-testid="lf-deferral-first-sales">{{ 'licensing.form.untilFirstSales' | transloco }}</span>
-            </nz-form-control></nz-form-item>
+            <nz-form-item><nz-form-label>{{ 'licensing.form.deferralLength' | transloco }}</nz-form-label>
+              <nz-form-control [nzErrorTip]="err"><nz-select formControlName="length" data-testid="lf-deferral-length">
+                @for (d of lengths; track d) { <nz-option [nzValue]="d" [nzLabel]="'licensing.form.deferralLengths.' + d | transloco" /> }
+              </nz-select></nz-form-control></nz-form-item>
+            @if (length === 'months') {
+              <nz-form-item><nz-form-label nzRequired>{{ 'licensing.form.deferralMonths' | transloco }}</nz-form-label>
+                <nz-form-control [nzErrorTip]="err"><nz-input-number [nzMin]="0" [nzMax]="60" [nzPrecision]="0" formControlName="months" data-testid="lf-deferral-months" /></nz-form-control></nz-form-item>
+            }
+            @if (length !== 'firstSales') {
+              <nz-form-item><nz-form-control [nzErrorTip]="err">
+                <span nz-checkbox formControlName="untilFirstSales" data-testid="lf-deferral-first-sales">{{ 'licensing.form.untilFirstSales' | transloco }}</span>
+              </nz-form-control></nz-form-item>
+            }
           </div>
         }
       </div>
@@ -111,6 +120,7 @@ export class LicenceTermsFields implements OnInit {
   private readonly fb = inject(NonNullableFormBuilder);
   readonly group = input.required<TermsGroup>();
   protected readonly periods = ROYALTY_PERIODS;
+  protected readonly lengths = DEFERRAL_LENGTHS;
   /** Which optional parts are switched on (mirrors their groups' enabled state, which is not a signal). */
   protected readonly on = signal<Record<OptionalTerm, boolean>>({ lumpSum: false, royalty: false, equity: false, deferral: false });
 
