@@ -11,7 +11,7 @@ import { ContractImportEntity } from '../entities';
 import { regionCodes } from '../regions';
 import { copyEscape, IMPORT_COLUMNS, missingColumns, RULES, type ImportColumn, type RowError } from './import-columns';
 import { readCsvHeader, readRecords } from './import-source';
-import { insertContractsSql, insertErrorsSql, numberConflictsSql, rollUpSql } from './import-sql';
+import { insertContractsSql, insertErrorsSql, numberConflictsSql, rollUpSql, takenConflictsSql, takenSql } from './import-sql';
 
 /** Progress is written at most twice a second: often enough for the bar, rare enough to cost nothing. */
 const PROGRESS_MS = 500;
@@ -54,8 +54,9 @@ class HeaderProblem extends Error {
  * 1. the file goes into an UNLOGGED staging table as raw text — a CSV by COPY (FORMAT csv) straight from disk;
  *    an XLSX, or a CSV COPY refuses (ragged rows, blank lines), through the streaming reader;
  * 2. one query checks every rule on every row and writes the problems (row, field, message);
- * 3. one INSERT … SELECT … ON CONFLICT DO NOTHING moves the valid rows into `contracts` (natural key:
- *    re-importing creates nothing), then number conflicts are reported, counters and roll-ups added once.
+ * 3. hash joins find the valid rows `contracts` already holds (natural key: a duplicate; number only: a conflict);
+ * 4. one INSERT … SELECT moves the others into `contracts` (re-importing creates nothing), then counters and
+ *    roll-ups are added once.
  * Idempotent per import id: a retried job starts over.
  */
 @Injectable()
@@ -84,6 +85,7 @@ export class ImportRunner {
       const id = importId.replace(/-/g, '');
       const stage = `import_stage_${id}`;
       const fresh = `import_new_${id}`;
+      const taken = `import_taken_${id}`;
       const timed = this.timer(importId);
 
       const source = await this.stage(query, client, stage, imp.filePath, imp.format, total, report);
@@ -99,36 +101,46 @@ export class ImportRunner {
       const [checked] = (await query(insertErrorsSql(stage, source, imp.adminRegion), [importId, [...regionCodes()]])) as { bad_rows: number }[];
       timed('validated');
 
-      // Aggregating the roll-ups and hashing the conflict check in memory instead of spilling to disk.
-      await query(`SET LOCAL work_mem = '64MB'`);
+      // Hashing `contracts` for the taken check and aggregating the roll-ups in memory instead of spilling to disk.
+      await query(`SET LOCAL work_mem = '256MB'`);
+      await query(`CREATE UNLOGGED TABLE ${taken} (row integer, duplicate boolean) WITH (autovacuum_enabled = false)`);
+      await query(takenSql(stage, source, taken), [importId]);
+      const [found] = (await query(`SELECT count(*)::int AS taken, count(*) FILTER (WHERE NOT duplicate)::int AS conflicts FROM ${taken}`)) as { taken: number; conflicts: number }[];
+      timed('checked against contracts');
       await query(
         `CREATE UNLOGGED TABLE ${fresh} (id uuid, kind text, seller_region char(6) COLLATE "C", field_code varchar(8), seller_type text, registered_on date,
            contract_fen bigint, tech_fen bigint, registration_number char(16) COLLATE "C", seller_credit_code varchar(18) COLLATE "C",
            buyer_credit_code varchar(18) COLLATE "C", signed_on date) WITH (autovacuum_enabled = false)`,
       );
       const params = [importId, imp.adminOrgId, imp.createdBy, Date.now().toString(16).padStart(12, '0').slice(-12)];
+      const valid = processed - checked.bad_rows;
+      let plain = true;
       await query('SAVEPOINT import_insert');
       try {
-        await query(insertContractsSql(stage, source, fresh, true), params);
+        // Nothing to insert when every valid row is taken (a re-import): no pass over the staging table.
+        if (found.taken < valid) await query(insertContractsSql(stage, source, fresh, taken, true), params);
         await query('RELEASE SAVEPOINT import_insert');
       } catch (e) {
         // Duplicates inside the file (or a registration racing the import): row by row in file order instead.
         if ((e as { code?: string }).code !== '23505') throw e;
         await query('ROLLBACK TO SAVEPOINT import_insert');
-        await query(insertContractsSql(stage, source, fresh, false), params);
+        await query(insertContractsSql(stage, source, fresh, taken, false), params);
+        plain = false;
       }
       const [{ imported }] = (await query(`SELECT count(*)::int AS imported FROM ${fresh}`)) as { imported: number }[];
       timed('inserted');
-      // Every valid row inserted: nothing can have lost on its number (the first import of a file, the common case).
-      const valid = processed - checked.bad_rows;
       let conflicts = 0;
-      if (imported < valid) {
-        [{ conflicts }] = (await query(numberConflictsSql(stage, source, fresh), [importId, RULES.numberTaken])) as { conflicts: number }[];
+      if (plain) {
+        // Every valid row not taken was inserted; the taken ones whose natural key is new lost on their number.
+        conflicts = found.conflicts;
+        if (conflicts) await query(takenConflictsSql(taken), [importId, RULES.numberTaken]);
+      } else if (imported < valid) {
+        [{ conflicts }] = (await query(numberConflictsSql(stage, source), [importId, RULES.numberTaken])) as { conflicts: number }[];
         timed('conflicts');
       }
       for (const sql of rollUpSql(fresh)) await query(sql);
       timed('roll-ups and counters');
-      await query(`DROP TABLE ${stage}, ${fresh}`);
+      await query(`DROP TABLE ${stage}, ${fresh}, ${taken}`);
       await qr.commitTransaction();
       await this.dataSource.query(
         `UPDATE contract_imports SET status = 'done', processed = $2, total = $2, imported = $3, duplicates = $4, error_count = $5, finished_at = now() WHERE id = $1`,

@@ -171,27 +171,52 @@ const typed = (t: string) => ({
   part: (c: ImportColumn) => `COALESCE(NULLIF(${t}.${q(c)}, '')::bigint, 0)`,
 });
 
+/** The rows without errors ($1 import id), fenced (OFFSET 0) so casts and keys are only computed for them. */
+const validRows = (stage: string, source: Partial<Record<ImportColumn, string>>) =>
+  `SELECT t.* FROM (${trimmedSelect(stage, source)}) t WHERE NOT EXISTS (SELECT 1 FROM contract_import_errors e WHERE e.import_id = $1 AND e.row = t.row) OFFSET 0`;
+
+/** The natural key and number of the valid rows (unused trimmed columns are dropped by the planner). */
+function validKeys(stage: string, source: Partial<Record<ImportColumn, string>>): string {
+  const x = typed('t');
+  return `SELECT t.row, t."registrationNumber" AS registration_number, t."sellerCreditCode" AS seller_credit_code, t."buyerCreditCode" AS buyer_credit_code,
+                 ${x.signedOn} AS signed_on, ${x.contractFen} AS contract_fen FROM (${validRows(stage, source)}) t`;
+}
+const sameNaturalKey = (k: string) =>
+  `c.seller_credit_code = ${k}.seller_credit_code AND c.buyer_credit_code = ${k}.buyer_credit_code AND c.signed_on = ${k}.signed_on AND c.contract_fen = ${k}.contract_fen AND c.status <> 'rejected'`;
+
+/**
+ * Before the insert, the valid rows `contracts` already holds ($1 import id): `duplicate` when their natural key is
+ * there, otherwise their number is taken. Computed apart from the insert so the insert never reads the table it
+ * writes, and so a re-import (every row taken) is three hash joins instead of an insert and a second pass; against
+ * an empty `contracts` the hash joins stop before reading the staging table.
+ */
+export function takenSql(stage: string, source: Partial<Record<ImportColumn, string>>, taken: string): string {
+  return `INSERT INTO ${taken} (row, duplicate)
+    SELECT k.row, true FROM (${validKeys(stage, source)}) k WHERE EXISTS (SELECT 1 FROM contracts c WHERE ${sameNaturalKey('k')})
+    UNION ALL
+    SELECT k.row, false FROM (${validKeys(stage, source)}) k
+     WHERE EXISTS (SELECT 1 FROM contracts c WHERE c.registration_number = k.registration_number)
+       AND NOT EXISTS (SELECT 1 FROM contracts c WHERE ${sameNaturalKey('k')})`;
+}
+
 /**
  * The valid rows (no entry in contract_import_errors) into `contracts`, set-based; what was inserted is kept in
- * `fresh` for the roll-ups, counters and conflict report. $1 import id, $2 administration, $3 importing user,
- * $4 the import's start in ms as 12 hex digits.
+ * `fresh` for the roll-ups and counters. $1 import id, $2 administration, $3 importing user, $4 the import's start
+ * in ms as 12 hex digits.
  *
- * `plain`: rows whose natural key or number is taken are left out by anti-joins and the rest inserted without
- * ON CONFLICT — its per-row probe of every unique index before the insert was a third of the insert's cost. A
- * file with duplicates inside it (or a registration racing the import) then fails with a unique violation and
- * the caller repeats the insert with `plain = false`: ON CONFLICT DO NOTHING in file order, the first row wins.
+ * `plain`: the rows `takenSql` found in `contracts` are left out (a hash anti-join on the row number) and the rest
+ * inserted without ON CONFLICT — its per-row probe of every unique index before the insert was a third of the
+ * insert's cost. A file with duplicates inside it (or a registration racing the import) then fails with a unique
+ * violation and the caller repeats the insert with `plain = false`: ON CONFLICT DO NOTHING in file order, the
+ * first row wins.
  *
  * Ids are time-ordered (UUIDv7 layout: the 48-bit ms timestamp, then the row number, then 48 random bits), so
  * the primary key grows at its right edge instead of touching a random leaf page per row.
- * The valid rows are fenced (OFFSET 0) so casts and anti-join keys are only computed for rows without errors.
  */
-export function insertContractsSql(stage: string, source: Partial<Record<ImportColumn, string>>, fresh: string, plain: boolean): string {
+export function insertContractsSql(stage: string, source: Partial<Record<ImportColumn, string>>, fresh: string, taken: string, plain: boolean): string {
   const x = typed('t');
   const parts = PART_COLUMNS.map(x.part);
-  const skipTaken = `
-     WHERE NOT EXISTS (SELECT 1 FROM contracts c WHERE c.seller_credit_code = v.seller_credit_code AND c.buyer_credit_code = v.buyer_credit_code
-                         AND c.signed_on = v.signed_on AND c.contract_fen = v.contract_fen AND c.status <> 'rejected')
-       AND NOT EXISTS (SELECT 1 FROM contracts c WHERE c.registration_number = v.registration_number)`;
+  const skipTaken = `WHERE NOT EXISTS (SELECT 1 FROM ${taken} k WHERE k.row = v.row)`;
   return `WITH ins AS (
       INSERT INTO contracts (id, filer_org_id, created_by, source, import_id, kind, sub_kind, project_name, field_code, signed_on,
                              seller_name, seller_credit_code, seller_country, seller_region, seller_type,
@@ -211,32 +236,27 @@ export function insertContractsSql(stage: string, source: Partial<Record<ImportC
                      CASE WHEN t."buyerCountry" <> '' THEN t."buyerCountry" ELSE '156' END AS buyer_country,
                      NULLIF(t."buyerRegion", '') AS buyer_region, t."buyerType" AS buyer_type, ${x.contractFen} AS contract_fen,
                      ${parts.map((p, i) => `${p} AS ${['equipment_fen', 'materials_fen', 'construction_fen', 'other_fen'][i]}`).join(', ')},
-                     ${parts.join(' + ')} AS parts, t."registeredOn"::date AS registered_on, t."registrationNumber" AS registration_number
-                FROM (SELECT t.* FROM (${trimmedSelect(stage, source)}) t
-                       WHERE NOT EXISTS (SELECT 1 FROM contract_import_errors e WHERE e.import_id = $1 AND e.row = t.row) OFFSET 0) t) v
+                     ${parts.join(' + ')} AS parts, t."registeredOn"::date AS registered_on, t."registrationNumber" AS registration_number, t.row
+                FROM (${validRows(stage, source)}) t) v
       ${plain ? skipTaken : 'ON CONFLICT DO NOTHING'}
       RETURNING id, kind, seller_region, field_code, seller_type, registered_on, contract_fen, tech_fen, registration_number, seller_credit_code, buyer_credit_code, signed_on)
     INSERT INTO ${fresh} SELECT * FROM ins`;
 }
 
+/** The rows `takenSql` found taken by number only, reported as such ($1 import id, $2 message). */
+export const takenConflictsSql = (taken: string) =>
+  `INSERT INTO contract_import_errors (import_id, row, field, message) SELECT $1, k.row, 'registrationNumber', $2 FROM ${taken} k WHERE NOT k.duplicate`;
+
 /**
- * Valid rows that were not inserted and whose natural key is not there either lost on the registration number:
- * reported row by row ($1 import id, $2 message). The valid rows are materialized first so casts never see a bad row.
+ * After an insert with ON CONFLICT: valid rows whose natural key is not in `contracts` (inserted rows are) lost on
+ * the registration number — taken before, or by an earlier row of the file. Reported row by row ($1 import id,
+ * $2 message); one hash anti-join over `contracts`.
  */
-export function numberConflictsSql(stage: string, source: Partial<Record<ImportColumn, string>>, fresh: string): string {
-  const x = typed('v');
-  return `WITH v AS MATERIALIZED (
-      SELECT t.* FROM (${trimmedSelect(stage, source)}) t
-       WHERE NOT EXISTS (SELECT 1 FROM contract_import_errors e WHERE e.import_id = $1 AND e.row = t.row)),
-    typed AS (SELECT v.row, v."registrationNumber" AS registration_number, v."sellerCreditCode" AS seller_credit_code, v."buyerCreditCode" AS buyer_credit_code,
-                     ${x.signedOn} AS signed_on, ${x.contractFen} AS contract_fen FROM v),
-    lost AS (
+export function numberConflictsSql(stage: string, source: Partial<Record<ImportColumn, string>>): string {
+  return `WITH lost AS (
       INSERT INTO contract_import_errors (import_id, row, field, message)
-      SELECT $1, k.row, 'registrationNumber', $2 FROM typed k
-       WHERE NOT EXISTS (SELECT 1 FROM ${fresh} n WHERE n.registration_number = k.registration_number AND n.seller_credit_code = k.seller_credit_code
-                           AND n.buyer_credit_code = k.buyer_credit_code AND n.signed_on = k.signed_on AND n.contract_fen = k.contract_fen)
-         AND NOT EXISTS (SELECT 1 FROM contracts c WHERE c.seller_credit_code = k.seller_credit_code AND c.buyer_credit_code = k.buyer_credit_code
-                           AND c.signed_on = k.signed_on AND c.contract_fen = k.contract_fen AND c.status <> 'rejected')
+      SELECT $1, k.row, 'registrationNumber', $2 FROM (${validKeys(stage, source)}) k
+       WHERE NOT EXISTS (SELECT 1 FROM contracts c WHERE ${sameNaturalKey('k')})
       ON CONFLICT DO NOTHING RETURNING 1)
     SELECT count(*)::int AS conflicts FROM lost`;
 }
