@@ -11,7 +11,7 @@ import { ContractImportEntity } from '../entities';
 import { regionCodes } from '../regions';
 import { copyEscape, IMPORT_COLUMNS, missingColumns, RULES, type ImportColumn, type RowError } from './import-columns';
 import { readCsvHeader, readRecords } from './import-source';
-import { insertContractsSql, insertErrorsSql, numberConflictsSql, rollUpSql, takenConflictsSql, takenSql } from './import-sql';
+import { analyzeSql, insertContractsSql, insertErrorsSql, numberConflictsSql, rollUpSql, takenConflictsSql, takenSql } from './import-sql';
 
 /** Progress is written at most twice a second: often enough for the bar, rare enough to cost nothing. */
 const PROGRESS_MS = 500;
@@ -93,9 +93,8 @@ export class ImportRunner {
       processed = rows;
       await report(processed);
       timed('staged');
-      // Statistics of the staging columns (a small sample is enough) let the planner memoize the per-value checks.
-      await query(`SET LOCAL default_statistics_target = 10`);
-      await query(`ANALYZE ${stage}`);
+      // Statistics of the staging columns let the planner memoize the per-value checks.
+      await query(analyzeSql(stage, source));
       timed('analyzed');
 
       const [checked] = (await query(insertErrorsSql(stage, source, imp.adminRegion), [importId, [...regionCodes()]])) as { bad_rows: number }[];
@@ -104,7 +103,8 @@ export class ImportRunner {
       // Hashing `contracts` for the taken check and aggregating the roll-ups in memory instead of spilling to disk.
       await query(`SET LOCAL work_mem = '256MB'`);
       await query(`CREATE UNLOGGED TABLE ${taken} (row integer, duplicate boolean) WITH (autovacuum_enabled = false)`);
-      await query(takenSql(stage, source, taken), [importId]);
+      const [{ any }] = (await query(`SELECT EXISTS (SELECT 1 FROM contracts) AS any`)) as { any: boolean }[];
+      if (any) await query(takenSql(stage, source, taken), [importId]);
       const [found] = (await query(`SELECT count(*)::int AS taken, count(*) FILTER (WHERE NOT duplicate)::int AS conflicts FROM ${taken}`)) as { taken: number; conflicts: number }[];
       timed('checked against contracts');
       await query(
