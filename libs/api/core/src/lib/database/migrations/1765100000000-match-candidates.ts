@@ -16,13 +16,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * `demands.match_terms` keeps a demand's informative terms (catalog `MatchTerms`) from posting time: a demand's
  * text never changes, and English stems need a database round trip to compute.
  */
-export class MatchCandidates1765100000000 implements MigrationInterface {
-  name = 'MatchCandidates1765100000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE demands ADD COLUMN match_terms jsonb`);
-    await q.query(`
-      CREATE FUNCTION catalog_match_candidates(terms text[], pairs tsquery[], singles tsquery[], anyq tsquery, pool int, lim int)
+/** The function's definition: at most pool / `divisor` rows per pair in the first pass (`share` names it). */
+export const matchCandidatesSql = (divisor: 2 | 4, share: string) => `
+      CREATE OR REPLACE FUNCTION catalog_match_candidates(terms text[], pairs tsquery[], singles tsquery[], anyq tsquery, pool int, lim int)
         RETURNS TABLE (achievement_id uuid, tier int, rank real, matched text[])
         LANGUAGE plpgsql STABLE ROWS 120
         SET enable_seqscan = off SET work_mem = '32MB'
@@ -33,9 +29,9 @@ export class MatchCandidates1765100000000 implements MigrationInterface {
         cap int;
         q tsquery;
       BEGIN
-        -- A quarter of the pool at most per pair first, so that one broad pair cannot fill it alone; a second pass
+        -- At most ${share} of the pool per pair first, so that one broad pair cannot fill it alone; a second pass
         -- without the cap only when that left fewer than lim.
-        FOREACH cap IN ARRAY ARRAY[greatest(pool / 4, 1), pool] LOOP
+        FOREACH cap IN ARRAY ARRAY[greatest(pool / ${divisor}, 1), pool] LOOP
           FOREACH q IN ARRAY pairs LOOP
             EXIT WHEN cardinality(picked) >= pool;
             picked := picked || ARRAY(SELECT x.id FROM achievements x WHERE x.search @@ q AND x.status = 'published' AND x.id <> ALL (picked)
@@ -57,7 +53,14 @@ export class MatchCandidates1765100000000 implements MigrationInterface {
                     FROM unnest(picked) WITH ORDINALITY p(id, n) JOIN achievements x ON x.id = p.id
                    ORDER BY 3, 4 DESC, 1 LIMIT lim) r
            ORDER BY r.tier, r.rank DESC, r.id;
-      END $$`);
+      END $$`;
+
+export class MatchCandidates1765100000000 implements MigrationInterface {
+  name = 'MatchCandidates1765100000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE demands ADD COLUMN match_terms jsonb`);
+    await q.query(matchCandidatesSql(4, 'a quarter'));
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -12,6 +12,7 @@ import { BrokerageRooms1764640800000 } from './1764640800000-brokerage-rooms';
 import { MarketBidRefusal1765090000000 } from './1765090000000-market-bid-refusal';
 import { AuditChainer1765090400000 } from './1765090400000-audit-chainer';
 import { MatchCandidates1765100000000 } from './1765100000000-match-candidates';
+import { MatchPairCap1765100100000 } from './1765100100000-match-pair-cap';
 
 /** Listed explicitly (not globbed) so the webpack bundle and the CLI run the same set, in order. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   MarketBidRefusal1765090000000,
   AuditChainer1765090400000,
   MatchCandidates1765100000000,
+  MatchPairCap1765100100000,
 ];
