@@ -4,12 +4,11 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { AuctionBidEvent } from '@ttx/shared/contracts';
 import { provideApiClient } from '@ttx/web/api-client';
-import { AUTH_STORAGE_KEY, LANG_STORAGE_KEY } from '@ttx/web/core';
+import { AUTH_STORAGE_KEY, LANG_STORAGE_KEY, LiveClient } from '@ttx/web/core';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { translocoTesting } from '../../testing/i18n';
 import { APP_ICONS } from '../app-icons';
 import { AuctionRoom } from './auction-room';
-import { LiveAuction } from './live-auction';
 
 const tick = () => new Promise((r) => setTimeout(r));
 const ID = '11111111-1111-4111-8111-111111111111';
@@ -22,8 +21,11 @@ const AUCTION = {
 
 describe('AuctionRoom', () => {
   let handlers: { bid: (e: AuctionBidEvent) => void } | undefined;
+  let channel: string | undefined;
+  let closed = 0;
 
   async function setup() {
+    closed = 0; // the previous test's page is torn down after its afterEach
     localStorage.setItem(LANG_STORAGE_KEY, 'en-US');
     localStorage.setItem(
       AUTH_STORAGE_KEY,
@@ -31,10 +33,24 @@ describe('AuctionRoom', () => {
     );
     TestBed.configureTestingModule({
       imports: [translocoTesting('en-US')],
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideApiClient(), provideNzIcons(APP_ICONS)],
-    });
-    TestBed.overrideComponent(AuctionRoom, {
-      set: { providers: [{ provide: LiveAuction, useValue: { connect: (_: string, h: typeof handlers) => (handlers = h), disconnect: () => undefined } }] },
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideApiClient(),
+        provideNzIcons(APP_ICONS),
+        // The socket itself is LiveClient's (own spec); here the test plays the channel.
+        {
+          provide: LiveClient,
+          useValue: {
+            listen: (c: string, h: typeof handlers) => {
+              channel = c;
+              handlers = h;
+              return { close: () => closed++ };
+            },
+          },
+        },
+      ],
     });
     const fixture = TestBed.createComponent(AuctionRoom);
     fixture.componentRef.setInput('id', ID);
@@ -59,12 +75,14 @@ describe('AuctionRoom', () => {
   afterEach(() => {
     localStorage.clear();
     handlers = undefined;
+    channel = undefined;
   });
 
   it('shows the high bid, then follows a live bid and its soft-close extension', async () => {
     const { http, $, serve } = await setup();
     await serve();
     http.expectOne('/api/listings/l1').flush({ id: 'l1', title: { zh: '专利', en: 'Patent' } });
+    expect(channel).toBe(`auction:${ID}`);
     expect($('auction-high-bid')?.textContent).toContain('¥1,000');
     const extended = new Date(Date.now() + 3_600_000).toISOString();
     handlers?.bid({ auctionId: ID, amount: 101_000, endsAt: extended, bidCount: 2, extended: true, at: new Date().toISOString() });
@@ -88,5 +106,14 @@ describe('AuctionRoom', () => {
     expect(req.request.headers.get('idempotency-key')).toBeTruthy();
     req.flush({ bidId: 'b1', amount: 101_000, endsAt: ends });
     await serve({ ...AUCTION, highBid: 101_000, bidCount: 2, minNextBid: 102_000 });
+  });
+
+  it('closes the auction channel when the page goes', async () => {
+    const { fixture, http, serve } = await setup();
+    await serve();
+    http.expectOne('/api/listings/l1').flush({ id: 'l1', title: { zh: '专利', en: 'Patent' } });
+    expect(closed).toBe(0);
+    fixture.destroy();
+    expect(closed).toBe(1);
   });
 });

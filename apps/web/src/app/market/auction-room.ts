@@ -2,9 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, injec
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { AuctionBidEvent } from '@ttx/shared/contracts';
+import { auctionRoom, type AuctionBidEvent, type AuctionClosedEvent } from '@ttx/shared/contracts';
 import { type AuctionView, type BidView, type ListingView, type MyAuctionView, TtxApi } from '@ttx/web/api-client';
-import { AuthStore, LanguageService } from '@ttx/web/core';
+import { AuthStore, LanguageService, LiveClient } from '@ttx/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -13,14 +13,12 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzStatisticModule } from 'ng-zorro-antd/statistic';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { LiveAuction } from './live-auction';
 import { formatCountdown, newIdempotencyKey, pickText, remainingMs, yuan, yuanToFen } from './market-text';
 
 /** Auction room: live high bid and countdown (follows soft-close extensions), anonymised history, bidding. */
 @Component({
   selector: 'ttx-auction-room',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: [LiveAuction],
   imports: [FormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzCardModule, NzInputModule, NzModalModule, NzStatisticModule, NzTableModule, NzTagModule],
   template: `
     <div class="ttx-page">
@@ -113,7 +111,7 @@ import { formatCountdown, newIdempotencyKey, pickText, remainingMs, yuan, yuanTo
 })
 export class AuctionRoom {
   private readonly api = inject(TtxApi);
-  private readonly liveClient = inject(LiveAuction);
+  private readonly liveClient = inject(LiveClient);
   protected readonly auth = inject(AuthStore);
   protected readonly language = inject(LanguageService);
 
@@ -148,14 +146,16 @@ export class AuctionRoom {
       clearInterval(timer);
       clearInterval(poll);
     });
-    effect(() => {
+    effect((onCleanup) => {
       const id = this.id();
       void this.load(id);
-      this.liveClient.connect(id, {
-        bid: (e) => this.onBid(e),
-        closed: () => void this.refresh(id),
-        connected: (ok) => this.live.set(ok),
-      });
+      const subscription = this.liveClient.listen<{ bid: AuctionBidEvent; closed: AuctionClosedEvent }>(
+        auctionRoom(id),
+        { bid: (e) => this.onBid(e), closed: () => void this.refresh(id) },
+        (ok) => this.live.set(ok),
+      );
+      // Another auction or leaving the page: this one's socket closes.
+      onCleanup(() => subscription.close());
     });
   }
 

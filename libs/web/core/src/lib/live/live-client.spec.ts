@@ -78,4 +78,18 @@ describe('LiveClient', () => {
     expect(refresh).toHaveBeenCalledTimes(1);
     expect(live.fake.connects).toBe(1);
   });
+
+  it('listens to several events of one channel on one socket', () => {
+    const seen: string[] = [];
+    live.listen<{ bid: { amount: number }; closed: { outcome: string } }>('auction:1', {
+      bid: (e) => seen.push(`bid ${e.amount}`),
+      closed: (e) => seen.push(`closed ${e.outcome}`),
+    });
+    live.fake.server('connect');
+    expect(live.fake.emitted[0].slice(0, 2)).toEqual(['join', 'auction:1']);
+    live.fake.server('bid', { amount: 2 });
+    live.fake.server('closed', { outcome: 'sold' });
+    live.fake.server('room', { type: 'message' });
+    expect(seen).toEqual(['bid 2', 'closed sold']);
+  });
 });

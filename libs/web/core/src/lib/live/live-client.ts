@@ -36,20 +36,26 @@ export class LiveClient {
     });
   }
 
+  /** One event of a channel: `subscribe(channel, event, h)` is `listen(channel, { [event]: h.event }, h.joined)`. */
   subscribe<T>(channel: string, event: string, h: LiveHandlers<T>): LiveSubscription {
+    return this.listen<Record<string, T>>(channel, { [event]: h.event }, h.joined);
+  }
+
+  /** Several events of one channel on one socket (an auction pushes `bid` and `closed`). */
+  listen<E extends object>(channel: string, events: { [K in keyof E]: (payload: E[K]) => void }, joined?: (ok: boolean) => void): LiveSubscription {
     const socket = this.socket();
     let refreshed = false;
-    socket.on('connect', () => socket.emit('join', channel, (ok: boolean) => h.joined?.(ok === true)));
-    socket.on('disconnect', () => h.joined?.(false));
+    socket.on('connect', () => socket.emit('join', channel, (ok: boolean) => joined?.(ok === true)));
+    socket.on('disconnect', () => joined?.(false));
     socket.on('connect_error', (e: Error) => {
-      h.joined?.(false);
+      joined?.(false);
       // The server refuses an expired token without retrying: refresh once, then connect again.
       if (e.message === 'unauthorised' && !refreshed && this.auth.refreshToken()) {
         refreshed = true;
         void this.auth.refresh().then(() => socket.connect(), () => undefined);
       }
     });
-    socket.on(event, h.event);
+    for (const [event, fn] of Object.entries(events)) socket.on(event, fn as (payload: unknown) => void);
     return { close: () => socket.close() };
   }
 }
