@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type AchievementView, TtxApi } from '@ttx/web/api-client';
+import { type AchievementView, CatalogApi } from '@ttx/web/api-client';
 import { AuthStore, LanguageService, reloadOn } from '@ttx/web/core';
 import { OrgPicker } from '@ttx/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -45,7 +45,7 @@ import { type Localized, pickText, priceRange } from './catalog-text';
   `,
 })
 export class AchievementDetail {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(CatalogApi);
   protected readonly auth = inject(AuthStore);
   protected readonly language = inject(LanguageService);
 

@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ACHIEVEMENT_KINDS, DEAL_TYPES, IP_RECORD_STATUSES, MATURITY_STAGES } from '@ttx/shared/contracts';
-import { type AttachmentView, TtxApi } from '@ttx/web/api-client';
+import { type AttachmentView, CatalogApi } from '@ttx/web/api-client';
 import { AuthStore, LanguageService } from '@ttx/web/core';
 import { OrgPicker } from '@ttx/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -35,7 +35,7 @@ import { type FieldNode, pickText } from './catalog-text';
   `,
 })
 export class AchievementEditor {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(CatalogApi);
   private readonly router = inject(Router);
   /** Set when editing an existing achievement. */
   protected readonly id = inject(ActivatedRoute).snapshot.paramMap.get('id');

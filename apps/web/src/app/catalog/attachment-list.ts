@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type AttachmentView, TtxApi } from '@ttx/web/api-client';
+import { type AttachmentView, CatalogApi } from '@ttx/web/api-client';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzListModule } from 'ng-zorro-antd/list';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
@@ -56,7 +56,7 @@ export function fileSize(bytes: number): string {
   `,
 })
 export class AttachmentList {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(CatalogApi);
 
   readonly achievementId = input.required<string>();
   readonly attachments = input.required<AttachmentView[]>();

@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type SearchResultView, TtxApi } from '@ttx/web/api-client';
+import { CatalogApi, type SearchResultView } from '@ttx/web/api-client';
 import { LanguageService, reloadOn } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -59,7 +59,7 @@ const FACET_PARAM: Record<FacetName, keyof CatalogQuery> = {
   `,
 })
 export class CatalogPage {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(CatalogApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   protected readonly language = inject(LanguageService);

@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ACHIEVEMENT_STATUSES } from '@ttx/shared/contracts';
-import { type AchievementPageView, type AchievementStatus, TtxApi } from '@ttx/web/api-client';
+import { type AchievementPageView, type AchievementStatus, CatalogApi } from '@ttx/web/api-client';
 import { AuthStore, LanguageService, reloadOn } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
@@ -105,7 +105,7 @@ import { type Localized, pickText } from './catalog-text';
   `,
 })
 export class MyAchievements {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(CatalogApi);
   protected readonly auth = inject(AuthStore);
   private readonly language = inject(LanguageService);
 

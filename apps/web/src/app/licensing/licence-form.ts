@@ -7,7 +7,7 @@ import { distinctUntilChanged } from 'rxjs';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LICENCE_KINDS } from '@ttx/shared/contracts';
 import { checkCreditCode } from '@ttx/shared/policy';
-import { type AchievementSummaryView, type BrokerView, LicensingApi, OrganizationsApi, type OrganizationView, TtxApi } from '@ttx/web/api-client';
+import { type AchievementSummaryView, type BrokerView, CatalogApi, LicensingApi, OrganizationsApi, type OrganizationView, TtxApi } from '@ttx/web/api-client';
 import { LanguageService, SKIP_ERROR_TOAST, toProblem } from '@ttx/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -134,6 +134,7 @@ const quiet = () => new HttpContext().set(SKIP_ERROR_TOAST, true);
 export class LicenceFormPage {
   private readonly api = inject(LicensingApi);
   private readonly ttx = inject(TtxApi);
+  private readonly catalogApi = inject(CatalogApi);
   private readonly organizations = inject(OrganizationsApi);
   private readonly router = inject(Router);
   private readonly language = inject(LanguageService);
@@ -149,7 +150,7 @@ export class LicenceFormPage {
 
   constructor() {
     // The TTO's own institution's published achievements (what it may license).
-    void this.ttx.myAchievements({ status: 'published', pageSize: 100 }).then((r) => this.achievements.set(r.items));
+    void this.catalogApi.myAchievements({ status: 'published', pageSize: 100 }).then((r) => this.achievements.set(r.items));
     // Distinct: re-validating the form on submit emits the same value again, which must not drop the licensee.
     this.form.controls.creditCode.valueChanges.pipe(distinctUntilChanged(), takeUntilDestroyed()).subscribe((code) => void this.lookUp(code));
   }

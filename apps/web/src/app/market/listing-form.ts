@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AUCTION_KINDS, LICENCE_SCOPES, LISTING_METHODS, MARKET_DEAL_TYPES, OPEN_LICENCE_FEE_TYPES, type MarketDealType } from '@ttx/shared/contracts';
-import { type AchievementPageView, TtxApi } from '@ttx/web/api-client';
+import { type AchievementPageView, CatalogApi, TtxApi } from '@ttx/web/api-client';
 import { LanguageService } from '@ttx/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -119,6 +119,7 @@ import { pickText } from './market-text';
 })
 export class ListingFormPage {
   private readonly api = inject(TtxApi);
+  private readonly catalogApi = inject(CatalogApi);
   private readonly router = inject(Router);
   private readonly language = inject(LanguageService);
 
@@ -140,7 +141,7 @@ export class ListingFormPage {
   });
 
   constructor() {
-    void this.api.myAchievements({ status: 'published', pageSize: 100 }).then((r) => this.achievements.set(r));
+    void this.catalogApi.myAchievements({ status: 'published', pageSize: 100 }).then((r) => this.achievements.set(r));
   }
 
   protected pick(t: { zh: string | null; en: string | null }): string {
@@ -159,7 +160,7 @@ export class ListingFormPage {
   protected async pickAchievement(id: string): Promise<void> {
     this.patch({ achievementId: id, dealType: null, licenceScope: null });
     this.governmentFunded.set(false);
-    const a = await this.api.achievement(id);
+    const a = await this.catalogApi.achievement(id);
     if (this.form().achievementId === id) this.governmentFunded.set(!!a.fundingProjectNumber);
   }
 

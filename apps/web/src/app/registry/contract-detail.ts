@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { REJECTION_REASONS, type RejectionReason } from '@ttx/shared/contracts';
-import { type ContractView, TtxApi } from '@ttx/web/api-client';
+import { type ContractView, RegistryApi } from '@ttx/web/api-client';
 import { LanguageService, reloadOn } from '@ttx/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -107,7 +107,7 @@ import { DEADLINE_COLOURS, formatYuan, saveBlob, STATUS_COLOURS, yuanToFen } fro
   `,
 })
 export class ContractDetail {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(RegistryApi);
   private readonly language = inject(LanguageService);
   readonly id = input.required<string>();
 

@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CONTRACT_KINDS, CONTRACT_SUB_KINDS, PARTY_TYPES, type ContractKind, type PartyType } from '@ttx/shared/contracts';
-import { type ContractInput, TtxApi } from '@ttx/web/api-client';
+import { type ContractInput, RegistryApi } from '@ttx/web/api-client';
 import { LanguageService } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -120,7 +120,7 @@ const today = () => new Date().toISOString().slice(0, 10);
   `,
 })
 export class ContractForm {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(RegistryApi);
   private readonly router = inject(Router);
   private readonly language = inject(LanguageService);
 

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type ImportStatusView, TtxApi } from '@ttx/web/api-client';
+import { type ImportStatusView, RegistryApi } from '@ttx/web/api-client';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
@@ -49,7 +49,7 @@ const POLL_MS = 500;
   `,
 })
 export class ImportPage {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(RegistryApi);
   protected readonly file = signal<File | null>(null);
   protected readonly status = signal<ImportStatusView | null>(null);
   protected readonly running = signal(false);

@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CONTRACT_STATUSES } from '@ttx/shared/contracts';
-import { type ContractPageView, type ContractStatus, TtxApi } from '@ttx/web/api-client';
+import { type ContractPageView, type ContractStatus, RegistryApi } from '@ttx/web/api-client';
 import { AuthStore, LanguageService, reloadOn } from '@ttx/web/core';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -84,7 +84,7 @@ export const SELLER_ROLES: Role[] = ['tto_manager', 'enterprise_member', 'broker
   `,
 })
 export class RegistryPage {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(RegistryApi);
   private readonly auth = inject(AuthStore);
   private readonly language = inject(LanguageService);
 

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { type StatsItemView, TtxApi } from '@ttx/web/api-client';
+import { RegistryApi, type StatsItemView } from '@ttx/web/api-client';
 import { LanguageService, reloadOn } from '@ttx/web/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective, provideEchartsCore } from 'ngx-echarts';
@@ -49,7 +49,7 @@ const wan = (fen: number) => Math.round(fen / 1_000_000) / 100;
   `,
 })
 export class StatsPage {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(RegistryApi);
   private readonly i18n = inject(TranslocoService);
   private readonly language = inject(LanguageService);
   protected readonly from = signal('');

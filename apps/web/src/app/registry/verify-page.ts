@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, effect, inject, input, signal } fro
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { TtxApi, type VerifyResultView } from '@ttx/web/api-client';
+import { RegistryApi, type VerifyResultView } from '@ttx/web/api-client';
 import { LanguageService } from '@ttx/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -43,7 +43,7 @@ import { formatYuan } from './registry-format';
   `,
 })
 export class VerifyPage {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(RegistryApi);
   private readonly router = inject(Router);
   private readonly language = inject(LanguageService);
   readonly code = input<string>();

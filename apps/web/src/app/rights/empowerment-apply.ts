@@ -4,7 +4,7 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { EMPOWERMENT_MODELS, type EmpowermentModel } from '@ttx/shared/contracts';
 import { checkEmpowermentTerms, pctToBp, splitOwnership } from '@ttx/shared/policy';
-import { type AchievementView, type PolicyView, TtxApi } from '@ttx/web/api-client';
+import { type AchievementView, CatalogApi, type PolicyView, RightsApi } from '@ttx/web/api-client';
 import { LanguageService } from '@ttx/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -74,7 +74,8 @@ import { pickText } from '../catalog/catalog-text';
   styles: `.hint { color: rgba(0, 0, 0, 0.45); } .field { display: inline-flex; gap: 8px; align-items: center; }`,
 })
 export class EmpowermentApply {
-  private readonly api = inject(TtxApi);
+  private readonly catalogApi = inject(CatalogApi);
+  private readonly rightsApi = inject(RightsApi);
   private readonly router = inject(Router);
   private readonly language = inject(LanguageService);
 
@@ -115,9 +116,9 @@ export class EmpowermentApply {
   }
 
   private async load(id: string): Promise<void> {
-    const a = await this.api.achievement(id);
+    const a = await this.catalogApi.achievement(id);
     this.achievement.set(a);
-    this.policy.set(await this.api.policy(a.institutionId));
+    this.policy.set(await this.rightsApi.policy(a.institutionId));
   }
 
   protected pick(t: { zh: string | null; en: string | null }): string {
@@ -128,7 +129,7 @@ export class EmpowermentApply {
     this.busy.set(true);
     try {
       const m = this.model();
-      const e = await this.api.applyForEmpowerment(this.achievementId(), {
+      const e = await this.rightsApi.applyForEmpowerment(this.achievementId(), {
         model: m,
         ...(m === 'ownership_first' ? { teamOwnershipPct: this.pct() ?? undefined } : {}),
         ...(m === 'long_term_use' ? { useRightYears: this.years() ?? undefined } : {}),

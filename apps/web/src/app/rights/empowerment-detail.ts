@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CHECKLIST_ITEMS, type EmpowermentDecision, type ReviewVote } from '@ttx/shared/contracts';
-import { type DisclosureDetailView, type EmpowermentView, TtxApi } from '@ttx/web/api-client';
+import { type DisclosureDetailView, type EmpowermentView, RightsApi } from '@ttx/web/api-client';
 import { AuthStore, LanguageService } from '@ttx/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -53,7 +53,7 @@ interface ReviewerRow {
   `,
 })
 export class EmpowermentDetail {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(RightsApi);
   protected readonly auth = inject(AuthStore);
   protected readonly language = inject(LanguageService);
   protected readonly colors = STATUS_COLORS;

@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { DISCLOSURE_KINDS, DISCLOSURE_STATUSES, type DisclosureKind, type DisclosureStatus } from '@ttx/shared/contracts';
-import { type DisclosurePageView, TtxApi } from '@ttx/web/api-client';
+import { type DisclosurePageView, RightsApi } from '@ttx/web/api-client';
 import { LanguageService } from '@ttx/web/core';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -73,7 +73,7 @@ import { formatTime, STATUS_COLORS } from './rights-text';
   `,
 })
 export class NoticeBoard {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(RightsApi);
   protected readonly language = inject(LanguageService);
   protected readonly colors = STATUS_COLORS;
   protected readonly kinds = DISCLOSURE_KINDS;

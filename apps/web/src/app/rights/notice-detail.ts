@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, untracked, computed, effect, inject
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type DisclosureDetailView, TtxApi } from '@ttx/web/api-client';
+import { type DisclosureDetailView, RightsApi } from '@ttx/web/api-client';
 import { AuthStore, LanguageService } from '@ttx/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -100,7 +100,7 @@ interface NoticeSummary {
   styles: `.muted { color: rgba(0, 0, 0, 0.45); }`,
 })
 export class NoticeDetail {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(RightsApi);
   protected readonly auth = inject(AuthStore);
   protected readonly language = inject(LanguageService);
   protected readonly colors = STATUS_COLORS;

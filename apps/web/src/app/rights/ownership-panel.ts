@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, untracked, effect, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type EmpowermentSummaryView, type OwnershipView, TtxApi } from '@ttx/web/api-client';
+import { type EmpowermentSummaryView, type OwnershipView, RightsApi } from '@ttx/web/api-client';
 import { AuthStore, LanguageService } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -60,7 +60,7 @@ import { formatTime, STATUS_COLORS } from './rights-text';
   `,
 })
 export class OwnershipPanel {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(RightsApi);
   protected readonly auth = inject(AuthStore);
   private readonly language = inject(LanguageService);
   protected readonly colors = STATUS_COLORS;

@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { NEGATIVE_RULE_KINDS, type NegativeRuleKind } from '@ttx/shared/contracts';
-import { type NegativeRuleView, type PolicyInput, type PolicyVersionView, type PolicyView, TtxApi } from '@ttx/web/api-client';
+import { type NegativeRuleView, type PolicyInput, type PolicyVersionView, type PolicyView, RightsApi } from '@ttx/web/api-client';
 import { AuthStore, LanguageService } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -86,7 +86,7 @@ type Setting = (typeof SETTINGS)[number];
   styles: `nz-card { margin-bottom: 16px; } .row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin: 8px 0; } .muted { color: rgba(0, 0, 0, 0.45); }`,
 })
 export class PolicyPage {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(RightsApi);
   private readonly auth = inject(AuthStore);
   protected readonly language = inject(LanguageService);
   protected readonly settings = SETTINGS;

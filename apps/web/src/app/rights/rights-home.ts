@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, untracked, effect, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type EmpowermentPageView, TtxApi } from '@ttx/web/api-client';
+import { type EmpowermentPageView, RightsApi } from '@ttx/web/api-client';
 import { AuthStore, LanguageService } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -59,7 +59,7 @@ import { formatTime, STATUS_COLORS } from './rights-text';
   `,
 })
 export class RightsHome {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(RightsApi);
   private readonly auth = inject(AuthStore);
   private readonly language = inject(LanguageService);
   protected readonly colors = STATUS_COLORS;

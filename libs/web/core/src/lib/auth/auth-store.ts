@@ -1,7 +1,7 @@
 import { DOCUMENT } from '@angular/common';
 import { HttpContext } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { AuthSessionView, TtxApi } from '@ttx/web/api-client';
+import { AuthSessionView, SessionApi } from '@ttx/web/api-client';
 import type { MembershipView, Role } from '@ttx/shared/contracts';
 import { SKIP_ERROR_TOAST } from '../http/http-context';
 
@@ -44,7 +44,7 @@ function readState(storage: Storage | undefined): AuthState {
  */
 @Injectable({ providedIn: 'root' })
 export class AuthStore {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(SessionApi);
   private readonly document = inject(DOCUMENT);
   private readonly storage: Storage | undefined = this.document.defaultView?.localStorage;
   private readonly state = signal<AuthState>(readState(this.storage));

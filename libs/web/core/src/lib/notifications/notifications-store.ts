@@ -1,10 +1,10 @@
 import { Injectable, inject, signal } from '@angular/core';
-import { NotificationView, TtxApi } from '@ttx/web/api-client';
+import { NotificationView, PlatformApi } from '@ttx/web/api-client';
 
 /** The signed-in user's notifications, one page at a time. */
 @Injectable({ providedIn: 'root' })
 export class NotificationsStore {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(PlatformApi);
 
   readonly items = signal<NotificationView[]>([]);
   readonly total = signal(0);

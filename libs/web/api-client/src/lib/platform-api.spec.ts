@@ -1,31 +1,20 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { PlatformApi } from './platform-api';
 import { provideApiClient } from './provide-api-client';
-import { TtxApi } from './ttx-api';
 
-describe('TtxApi (generated client facade)', () => {
-  let api: TtxApi;
+describe('PlatformApi', () => {
+  let api: PlatformApi;
   let http: HttpTestingController;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideApiClient()],
-    });
-    api = TestBed.inject(TtxApi);
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideApiClient()] });
+    api = TestBed.inject(PlatformApi);
     http = TestBed.inject(HttpTestingController);
   });
 
   afterEach(() => http.verify());
-
-  it('posts the login body to the same-origin /api path', async () => {
-    const result = api.login({ email: 'a@b.c', password: 'secret123' });
-    const req = http.expectOne('/api/auth/login');
-    expect(req.request.method).toBe('POST');
-    expect(req.request.body).toEqual({ email: 'a@b.c', password: 'secret123' });
-    req.flush({ accessToken: 'at', refreshToken: 'rt', expiresIn: 900, user: { id: '1', email: 'a@b.c', displayName: 'A' } });
-    await expect(result).resolves.toMatchObject({ accessToken: 'at', refreshToken: 'rt' });
-  });
 
   it('passes paging as query parameters', async () => {
     const result = api.listNotifications(2, 10);
