@@ -27,7 +27,7 @@ describe('module boundaries (nx tags)', () => {
   });
 
   it('forbids shared code from importing an app-side lib (scope:shared → scope:web)', async () => {
-    const code = `import { TtxApi } from '@ttx/web/api-client';\nexport const x = TtxApi;\n`;
+    const code = `import { MarketApi } from '@ttx/web/api-client';\nexport const x = MarketApi;\n`;
     const errors = await boundaryErrors('libs/shared/policy/src/lib/fixture.ts', code);
     expect(errors.join('\n')).toMatch(/scope:shared/);
   });
@@ -38,7 +38,7 @@ describe('module boundaries (nx tags)', () => {
   });
 
   it('forbids a ui lib from importing the data-access client (type:ui → type:data-access)', async () => {
-    const code = `import { TtxApi } from '@ttx/web/api-client';\nexport const x = TtxApi;\n`;
+    const code = `import { MarketApi } from '@ttx/web/api-client';\nexport const x = MarketApi;\n`;
     const errors = await boundaryErrors('libs/web/ui/src/lib/fixture.ts', code);
     expect(errors.join('\n')).toMatch(/type:ui/);
   });

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CREDIT_EVENT_KINDS, type CreditEventKind } from '@ttx/shared/contracts';
-import { type BrokerView, type CreditEventView, TtxApi } from '@ttx/web/api-client';
+import { BrokerageApi, type BrokerView, type CreditEventView } from '@ttx/web/api-client';
 import { AuthStore, LanguageService, reloadOn } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -95,7 +95,7 @@ import { gradeColor } from './brokerage-text';
 })
 export class BrokerDetail {
   readonly id = input.required<string>();
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(BrokerageApi);
   private readonly auth = inject(AuthStore);
   private readonly language = inject(LanguageService);
   protected readonly broker = signal<BrokerView | null>(null);

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { reloadOn } from '@ttx/web/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type BrokerPageView, TtxApi } from '@ttx/web/api-client';
+import { BrokerageApi, type BrokerPageView } from '@ttx/web/api-client';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { gradeColor } from './brokerage-text';
@@ -44,7 +44,7 @@ import { gradeColor } from './brokerage-text';
   `,
 })
 export class BrokerDirectory {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(BrokerageApi);
   protected readonly page = signal(1);
   protected readonly result = signal<BrokerPageView | null>(null);
   protected readonly color = gradeColor;

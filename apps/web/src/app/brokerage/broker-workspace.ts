@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { DEAL_ROOM_STAGES } from '@ttx/shared/contracts';
-import { type BrokerView, type DealRoomListView, TtxApi } from '@ttx/web/api-client';
+import { BrokerageApi, type BrokerView, type DealRoomListView } from '@ttx/web/api-client';
 import { AuthStore } from '@ttx/web/core';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -38,7 +38,7 @@ import { gradeColor } from './brokerage-text';
   `,
 })
 export class BrokerWorkspace {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(BrokerageApi);
   private readonly auth = inject(AuthStore);
   protected readonly stages = DEAL_ROOM_STAGES;
   protected readonly rooms = signal<DealRoomListView | null>(null);

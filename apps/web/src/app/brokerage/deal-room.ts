@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { DEAL_TYPES, dealRoomChannel, type DealRoomLiveEvent, type DealType } from '@ttx/shared/contracts';
-import { type DealRoomView, type RoomMessageView, TtxApi } from '@ttx/web/api-client';
+import { BrokerageApi, type DealRoomView, type RoomMessageView } from '@ttx/web/api-client';
 import { AuthStore, LanguageService, LiveClient, reloadOn, type LiveSubscription } from '@ttx/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -145,7 +145,7 @@ export const ROOM_POLL_MS = 2000;
 })
 export class DealRoom {
   readonly id = input.required<string>();
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(BrokerageApi);
   private readonly auth = inject(AuthStore);
   protected readonly lang = inject(LanguageService).lang;
   protected readonly room = signal<DealRoomView | null>(null);

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type AchievementMatchListView, type DemandView, TtxApi } from '@ttx/web/api-client';
+import { type AchievementMatchListView, BrokerageApi, type DemandView } from '@ttx/web/api-client';
 import { AuthStore, LanguageService, reloadOn } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -72,7 +72,7 @@ import { type Localized, pickText, priceRange } from '../catalog/catalog-text';
 })
 export class DemandDetail {
   readonly id = input.required<string>();
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(BrokerageApi);
   private readonly router = inject(Router);
   protected readonly auth = inject(AuthStore);
   private readonly language = inject(LanguageService);

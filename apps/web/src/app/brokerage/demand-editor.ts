@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { DEAL_TYPES, MATURITY_STAGES, type DealType, type MaturityStage } from '@ttx/shared/contracts';
-import { type DemandInput, TtxApi } from '@ttx/web/api-client';
+import { BrokerageApi, type DemandInput } from '@ttx/web/api-client';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -76,7 +76,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
   `,
 })
 export class DemandEditor {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(BrokerageApi);
   private readonly router = inject(Router);
   protected readonly stages = MATURITY_STAGES;
   protected readonly deals = DEAL_TYPES;

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type DemandPageView, TtxApi } from '@ttx/web/api-client';
+import { BrokerageApi, type DemandPageView } from '@ttx/web/api-client';
 import { AuthStore, LanguageService, reloadOn } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
@@ -67,7 +67,7 @@ import { type Localized, pickText } from '../catalog/catalog-text';
   `,
 })
 export class DemandsPage {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(BrokerageApi);
   protected readonly auth = inject(AuthStore);
   private readonly language = inject(LanguageService);
   protected readonly enterprise = computed(() => this.auth.hasRole('enterprise_member'));

@@ -7,7 +7,7 @@ import { distinctUntilChanged } from 'rxjs';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LICENCE_KINDS } from '@ttx/shared/contracts';
 import { checkCreditCode } from '@ttx/shared/policy';
-import { type AchievementSummaryView, type BrokerView, CatalogApi, LicensingApi, OrganizationsApi, type OrganizationView, TtxApi } from '@ttx/web/api-client';
+import { type AchievementSummaryView, BrokerageApi, type BrokerView, CatalogApi, LicensingApi, OrganizationsApi, type OrganizationView } from '@ttx/web/api-client';
 import { LanguageService, SKIP_ERROR_TOAST, toProblem } from '@ttx/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -133,7 +133,7 @@ const quiet = () => new HttpContext().set(SKIP_ERROR_TOAST, true);
 })
 export class LicenceFormPage {
   private readonly api = inject(LicensingApi);
-  private readonly ttx = inject(TtxApi);
+  private readonly brokerageApi = inject(BrokerageApi);
   private readonly catalogApi = inject(CatalogApi);
   private readonly organizations = inject(OrganizationsApi);
   private readonly router = inject(Router);
@@ -182,7 +182,7 @@ export class LicenceFormPage {
     this.withBroker.set(on);
     if (!on) return this.form.controls.broker.disable();
     this.form.controls.broker.enable();
-    if (!this.brokers().length) this.brokers.set((await this.ttx.brokers({ pageSize: 100 })).items);
+    if (!this.brokers().length) this.brokers.set((await this.brokerageApi.brokers({ pageSize: 100 })).items);
   }
 
   async submit(): Promise<void> {

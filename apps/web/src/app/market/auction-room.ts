@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { auctionRoom, type AuctionBidEvent, type AuctionClosedEvent } from '@ttx/shared/contracts';
-import { type AuctionView, type BidView, type ListingView, type MyAuctionView, TtxApi } from '@ttx/web/api-client';
+import { type AuctionView, type BidView, type ListingView, MarketApi, type MyAuctionView } from '@ttx/web/api-client';
 import { AuthStore, LanguageService, LiveClient } from '@ttx/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -110,7 +110,7 @@ import { formatCountdown, newIdempotencyKey, pickText, remainingMs, yuan, yuanTo
   `,
 })
 export class AuctionRoom {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(MarketApi);
   private readonly liveClient = inject(LiveClient);
   protected readonly auth = inject(AuthStore);
   protected readonly language = inject(LanguageService);

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type BidderView, type IntentView, type ListingView, type OfferView, TtxApi } from '@ttx/web/api-client';
+import { type BidderView, type IntentView, type ListingView, MarketApi, type OfferView } from '@ttx/web/api-client';
 import { AuthStore, LanguageService } from '@ttx/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -114,7 +114,7 @@ import { pickText, yuan, yuanToFen } from './market-text';
   `,
 })
 export class ListingDetail {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(MarketApi);
   protected readonly auth = inject(AuthStore);
   protected readonly language = inject(LanguageService);
   readonly id = input.required<string>();

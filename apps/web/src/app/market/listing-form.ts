@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AUCTION_KINDS, LICENCE_SCOPES, LISTING_METHODS, MARKET_DEAL_TYPES, OPEN_LICENCE_FEE_TYPES, type MarketDealType } from '@ttx/shared/contracts';
-import { type AchievementPageView, CatalogApi, TtxApi } from '@ttx/web/api-client';
+import { type AchievementPageView, CatalogApi, MarketApi } from '@ttx/web/api-client';
 import { LanguageService } from '@ttx/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -118,7 +118,7 @@ import { pickText } from './market-text';
   `,
 })
 export class ListingFormPage {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(MarketApi);
   private readonly catalogApi = inject(CatalogApi);
   private readonly router = inject(Router);
   private readonly language = inject(LanguageService);

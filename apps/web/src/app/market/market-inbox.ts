@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type DealView, type OfferView, TtxApi } from '@ttx/web/api-client';
+import { type DealView, MarketApi, type OfferView } from '@ttx/web/api-client';
 import { LanguageService } from '@ttx/web/core';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -50,7 +50,7 @@ import { pickText, yuan } from './market-text';
   styles: `.gap { margin-top: 16px; display: block; }`,
 })
 export class MarketInbox {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(MarketApi);
   private readonly language = inject(LanguageService);
   protected readonly offers = signal<OfferView[]>([]);
   protected readonly deals = signal<DealView[]>([]);

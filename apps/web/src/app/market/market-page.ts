@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LISTING_METHODS, LISTING_STATUSES, type ListingMethod, type ListingStatus } from '@ttx/shared/contracts';
-import { type ListingPageView, TtxApi } from '@ttx/web/api-client';
+import { type ListingPageView, MarketApi } from '@ttx/web/api-client';
 import { AuthStore, LanguageService } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -68,7 +68,7 @@ import { type Localized, pickText, yuan } from './market-text';
   `,
 })
 export class MarketPage {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(MarketApi);
   protected readonly auth = inject(AuthStore);
   protected readonly language = inject(LanguageService);
   protected readonly methods = LISTING_METHODS;

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type ListingPageView, TtxApi } from '@ttx/web/api-client';
+import { type ListingPageView, MarketApi } from '@ttx/web/api-client';
 import { LanguageService } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -45,7 +45,7 @@ import { pickText, yuan } from './market-text';
   `,
 })
 export class MyListings {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(MarketApi);
   private readonly language = inject(LanguageService);
   protected readonly result = signal<ListingPageView | null>(null);
 

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, input, output } from '@angu
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type OfferView, TtxApi } from '@ttx/web/api-client';
+import { MarketApi, type OfferView } from '@ttx/web/api-client';
 import { LanguageService } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -40,7 +40,7 @@ import { yuan, yuanToFen } from './market-text';
   `,
 })
 export class OfferThread {
-  private readonly api = inject(TtxApi);
+  private readonly api = inject(MarketApi);
   private readonly language = inject(LanguageService);
   readonly offers = input.required<OfferView[]>();
   readonly showListing = input(false);

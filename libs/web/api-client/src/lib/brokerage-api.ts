@@ -3,25 +3,15 @@ import { Injectable, inject } from '@angular/core';
 import { Api } from '../generated/api';
 import {
   acceptDealRoomNda,
-  acceptOffer,
   agreeDealRoomCommission,
   closeDealRoom,
-  counterOffer,
   createDemand,
-  createListing,
-  decideBidder,
-  getAuction,
   getBroker,
   getDealRoom,
   getDemand,
-  getListing,
-  getMyAuctionStatus,
   getMyBrokerProfile,
   inviteDealRoomMember,
   listAchievementDemands,
-  listAuctionBids,
-  listAuctionBidsForMe,
-  listBidders,
   listBrokers,
   listCreditEvents,
   listDealRoomDocuments,
@@ -29,52 +19,28 @@ import {
   listDealRooms,
   listDemandMatches,
   listDemands,
-  listListingIntents,
-  listListingOffers,
-  listListings,
-  listMyDeals,
-  listMyListings,
-  listOfferInbox,
   makeDealRoomOffer,
-  makeOffer,
   openDealRoom,
-  placeBid,
   postDealRoomMessage,
   proposeDealRoomCommission,
   recordCreditEvent,
-  registerBidder,
-  rejectOffer,
   reverseCreditEvent,
   satisfyDemand,
-  takeListing,
   updateDealRoomChecklist,
-  withdrawListing,
 } from '../generated/functions';
 import type { ListDemands$Params } from '../generated/fn/brokerage/list-demands';
 import type { ListDealRooms$Params } from '../generated/fn/brokerage/list-deal-rooms';
-import type { ListListings$Params } from '../generated/fn/market/list-listings';
 import type {
   AchievementMatchListDto,
-  AuctionDto,
-  BidAcceptedDto,
-  BidderDto,
-  BidViewDto,
   BrokerDto,
   BrokerPageDto,
   CommissionDto,
   CreateDemandDto,
-  CreateListingDto,
   CreditEventDto,
   CreditEventListDto,
-  DealDto,
   DemandDto,
   DemandMatchListDto,
   DemandPageDto,
-  IntentViewDto,
-  ListingDto,
-  ListingPageDto,
-  MyAuctionDto,
-  OfferViewDto,
   RecordCreditEventDto,
   RoomDocumentListDto,
   RoomDto,
@@ -83,22 +49,8 @@ import type {
   RoomMessageListDto,
   RoomOfferDto,
   RoomOfferViewDto,
-  TakeResultDto,
 } from '../generated/models';
 
-export type ListingView = ListingDto;
-export type ListingPageView = ListingPageDto;
-export type ListingInput = CreateListingDto;
-export type ListingQuery = ListListings$Params;
-export type AuctionView = AuctionDto;
-export type BidAcceptedView = BidAcceptedDto;
-export type BidView = BidViewDto;
-export type BidderView = BidderDto;
-export type MyAuctionView = MyAuctionDto;
-export type OfferView = OfferViewDto;
-export type IntentView = IntentViewDto;
-export type TakeResultView = TakeResultDto;
-export type DealView = DealDto;
 export type DemandView = DemandDto;
 export type DemandPageView = DemandPageDto;
 export type DemandInput = CreateDemandDto;
@@ -119,97 +71,10 @@ export type RoomOfferInput = RoomOfferDto;
 export type RoomOfferView = RoomOfferViewDto;
 export type CommissionInput = CommissionDto;
 
-/** What the per-context facades do not cover yet (being split per bounded context). */
+/** Brokerage (API.md "Brokerage"): demands and matches, brokers and their credit, deal rooms. */
 @Injectable({ providedIn: 'root' })
-export class TtxApi {
+export class BrokerageApi {
   private readonly api = inject(Api);
-
-  listings(params: ListingQuery, context?: HttpContext): Promise<ListingPageView> {
-    return this.api.invoke(listListings, params, context);
-  }
-
-  myListings(params: ListingQuery, context?: HttpContext): Promise<ListingPageView> {
-    return this.api.invoke(listMyListings, params, context);
-  }
-
-  listing(id: string, context?: HttpContext): Promise<ListingView> {
-    return this.api.invoke(getListing, { id }, context);
-  }
-
-  createListing(body: ListingInput, context?: HttpContext): Promise<ListingView> {
-    return this.api.invoke(createListing, { body }, context);
-  }
-
-  withdrawListing(id: string, context?: HttpContext): Promise<ListingView> {
-    return this.api.invoke(withdrawListing, { id }, context);
-  }
-
-  /** Fixed price: registers an intent; open licence: takes the licence at once. */
-  takeListing(id: string, context?: HttpContext): Promise<TakeResultView> {
-    return this.api.invoke(takeListing, { id, body: {} }, context);
-  }
-
-  listingIntents(id: string, context?: HttpContext): Promise<IntentView[]> {
-    return this.api.invoke(listListingIntents, { id }, context);
-  }
-
-  makeOffer(id: string, price: number, terms?: string, context?: HttpContext): Promise<OfferView> {
-    return this.api.invoke(makeOffer, { id, body: { price, ...(terms ? { terms } : {}) } }, context);
-  }
-
-  listingOffers(id: string, context?: HttpContext): Promise<OfferView[]> {
-    return this.api.invoke(listListingOffers, { id }, context);
-  }
-
-  offerInbox(context?: HttpContext): Promise<OfferView[]> {
-    return this.api.invoke(listOfferInbox, undefined, context);
-  }
-
-  counterOffer(id: string, price: number, terms?: string, context?: HttpContext): Promise<OfferView> {
-    return this.api.invoke(counterOffer, { id, body: { price, ...(terms ? { terms } : {}) } }, context);
-  }
-
-  acceptOffer(id: string, context?: HttpContext): Promise<OfferView> {
-    return this.api.invoke(acceptOffer, { id }, context);
-  }
-
-  rejectOffer(id: string, context?: HttpContext): Promise<OfferView> {
-    return this.api.invoke(rejectOffer, { id }, context);
-  }
-
-  auction(id: string, context?: HttpContext): Promise<AuctionView> {
-    return this.api.invoke(getAuction, { id }, context);
-  }
-
-  /** Signed-in callers get their own bids marked; anonymous callers the public history. */
-  auctionBids(id: string, signedIn: boolean, context?: HttpContext): Promise<BidView[]> {
-    return signedIn ? this.api.invoke(listAuctionBidsForMe, { id }, context) : this.api.invoke(listAuctionBids, { id }, context);
-  }
-
-  myAuctionStatus(id: string, context?: HttpContext): Promise<MyAuctionView> {
-    return this.api.invoke(getMyAuctionStatus, { id }, context);
-  }
-
-  registerBidder(id: string, deposit?: number, context?: HttpContext): Promise<MyAuctionView> {
-    return this.api.invoke(registerBidder, { id, body: deposit === undefined ? {} : { deposit } }, context);
-  }
-
-  bidders(id: string, context?: HttpContext): Promise<BidderView[]> {
-    return this.api.invoke(listBidders, { id }, context);
-  }
-
-  decideBidder(id: string, orgId: string, status: 'approved' | 'rejected', context?: HttpContext): Promise<BidderView[]> {
-    return this.api.invoke(decideBidder, { id, orgId, body: { status } }, context);
-  }
-
-  /** `idempotencyKey` is generated once per bid attempt by the caller, so a retried request cannot bid twice. */
-  placeBid(id: string, amount: number, idempotencyKey: string, context?: HttpContext): Promise<BidAcceptedView> {
-    return this.api.invoke(placeBid, { id, 'idempotency-key': idempotencyKey, body: { amount } }, context);
-  }
-
-  myDeals(context?: HttpContext): Promise<DealView[]> {
-    return this.api.invoke(listMyDeals, undefined, context);
-  }
 
   demands(params: DemandListParams, context?: HttpContext): Promise<DemandPageView> {
     return this.api.invoke(listDemands, params, context);
