@@ -1,18 +1,12 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import { facadeUnderTest } from '../testing/facade-under-test';
 import { BrokerageApi } from './brokerage-api';
-import { provideApiClient } from './provide-api-client';
 
 describe('BrokerageApi', () => {
   let api: BrokerageApi;
   let http: HttpTestingController;
 
-  beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideApiClient()] });
-    api = TestBed.inject(BrokerageApi);
-    http = TestBed.inject(HttpTestingController);
-  });
+  beforeEach(() => ({ api, http } = facadeUnderTest(BrokerageApi)));
 
   afterEach(() => http.verify());
 

@@ -1,19 +1,14 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { facadeUnderTest } from '../testing/facade-under-test';
 import { LicensingApi } from './licensing-api';
 import { OrganizationsApi } from './organizations-api';
-import { provideApiClient } from './provide-api-client';
 
 describe('LicensingApi (generated licensing operations)', () => {
   let api: LicensingApi;
   let http: HttpTestingController;
 
-  beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideApiClient()] });
-    api = TestBed.inject(LicensingApi);
-    http = TestBed.inject(HttpTestingController);
-  });
+  beforeEach(() => ({ api, http } = facadeUnderTest(LicensingApi)));
 
   afterEach(() => http.verify());
 

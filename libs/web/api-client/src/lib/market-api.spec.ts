@@ -1,18 +1,12 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import { facadeUnderTest } from '../testing/facade-under-test';
 import { MarketApi } from './market-api';
-import { provideApiClient } from './provide-api-client';
 
 describe('MarketApi', () => {
   let api: MarketApi;
   let http: HttpTestingController;
 
-  beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideApiClient()] });
-    api = TestBed.inject(MarketApi);
-    http = TestBed.inject(HttpTestingController);
-  });
+  beforeEach(() => ({ api, http } = facadeUnderTest(MarketApi)));
 
   afterEach(() => http.verify());
 

@@ -1,18 +1,12 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
-import { provideApiClient } from './provide-api-client';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import { facadeUnderTest } from '../testing/facade-under-test';
 import { SessionApi } from './session-api';
 
 describe('SessionApi', () => {
   let api: SessionApi;
   let http: HttpTestingController;
 
-  beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideApiClient()] });
-    api = TestBed.inject(SessionApi);
-    http = TestBed.inject(HttpTestingController);
-  });
+  beforeEach(() => ({ api, http } = facadeUnderTest(SessionApi)));
 
   afterEach(() => http.verify());
 
