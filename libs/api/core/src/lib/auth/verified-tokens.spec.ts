@@ -2,7 +2,6 @@ import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import * as jwt from 'jsonwebtoken';
 // The CommonJS module object itself (the namespace import above is a copy under esModuleInterop).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const jsonwebtoken = require('jsonwebtoken') as typeof jwt;
 import type { AppConfig } from '../config/env';
 import type { AuthUser } from './decorators';
