@@ -28,6 +28,18 @@ export class ProblemException extends HttpException {
   }
 }
 
+/**
+ * An error in one line for a log: a problem's rule, detail and fields (an HttpException's own message is only
+ * "Problem Exception", which hides why a bridged deal got no draft or licence), otherwise the message.
+ */
+export function describeError(e: unknown): string {
+  if (e instanceof ProblemException) {
+    const fields = e.errors?.length ? ` [${e.errors.map((f) => `${f.field}: ${f.message}`).join('; ')}]` : '';
+    return `${e.slug}: ${e.detail ?? e.title}${fields}`;
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** Shorthands for the statuses API.md gives a meaning to. */
 export const Problems = {
   badRequest: (detail: string, errors?: ProblemFieldError[]) =>

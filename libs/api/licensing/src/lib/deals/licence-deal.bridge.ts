@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { AchievementFactsService } from '@ttx/api/catalog';
-import { afterCommit } from '@ttx/api/core';
+import { afterCommit, describeError } from '@ttx/api/core';
 import { OrganizationsService } from '@ttx/api/identity';
 import { DealsService, ListingsService } from '@ttx/api/market';
 import type { DealCreatedEvent } from '@ttx/shared/contracts';
@@ -75,7 +75,7 @@ export class LicenceDealBridge implements OnModuleInit {
       afterCommit(m, () => void this.invoices.scheduleDue(licenceId));
     } catch (e) {
       await m.query('ROLLBACK TO SAVEPOINT deal_licence');
-      this.log.warn(`deal ${event.dealId}: no licence (${(e as Error).message}); the TTO records it by hand`);
+      this.log.warn(`deal ${event.dealId}: no licence (${describeError(e)}); the TTO records it by hand`);
     }
   }
 }

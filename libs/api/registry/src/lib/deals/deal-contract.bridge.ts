@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { AchievementFactsService } from '@ttx/api/catalog';
+import { describeError } from '@ttx/api/core';
 import { OrganizationsService } from '@ttx/api/identity';
 import { DealsService } from '@ttx/api/market';
 import type { DealCreatedEvent } from '@ttx/shared/contracts';
@@ -46,7 +47,7 @@ export class DealContractBridge implements OnModuleInit {
       return true;
     } catch (e) {
       await m.query('ROLLBACK TO SAVEPOINT deal_contract');
-      this.log.warn(`deal ${event.dealId}: no draft contract (${(e as Error).message}); the seller files it by hand`);
+      this.log.warn(`deal ${event.dealId}: no draft contract (${describeError(e)}); the seller files it by hand`);
       return false;
     }
   }
