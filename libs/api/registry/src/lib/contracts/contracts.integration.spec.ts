@@ -78,12 +78,14 @@ describe('filing: amounts and kinds (DOMAIN.md §5)', () => {
     expect(foreign.status).toBe(201);
   });
 
-  it('files a contract once: the same parties, date and amount → 409 (a rejected one may be filed again)', async () => {
+  it('files a contract once: the same parties, date, amount and project → 409 (a rejected one may be filed again)', async () => {
     const body = contractBody();
     expect((await post('/api/contracts', 'broker', body)).status).toBe(201);
     const dup = await post('/api/contracts', 'broker', body);
     expect(dup.status).toBe(409);
     expect(dup.json.detail).toMatch(/already filed/);
+    // A second patent sold to the same buyer on the same day at the same price is another contract.
+    expect((await post('/api/contracts', 'broker', contractBody({ projectName: '一种硅碳负极材料专利实施许可' }))).status).toBe(201);
   });
 
   it('turns a market deal into a draft of the seller organisation (service for the market context)', async () => {

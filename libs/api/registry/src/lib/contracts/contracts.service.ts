@@ -21,7 +21,7 @@ import { ActorService, covers, type Actor } from './actor';
 import { OrganizationsService, type OrganizationDto } from '@ttx/api/identity';
 import { toDto, toSummary } from './contract-view';
 
-describeConstraint('contracts_natural_key', 'This contract is already filed: same seller, buyer, signing date and amount');
+describeConstraint('contracts_natural_key', 'This contract is already filed: same seller, buyer, signing date, amount and project name');
 
 const SELLER_TYPE_BY_ORG_KIND: Record<string, 'enterprise' | 'university' | 'other'> = { enterprise: 'enterprise', institution: 'university' };
 const REVIEWABLE: ContractStatus[] = ['submitted', 'accepted'];

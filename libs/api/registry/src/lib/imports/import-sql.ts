@@ -184,14 +184,14 @@ const typed = (t: string) => ({
 const validRows = (stage: string, source: Partial<Record<ImportColumn, string>>) =>
   `SELECT t.* FROM (${trimmedSelect(stage, source)}) t WHERE NOT EXISTS (SELECT 1 FROM contract_import_errors e WHERE e.import_id = $1 AND e.row = t.row) OFFSET 0`;
 
-/** The natural key and number of the valid rows (unused trimmed columns are dropped by the planner). */
+/** The natural key (migration 1765140000000: parties, date, amount, project name) and number of the valid rows (unused trimmed columns are dropped by the planner). */
 function validKeys(stage: string, source: Partial<Record<ImportColumn, string>>): string {
   const x = typed('t');
   return `SELECT t.row, t."registrationNumber" AS registration_number, t."sellerCreditCode" AS seller_credit_code, t."buyerCreditCode" AS buyer_credit_code,
-                 ${x.signedOn} AS signed_on, ${x.contractFen} AS contract_fen FROM (${validRows(stage, source)}) t`;
+                 ${x.signedOn} AS signed_on, ${x.contractFen} AS contract_fen, t."projectName" AS project_name FROM (${validRows(stage, source)}) t`;
 }
 const sameNaturalKey = (k: string) =>
-  `c.seller_credit_code = ${k}.seller_credit_code AND c.buyer_credit_code = ${k}.buyer_credit_code AND c.signed_on = ${k}.signed_on AND c.contract_fen = ${k}.contract_fen AND c.status <> 'rejected'`;
+  `c.seller_credit_code = ${k}.seller_credit_code AND c.buyer_credit_code = ${k}.buyer_credit_code AND c.signed_on = ${k}.signed_on AND c.contract_fen = ${k}.contract_fen AND c.project_name = ${k}.project_name AND c.status <> 'rejected'`;
 
 /**
  * Before the insert, the valid rows `contracts` already holds ($1 import id): `duplicate` when their natural key is

@@ -13,6 +13,7 @@ import { MarketBidRefusal1765090000000 } from './1765090000000-market-bid-refusa
 import { AuditChainer1765090400000 } from './1765090400000-audit-chainer';
 import { MatchCandidates1765100000000 } from './1765100000000-match-candidates';
 import { MatchPairCap1765100100000 } from './1765100100000-match-pair-cap';
+import { ContractNaturalKey1765140000000 } from './1765140000000-contract-natural-key';
 
 /** Listed explicitly (not globbed) so the webpack bundle and the CLI run the same set, in order. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AuditChainer1765090400000,
   MatchCandidates1765100000000,
   MatchPairCap1765100100000,
+  ContractNaturalKey1765140000000,
 ];
