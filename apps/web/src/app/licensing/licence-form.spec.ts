@@ -37,6 +37,17 @@ describe('LicenceFormPage', () => {
     return { ...page, type, submit, text };
   }
 
+  /** The licensee found by its credit code, an achievement, a field of use, an end date and a lump sum of ¥1,000. */
+  async function fillBasics({ http, fixture, type, settle }: Pick<Awaited<ReturnType<typeof open>>, 'http' | 'fixture' | 'type' | 'settle'>) {
+    const form = (fixture.componentInstance as unknown as { form: LicenceFormGroup }).form;
+    await type('lf-credit-code', SME_CODE);
+    http.expectOne(`/api/organizations/by-credit-code/${SME_CODE}`).flush(sme);
+    await settle();
+    form.patchValue({ achievementId: 'a1', fieldsOfUse: ['05.01'], endsOn: '2029-12-31' });
+    await type('lf-lump-amount', '1000');
+    return form;
+  }
+
   it('names the licensee from its credit code, and marks a code nobody registered', async () => {
     const { http, $, type, fixture, settle } = await open();
     await type('lf-credit-code', '9134');
@@ -113,12 +124,7 @@ describe('LicenceFormPage', () => {
 
   it('sends use-first-pay-later with the length chosen: policy months left out, or until first sales only', async () => {
     const { http, fixture, $, type, submit, settle, text } = await open();
-    const form = (fixture.componentInstance as unknown as { form: LicenceFormGroup }).form;
-    await type('lf-credit-code', SME_CODE);
-    http.expectOne(`/api/organizations/by-credit-code/${SME_CODE}`).flush(sme);
-    await settle();
-    form.patchValue({ achievementId: 'a1', fieldsOfUse: ['05.01'], endsOn: '2029-12-31' });
-    await type('lf-lump-amount', '1000');
+    const form = await fillBasics({ http, fixture, type, settle });
     $('lf-use-deferral')?.click();
     await settle();
     fixture.detectChanges();
@@ -140,12 +146,7 @@ describe('LicenceFormPage', () => {
 
   it('names the broker of the deal from the broker directory, with the commission in percent sent as basis points', async () => {
     const { http, fixture, $, type, submit, settle } = await open();
-    const form = (fixture.componentInstance as unknown as { form: LicenceFormGroup }).form;
-    await type('lf-credit-code', SME_CODE);
-    http.expectOne(`/api/organizations/by-credit-code/${SME_CODE}`).flush(sme);
-    await settle();
-    form.patchValue({ achievementId: 'a1', fieldsOfUse: ['05.01'], endsOn: '2029-12-31' });
-    await type('lf-lump-amount', '1000');
+    const form = await fillBasics({ http, fixture, type, settle });
     $('lf-use-broker')?.click();
     await settle();
     http.expectOne((r) => r.url === '/api/brokers' && r.params.get('pageSize') === '100').flush({ items: [{ id: 'b1', displayName: '刘洋', organizationName: '中关村技术经纪服务中心' }], total: 1, page: 1, pageSize: 100 });
