@@ -10,7 +10,20 @@ export interface OrganizationFacts {
   verified: boolean;
 }
 
-/** Identity's read API for other contexts: who holds a role where (e.g. whom to notify), and an org's facts. */
+export interface UserMembership {
+  organizationId: string;
+  role: Role;
+  /** Whether the organisation is verified. */
+  verified: boolean;
+}
+
+const ORG_FACTS = `id, name, kind, region_code AS "regionCode", verified_at IS NOT NULL AS verified`;
+
+/**
+ * Identity's read API for other contexts (ARCHITECTURE.md: no context reads identity's tables): who holds a
+ * role where (e.g. whom to notify), organisations' facts, and e-mail <-> user lookups. Batch methods take
+ * arrays so callers make one round trip per request, and answer an empty input without a query.
+ */
 @Injectable()
 export class MemberDirectory {
   constructor(private readonly dataSource: DataSource) {}
@@ -28,7 +41,7 @@ export class MemberDirectory {
 
   async organization(id: string, manager: EntityManager = this.dataSource.manager): Promise<OrganizationFacts | null> {
     const [row] = await manager.query(
-      `SELECT id, name, kind, region_code AS "regionCode", verified_at IS NOT NULL AS verified FROM organizations WHERE id = $1`,
+      `SELECT ${ORG_FACTS} FROM organizations WHERE id = $1`,
       [id],
     );
     return row ?? null;
@@ -38,5 +51,59 @@ export class MemberDirectory {
     if (!userIds.length) return new Map();
     const rows: { id: string; name: string }[] = await manager.query('SELECT id, display_name AS name FROM users WHERE id = ANY($1)', [userIds]);
     return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  async organizations(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, OrganizationFacts>> {
+    if (!ids.length) return new Map();
+    const rows: OrganizationFacts[] = await manager.query(`SELECT ${ORG_FACTS} FROM organizations WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** Credit code -> organisation id, for the codes that exist. */
+  async organizationIdsByCreditCode(codes: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    if (!codes.length) return new Map();
+    const rows: { id: string; code: string }[] = await manager.query(
+      'SELECT id, credit_code::text AS code FROM organizations WHERE credit_code = ANY($1::char(18)[])',
+      [codes],
+    );
+    return new Map(rows.map((r) => [r.code, r.id]));
+  }
+
+  /** Lower-cased e-mail -> user id, matching case-insensitively (the column is citext). */
+  async userIdsByEmail(emails: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    if (!emails.length) return new Map();
+    const rows: { id: string; email: string }[] = await manager.query('SELECT id, lower(email) AS email FROM users WHERE email = ANY($1::citext[])', [emails]);
+    return new Map(rows.map((r) => [r.email, r.id]));
+  }
+
+  /** User id -> e-mail as stored. */
+  async emails(userIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    if (!userIds.length) return new Map();
+    const rows: { id: string; email: string }[] = await manager.query('SELECT id, email::text AS email FROM users WHERE id = ANY($1::uuid[])', [userIds]);
+    return new Map(rows.map((r) => [r.id, r.email]));
+  }
+
+  /** The user's memberships (only those with one of `roles` when given), oldest first. */
+  async organizationsOfUser(userId: string, roles?: Role[], manager: EntityManager = this.dataSource.manager): Promise<UserMembership[]> {
+    if (roles && !roles.length) return [];
+    return manager.query(
+      `SELECT m.organization_id AS "organizationId", m.role, o.verified_at IS NOT NULL AS verified
+         FROM memberships m JOIN organizations o ON o.id = m.organization_id
+        WHERE m.user_id = $1 AND ($2::text[] IS NULL OR m.role = ANY($2::text[])) ORDER BY m.created_at, m.organization_id, m.role`,
+      [userId, roles ?? null],
+    );
+  }
+
+  /** Like usersWithRole, for any of several roles: each user once, by their earliest such membership. */
+  async usersWithRoles(organizationId: string, roles: Role[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    if (!roles.length) return [];
+    const rows: { userId: string }[] = await manager.query(
+      `SELECT m.user_id AS "userId" FROM memberships m JOIN organizations o ON o.id = m.organization_id
+        JOIN users u ON u.id = m.user_id
+        WHERE m.organization_id = $1 AND m.role = ANY($2::text[]) AND o.verified_at IS NOT NULL AND u.disabled_at IS NULL
+        GROUP BY m.user_id ORDER BY min(m.created_at), m.user_id`,
+      [organizationId, roles],
+    );
+    return rows.map((r) => r.userId);
   }
 }

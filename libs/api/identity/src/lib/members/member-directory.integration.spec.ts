@@ -1,0 +1,129 @@
+import { CoreModule, HttpAuthModule } from '@ttx/api/core';
+import { bootTestApp, type TestApp } from '@ttx/api/core/testing';
+import type { OrganizationKind, Role } from '@ttx/shared/contracts';
+import { withCheckCharacter } from '@ttx/shared/policy';
+import { DataSource } from 'typeorm';
+import { IdentityModule } from '../identity.module';
+import { MemberDirectory } from './member-directory.service';
+
+let t: TestApp;
+let dir: MemberDirectory;
+let ds: DataSource;
+let seq = 0;
+
+const code = (n: number) => withCheckCharacter(`913401007${String(n).padStart(8, '0')}`);
+const user = async (opts: { email?: string; disabled?: boolean } = {}) => {
+  const email = opts.email ?? `dir${++seq}@example.cn`;
+  const [row] = await ds.query(
+    `INSERT INTO users (email, password_hash, display_name, disabled_at) VALUES ($1, 'x', $2, ${opts.disabled ? 'now()' : 'NULL'}) RETURNING id`,
+    [email, `用户${seq}`],
+  );
+  return { id: row.id as string, email };
+};
+const org = async (opts: { kind?: OrganizationKind; verified?: boolean; region?: string } = {}) => {
+  const n = ++seq;
+  const [row] = await ds.query(
+    `INSERT INTO organizations (name, kind, credit_code, region_code, verified_at) VALUES ($1, $2, $3, $4, ${opts.verified === false ? 'NULL' : 'now()'}) RETURNING id`,
+    [`机构${n}`, opts.kind ?? 'institution', code(n), opts.region ?? '340100'],
+  );
+  return { id: row.id as string, code: code(n), name: `机构${n}` };
+};
+/** Memberships get increasing created_at so the ordering assertions do not depend on insert timing. */
+const join = async (userId: string, organizationId: string, role: Role, minutesAgo: number) =>
+  ds.query(`INSERT INTO memberships (user_id, organization_id, role, created_at) VALUES ($1, $2, $3, now() - make_interval(mins => $4))`, [
+    userId,
+    organizationId,
+    role,
+    minutesAgo,
+  ]);
+
+beforeAll(async () => {
+  t = await bootTestApp([CoreModule, HttpAuthModule, IdentityModule]);
+  dir = t.app.get(MemberDirectory);
+  ds = t.app.get(DataSource);
+}, 60_000);
+afterAll(() => t?.close());
+
+describe('MemberDirectory batch reads', () => {
+  it('answers empty inputs with empty results', async () => {
+    expect((await dir.organizations([])).size).toBe(0);
+    expect((await dir.organizationIdsByCreditCode([])).size).toBe(0);
+    expect((await dir.userIdsByEmail([])).size).toBe(0);
+    expect((await dir.emails([])).size).toBe(0);
+    expect(await dir.usersWithRoles((await org()).id, [])).toEqual([]);
+    expect(await dir.organizationsOfUser((await user()).id, [])).toEqual([]);
+  });
+
+  it('gives the facts of the organisations that exist', async () => {
+    const a = await org({ kind: 'enterprise', region: '110100' });
+    const b = await org({ verified: false });
+    const facts = await dir.organizations([a.id, b.id, '00000000-0000-0000-0000-000000000000']);
+    expect([...facts.keys()].sort()).toEqual([a.id, b.id].sort());
+    expect(facts.get(a.id)).toEqual({ id: a.id, name: a.name, kind: 'enterprise', regionCode: '110100', verified: true });
+    expect(facts.get(b.id)).toMatchObject({ kind: 'institution', verified: false });
+  });
+
+  it('maps credit codes to organisation ids, skipping unknown codes', async () => {
+    const a = await org();
+    const b = await org();
+    const ids = await dir.organizationIdsByCreditCode([a.code, b.code, code(999_999)]);
+    expect(ids).toEqual(new Map([[a.code, a.id], [b.code, b.id]]));
+  });
+
+  it('maps e-mails to user ids case-insensitively, keyed lower-case', async () => {
+    const a = await user({ email: `Mixed.Case${++seq}@Example.CN` });
+    const b = await user();
+    const ids = await dir.userIdsByEmail([a.email.toUpperCase(), b.email, 'nobody@example.cn']);
+    expect(ids).toEqual(new Map([[a.email.toLowerCase(), a.id], [b.email, b.id]]));
+  });
+
+  it('maps user ids to their e-mails as stored', async () => {
+    const a = await user({ email: `Stored${++seq}@Example.CN` });
+    const b = await user();
+    expect(await dir.emails([a.id, b.id, '00000000-0000-0000-0000-000000000000'])).toEqual(new Map([[a.id, a.email], [b.id, b.email]]));
+  });
+
+  it("lists a user's memberships oldest first, optionally only some roles", async () => {
+    const u = await user();
+    const inst = await org();
+    const agency = await org({ kind: 'agency', verified: false });
+    await join(u.id, agency.id, 'broker', 5);
+    await join(u.id, inst.id, 'tto_manager', 10);
+    await join(u.id, inst.id, 'researcher', 1);
+    expect(await dir.organizationsOfUser(u.id)).toEqual([
+      { organizationId: inst.id, role: 'tto_manager', verified: true },
+      { organizationId: agency.id, role: 'broker', verified: false },
+      { organizationId: inst.id, role: 'researcher', verified: true },
+    ]);
+    expect(await dir.organizationsOfUser(u.id, ['broker', 'researcher'])).toEqual([
+      { organizationId: agency.id, role: 'broker', verified: false },
+      { organizationId: inst.id, role: 'researcher', verified: true },
+    ]);
+    expect(await dir.organizationsOfUser((await user()).id)).toEqual([]);
+  });
+
+  it('lists the enabled users holding any of several roles in a verified organisation, each once', async () => {
+    const inst = await org();
+    const [a, b, c, off] = [await user(), await user(), await user(), await user({ disabled: true })];
+    await join(b.id, inst.id, 'researcher', 9);
+    await join(a.id, inst.id, 'researcher', 3);
+    await join(a.id, inst.id, 'tto_manager', 8);
+    await join(c.id, inst.id, 'researcher', 1);
+    await join(off.id, inst.id, 'tto_manager', 20);
+    expect(await dir.usersWithRoles(inst.id, ['tto_manager', 'researcher'])).toEqual([b.id, a.id, c.id]);
+    expect(await dir.usersWithRoles(inst.id, ['tto_manager'])).toEqual([a.id]);
+    expect(await dir.usersWithRole(inst.id, 'tto_manager')).toEqual([a.id]);
+
+    const unverified = await org({ verified: false });
+    await join(a.id, unverified.id, 'tto_manager', 1);
+    expect(await dir.usersWithRoles(unverified.id, ['tto_manager', 'researcher'])).toEqual([]);
+  });
+
+  it('reads inside the caller’s transaction when given its manager', async () => {
+    await ds.transaction(async (m) => {
+      const [row] = await m.query(`INSERT INTO users (email, password_hash, display_name) VALUES ('tx${++seq}@example.cn', 'x', 'tx') RETURNING id, email`);
+      expect(await dir.emails([row.id], m)).toEqual(new Map([[row.id, row.email]]));
+      expect((await dir.emails([row.id])).size).toBe(0);
+    });
+  });
+});
