@@ -190,6 +190,30 @@ describe('lifecycle permissions', () => {
     const other = await call(t.app, 'GET', '/api/achievements/mine', { token: tokens['otherTto'] });
     expect(other.json.items.some((a: { institutionName: string }) => a.institutionName === res.json.items[0].institutionName)).toBe(false);
   });
+
+  it('finds the caller’s achievements by a piece of the Chinese or English title, % and _ taken literally', async () => {
+    const tag = `Picker${++seq}`;
+    const zhOnly = await create('researcher', { title: { zh: `硅碳负极${tag}材料`, en: null } });
+    const en = await create('researcher', { title: { zh: '钠离子电池', en: `Sodium 100%_${tag.toLowerCase()} cell` } });
+    const mine = (q: string, token = tokens['researcher']) =>
+      call(t.app, 'GET', `/api/achievements/mine?q=${encodeURIComponent(q)}&pageSize=100`, { token });
+    const ids = async (q: string) => {
+      const res = await mine(q);
+      expect(res.status).toBe(200);
+      expect(res.json.total).toBe(res.json.items.length);
+      return res.json.items.map((a: { id: string }) => a.id).sort();
+    };
+
+    expect(await ids(tag.toUpperCase())).toEqual([zhOnly, en].sort()); // both titles, any case
+    expect(await ids(`负极${tag}`)).toEqual([zhOnly]);
+    expect(await ids(`100%_${tag}`)).toEqual([en]);
+    // Unescaped, % and _ would be wildcards: "Sodium%<tag>" and "Sodium_100" would match the English title.
+    expect(await ids(`Sodium%${tag}`)).toEqual([]);
+    expect(await ids(`Sodium_100%_${tag}`)).toEqual([]);
+    expect(await ids('%')).not.toContain(zhOnly);
+    expect((await mine(tag, tokens['otherTto'])).json.items).toEqual([]);
+    expect((await mine('x'.repeat(101))).status).toBe(400);
+  });
 });
 
 describe('NDA gating and confidential fields', () => {

@@ -67,7 +67,7 @@ export class CatalogApi {
   }
 
   myAchievements(
-    params: { status?: AchievementStatus; page?: number; pageSize?: number },
+    params: { status?: AchievementStatus; q?: string; page?: number; pageSize?: number },
     context?: HttpContext,
   ): Promise<AchievementPageView> {
     return this.api.invoke(listMyAchievements, params, context);

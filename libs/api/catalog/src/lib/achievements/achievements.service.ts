@@ -19,7 +19,7 @@ import { AchievementAttachmentEntity, AchievementEntity, AchievementInventorEnti
 import { attachmentView } from '../attachments/attachment-view';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../search/search.service';
 import { SearchCache } from '../search/search-cache';
-import { searchVectorParts, searchVectorSql } from '../search/tokenize';
+import { likeEscape, searchVectorParts, searchVectorSql } from '../search/tokenize';
 
 const SCHEME_FORMATS = {
   'cn-patent': 'Chinese patent number (CN + 12 digits + "." + check character, or a publication number like CN115123456A)',
@@ -470,7 +470,12 @@ export class AchievementsService {
     let where = 'a.institution_id = ANY($1)';
     if (q.status) {
       params.push(q.status);
-      where += ` AND a.status = $2`;
+      where += ` AND a.status = $${params.length}`;
+    }
+    if (q.q) {
+      // A picker's type-ahead over one institution's list: a plain substring match, % and _ taken literally.
+      params.push(`%${likeEscape(q.q)}%`);
+      where += ` AND (a.title_zh ILIKE $${params.length} OR a.title_en ILIKE $${params.length})`;
     }
     const m = this.dataSource.manager;
     const [rows, [{ total }]]: [SummaryRow[], { total: number }[]] = await Promise.all([

@@ -282,6 +282,12 @@ export class MyAchievementsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(ACHIEVEMENT_STATUSES as unknown as string[], oneOf(ACHIEVEMENT_STATUSES))
   status?: AchievementStatus;
+
+  @ApiPropertyOptional({ maxLength: 100, description: 'Title (Chinese or English) contains this, case-insensitive' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }
 
 export const SEARCH_SORTS = ['relevance', 'newest'] as const;

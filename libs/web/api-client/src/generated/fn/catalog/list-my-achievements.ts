@@ -14,6 +14,11 @@ export interface ListMyAchievements$Params {
   page?: Object;
   pageSize?: Object;
   status?: 'draft' | 'submitted' | 'published' | 'withdrawn' | 'archived';
+
+/**
+ * Title (Chinese or English) contains this, case-insensitive
+ */
+  q?: string;
 }
 
 export function listMyAchievements(http: HttpClient, rootUrl: string, params?: ListMyAchievements$Params, context?: HttpContext): Observable<StrictHttpResponse<AchievementPageDto>> {
@@ -22,6 +27,7 @@ export function listMyAchievements(http: HttpClient, rootUrl: string, params?: L
     rb.query('page', params.page, {});
     rb.query('pageSize', params.pageSize, {});
     rb.query('status', params.status, {});
+    rb.query('q', params.q, {});
   }
 
   return http.request(
