@@ -119,6 +119,19 @@ describe('MemberDirectory batch reads', () => {
     expect(await dir.usersWithRoles(unverified.id, ['tto_manager', 'researcher'])).toEqual([]);
   });
 
+  it('picks, among the given ids, the users and organisations whose names contain the text (literally, any case)', async () => {
+    const [a, b] = [await user(), await user()];
+    await ds.query(`UPDATE users SET display_name = CASE id WHEN $1 THEN 'Li 50%_Lei' ELSE 'Wang Fang' END WHERE id IN ($1, $2)`, [a.id, b.id]);
+    const [x, y] = [await org(), await org()];
+    await ds.query(`UPDATE organizations SET name = CASE id WHEN $1 THEN '合肥技术经纪公司' ELSE '上海研究院' END WHERE id IN ($1, $2)`, [x.id, y.id]);
+    const among = { userIds: [a.id, b.id], organizationIds: [x.id, y.id] };
+    expect(await dir.namesContaining('li 50%_', among)).toEqual({ userIds: [a.id], organizationIds: [] });
+    expect(await dir.namesContaining('%', among)).toEqual({ userIds: [a.id], organizationIds: [] });
+    expect(await dir.namesContaining('经纪', among)).toEqual({ userIds: [], organizationIds: [x.id] });
+    expect(await dir.namesContaining('WANG', { userIds: [a.id], organizationIds: [] })).toEqual({ userIds: [], organizationIds: [] });
+    expect(await dir.namesContaining('a', { userIds: [], organizationIds: [] })).toEqual({ userIds: [], organizationIds: [] });
+  });
+
   it('reads inside the caller’s transaction when given its manager', async () => {
     await ds.transaction(async (m) => {
       const [row] = await m.query(`INSERT INTO users (email, password_hash, display_name) VALUES ('tx${++seq}@example.cn', 'x', 'tx') RETURNING id, email`);

@@ -106,4 +106,22 @@ export class MemberDirectory {
     );
     return rows.map((r) => r.userId);
   }
+
+  /**
+   * Of the given users and organisations, those whose display name / name contains `text` (case-insensitive,
+   * taken literally). For another context's search by name over its own rows: it passes the ids it holds,
+   * so the lookup stays bounded and the ids it gets back filter its own query.
+   */
+  async namesContaining(
+    text: string,
+    among: { userIds: string[]; organizationIds: string[] },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ userIds: string[]; organizationIds: string[] }> {
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const [users, orgs]: { id: string }[][] = await Promise.all([
+      among.userIds.length ? manager.query('SELECT id FROM users WHERE id = ANY($1::uuid[]) AND display_name ILIKE $2', [among.userIds, pattern]) : [],
+      among.organizationIds.length ? manager.query('SELECT id FROM organizations WHERE id = ANY($1::uuid[]) AND name ILIKE $2', [among.organizationIds, pattern]) : [],
+    ]);
+    return { userIds: users.map((r) => r.id), organizationIds: orgs.map((r) => r.id) };
+  }
 }
