@@ -29,6 +29,6 @@ import { CatalogSeeder } from './seed/catalog-seeder';
     OptionalAuthGuard,
     CatalogSeeder,
   ],
-  exports: [AchievementsService, AchievementFactsService, MatchCandidatesService, SearchService, SearchCache, CatalogSeeder],
+  exports: [AchievementsService, AchievementFactsService, FieldsService, MatchCandidatesService, SearchService, SearchCache, CatalogSeeder],
 })
 export class CatalogModule {}

@@ -55,4 +55,20 @@ export class AchievementFactsService {
     );
     return row?.expiry ?? null;
   }
+
+  /** Titles of the achievements that exist, by id: one round trip for a page of rows that name achievements. */
+  async titles(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, { zh: string | null; en: string | null }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; zh: string | null; en: string | null }[] = await manager.query(
+      'SELECT id, title_zh AS zh, title_en AS en FROM achievements WHERE id = ANY($1::uuid[])',
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map(({ id, ...t }) => [id, t]));
+  }
+
+  /** The achievement titled exactly so (both languages, nulls equal), whatever its status; for demo seeders. */
+  async idByTitle(title: { zh: string | null; en: string | null }, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const [row] = await manager.query('SELECT id FROM achievements WHERE title_zh IS NOT DISTINCT FROM $1 AND title_en IS NOT DISTINCT FROM $2 LIMIT 1', [title.zh, title.en]);
+    return row?.id ?? null;
+  }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { TechnologyFieldDto } from '../dto/achievement.dto';
 import { TechnologyFieldEntity } from '../entities';
 
+/** The technology-field taxonomy; exported so other contexts validate field codes without reading its table. */
 @Injectable()
 export class FieldsService {
   constructor(private readonly dataSource: DataSource) {}
@@ -20,5 +21,13 @@ export class FieldsService {
       else roots.push(node);
     }
     return roots;
+  }
+
+  /** The given codes that are not in the taxonomy, in input order (empty when all exist). */
+  async unknownCodes(codes: string[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    if (!codes.length) return [];
+    const known: { code: string }[] = await manager.query('SELECT code FROM technology_fields WHERE code = ANY($1::varchar[])', [codes]);
+    const found = new Set(known.map((k) => k.code));
+    return codes.filter((c) => !found.has(c));
   }
 }

@@ -213,4 +213,16 @@ export class DisclosuresService {
   async withdraw(manager: EntityManager, disclosureId: string): Promise<void> {
     await manager.query('UPDATE disclosures SET withdrawn_at = COALESCE(withdrawn_at, now()) WHERE id = $1', [disclosureId]);
   }
+
+  /** Writes an objection as it stood at a past moment (dated, maybe answered), without handlers: for demo seeders. */
+  async recordPastObjection(
+    manager: EntityManager,
+    disclosureId: string,
+    o: { userId: string; text: string; createdAt: Date; answer?: { status: Exclude<ObjectionStatus, 'open'>; text: string; userId: string; at: Date } },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO disclosure_objections (disclosure_id, user_id, text, status, answer, answered_by, answered_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [disclosureId, o.userId, o.text, o.answer?.status ?? 'open', o.answer?.text ?? null, o.answer?.userId ?? null, o.answer?.at ?? null, o.createdAt],
+    );
+  }
 }
