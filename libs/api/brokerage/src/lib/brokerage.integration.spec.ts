@@ -164,13 +164,16 @@ describe('demands and matching (DOMAIN.md §6)', () => {
     const pub = await call(t.app, 'GET', `/api/demands/${d.id}`);
     expect(pub.json).toMatchObject({ access: 'public', detail: null, budget: null, organizationId: null });
     expect(pub.body).not.toContain('两万吨');
-    expect((await call(t.app, 'GET', `/api/demands/${d.id}`, { token: tokens['sme'] })).json.detail.zh).toBe('机密：年产能两万吨');
+    const own = (await call(t.app, 'GET', `/api/demands/${d.id}`, { token: tokens['sme'] })).json;
+    expect(own).toMatchObject({ detail: { zh: '机密：年产能两万吨' }, organizationName: '合肥智能装备有限公司（演示）' });
+    expect(pub.json.organizationName).toBeNull();
     expect((await call(t.app, 'GET', `/api/demands/${d.id}/matches`, { token: tokens['researcher'] })).status).toBe(403);
     expect((await call(t.app, 'GET', `/api/demands/${d.id}/matches`, { token: tokens['broker'] })).status).toBe(200);
     const list = await call(t.app, 'GET', '/api/demands?pageSize=100');
     expect(list.json.items.find((x: { id: string }) => x.id === d.id).detail).toBeNull();
     const mine = await call(t.app, 'GET', '/api/demands?mine=true&pageSize=100', { token: tokens['sme'] });
     expect(mine.json.items.every((x: { access: string }) => x.access === 'owner')).toBe(true);
+    expect(new Set(mine.json.items.map((x: { organizationName: string }) => x.organizationName))).toEqual(new Set(['合肥智能装备有限公司（演示）']));
     expect((await call(t.app, 'GET', '/api/demands?mine=true')).status).toBe(401);
   });
 
@@ -206,6 +209,9 @@ describe('brokers and credit (DOMAIN.md §5½)', () => {
     brokerId = res.json.id;
     expect(res.json.rating).toMatchObject({ score: 60, grade: 'C', breaches: [] });
     expect((await call(t.app, 'PUT', '/api/brokers/me', { token: tokens['sme'], body: { certificationNumber: 'JSJJR-2024-0002', fieldCodes: [] } })).status).toBe(403);
+    const unknown = await call(t.app, 'PUT', '/api/brokers/me', { token: tokens['broker'], body: { certificationNumber: 'JSJJR-2024-0001', fieldCodes: ['05', '99.98', '99.99'] } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.detail).toBe('Unknown technology field(s): 99.98, 99.99');
     const dir = await call(t.app, 'GET', '/api/brokers');
     expect(dir.json.items.map((b: { id: string }) => b.id)).toContain(brokerId);
     expect((await call(t.app, 'GET', `/api/brokers/${brokerId}`)).json.rating.formula.en).toMatch(/score = 60/);
@@ -241,6 +247,25 @@ describe('brokers and credit (DOMAIN.md §5½)', () => {
     expect(ev.json).toMatchObject({ effect: 'repaired', penalty: 0 });
     expect((await call(t.app, 'GET', `/api/brokers/${brokerId}`)).json.rating).toMatchObject({ score: 60, repairedEvents: 1 });
   });
+
+  it("finds brokers by part of their name or their agency's name (q, literal, any case), paging over the matches only", async () => {
+    tokens['broker2'] = await login('broker2@demo.ttx');
+    const second = (await call(t.app, 'PUT', '/api/brokers/me', { token: tokens['broker2'], body: { certificationNumber: 'JSJJR-2024-0009', fieldCodes: ['08'] } })).json;
+    expect(second).toMatchObject({ displayName: '周婷 Zhou Ting (Broker)', organizationName: '中关村技术经纪服务中心（演示）' });
+    const find = async (query: string) => (await call(t.app, 'GET', `/api/brokers?${query}`)).json as { items: { id: string; displayName: string; organizationName: string }[]; total: number };
+    const agency = await find(`q=${encodeURIComponent('技术经纪')}`);
+    expect(agency.total).toBe(2);
+    expect(agency.items.map((b) => b.id).sort()).toEqual([brokerId, second.id].sort());
+    expect(agency.items.find((b) => b.id === brokerId)).toMatchObject({ displayName: '刘洋 Liu Yang (Broker)', organizationName: '中关村技术经纪服务中心（演示）' });
+    const paged = await find(`q=${encodeURIComponent('技术经纪')}&pageSize=1&page=2`);
+    expect(paged).toMatchObject({ total: 2, page: 2 });
+    expect(paged.items.map((b) => b.id)).toEqual([agency.items[1].id]);
+    expect(await find('q=liu%20yang')).toMatchObject({ total: 1, items: [{ id: brokerId }] });
+    expect(await find('q=ZHOU')).toMatchObject({ total: 1, items: [{ id: second.id }] });
+    expect(await find(`q=${encodeURIComponent('技术经纪')}&field=05`)).toMatchObject({ total: 1, items: [{ id: brokerId }] });
+    expect(await find(`q=${encodeURIComponent('%')}`)).toMatchObject({ total: 0, items: [] });
+    expect((await find('')).total).toBe(2);
+  });
 });
 
 describe('deal rooms', () => {
@@ -265,6 +290,11 @@ describe('deal rooms', () => {
     expect((await call(t.app, 'POST', `/api/deal-rooms/${roomId}/members`, { token: tokens['broker'], body: { email: 'sme@demo.ttx' } })).status).toBe(201);
     const room = await call(t.app, 'POST', `/api/deal-rooms/${roomId}/members`, { token: tokens['broker'], body: { email: 'tto.cas@example.cn' } });
     expect(room.json.members.map((m: { role: string }) => m.role)).toEqual(['broker', 'enterprise', 'institution']);
+    expect(room.json.members.map((m: { displayName: string; organizationName: string | null }) => [m.displayName, m.organizationName])).toEqual([
+      ['刘洋 Liu Yang (Broker)', '中关村技术经纪服务中心（演示）'],
+      ['张强 Zhang Qiang (SME)', '合肥智能装备有限公司（演示）'],
+      ['中科院技术转移', '中国科学院合肥物质技术研究院（演示）'],
+    ]);
 
     for (const who of ['researcher', 'enterprise', 'admin']) {
       expect((await call(t.app, 'GET', `/api/deal-rooms/${roomId}/messages`, { token: tokens[who] })).status).toBe(404);
@@ -284,17 +314,24 @@ describe('deal rooms', () => {
   it('exchanges messages with a since cursor, and keeps documents to members', async () => {
     const m1 = await call(t.app, 'POST', `/api/deal-rooms/${roomId}/messages`, { token: tokens['broker'], body: { body: '各位好，双方需求已对齐。' } });
     expect(m1.status).toBe(201);
+    expect(m1.json.authorName).toBe('刘洋 Liu Yang (Broker)');
     await call(t.app, 'POST', `/api/deal-rooms/${roomId}/messages`, { token: tokens['sme'], body: { body: 'We would like a licence.' } });
     const all = await call(t.app, 'GET', `/api/deal-rooms/${roomId}/messages`, { token: tokens['ttoCas'] });
-    expect(all.json.items.map((m: { body: string }) => m.body)).toEqual(['各位好，双方需求已对齐。', 'We would like a licence.']);
+    expect(all.json.items.map((m: { body: string; authorName: string }) => [m.body, m.authorName])).toEqual([
+      ['各位好，双方需求已对齐。', '刘洋 Liu Yang (Broker)'],
+      ['We would like a licence.', '张强 Zhang Qiang (SME)'],
+    ]);
     const after = await call(t.app, 'GET', `/api/deal-rooms/${roomId}/messages?since=${m1.json.seq}`, { token: tokens['broker'] });
     expect(after.json.items).toHaveLength(1);
     expect(after.json.cursor).toBe(all.json.cursor);
 
     const doc = await call(t.app, 'POST', `/api/deal-rooms/${roomId}/documents`, { token: tokens['ttoCas'], body: { name: '技术说明.txt', contentType: 'text/plain', contentBase64: Buffer.from('硅碳负极参数').toString('base64') } });
     expect(doc.status).toBe(201);
+    expect(doc.json.uploadedByName).toBe('中科院技术转移');
     const got = await call(t.app, 'GET', `/api/deal-rooms/${roomId}/documents/${doc.json.id}`, { token: tokens['sme'] });
     expect(Buffer.from(got.json.contentBase64, 'base64').toString()).toBe('硅碳负极参数');
+    expect(got.json.uploadedByName).toBe('中科院技术转移');
+    expect((await call(t.app, 'GET', `/api/deal-rooms/${roomId}/documents`, { token: tokens['broker'] })).json.items).toMatchObject([{ id: doc.json.id, uploadedByName: '中科院技术转移' }]);
     expect((await call(t.app, 'GET', `/api/deal-rooms/${roomId}/documents/${doc.json.id}`, { token: tokens['enterprise'] })).status).toBe(404);
     expect((await call(t.app, 'POST', `/api/deal-rooms/${roomId}/documents`, { token: tokens['sme'], body: { name: 'a/b', contentType: 'text/plain', contentBase64: 'AA==' } })).status).toBe(400);
   });
@@ -303,6 +340,8 @@ describe('deal rooms', () => {
     expect((await call(t.app, 'POST', `/api/deal-rooms/${roomId}/offers`, { token: tokens['broker'], body: { dealType: 'licence', amountFen: 150_000_000 } })).status).toBe(403);
     const o = await call(t.app, 'POST', `/api/deal-rooms/${roomId}/offers`, { token: tokens['sme'], body: { dealType: 'licence', amountFen: 150_000_000, terms: '独占许可五年' } });
     expect(o.status).toBe(201);
+    expect(o.json).toMatchObject({ madeByName: '张强 Zhang Qiang (SME)', amountFen: 150_000_000 });
+    expect((await call(t.app, 'GET', `/api/deal-rooms/${roomId}`, { token: tokens['broker'] })).json.offers).toMatchObject([{ id: o.json.id, madeByName: '张强 Zhang Qiang (SME)' }]);
     const [e] = await ds.query(`SELECT payload FROM brokerage_events WHERE type = 'deal-room.offer-made' AND subject_id = $1`, [roomId]);
     expect(e.payload).toMatchObject({ offerId: o.json.id, achievementId: keys['anode'], amountFen: 150_000_000, dealType: 'licence' });
   });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, OutboxService, Problems, type AuthUser } from '@ttx/api/core';
-import { MeService } from '@ttx/api/identity';
+import { FieldsService } from '@ttx/api/catalog';
+import { MeService, MemberDirectory } from '@ttx/api/identity';
 import type { CreditEventKind } from '@ttx/shared/contracts';
 import { CREDIT_FORMULA_TEXT, creditRating, type CreditRating } from '@ttx/shared/policy';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -10,9 +11,7 @@ import type { BrokerDto, BrokerPageDto, BrokersQueryDto, CreditEventDto, CreditR
 interface ProfileRow {
   id: string;
   user_id: string;
-  display_name: string;
   organization_id: string;
-  organization_name: string;
   certification_number: string;
   field_codes: string[];
   bio_zh: string | null;
@@ -30,8 +29,8 @@ interface EventRow {
   reverse_reason: string | null;
 }
 
-const PROFILE = `SELECT b.id, b.user_id, u.display_name, b.organization_id, o.name AS organization_name, b.certification_number, b.field_codes, b.bio_zh, b.bio_en
-  FROM broker_profiles b JOIN users u ON u.id = b.user_id JOIN organizations o ON o.id = b.organization_id`;
+// Brokers' and agencies' names come from identity (MemberDirectory), batched per request in views().
+const PROFILE = `SELECT b.id, b.user_id, b.organization_id, b.certification_number, b.field_codes, b.bio_zh, b.bio_en FROM broker_profiles b`;
 
 /** Technology managers: profiles, track record from closed rooms, and the credit rating from recorded events. */
 @Injectable()
@@ -41,6 +40,8 @@ export class BrokersService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly me: MeService,
+    private readonly members: MemberDirectory,
+    private readonly fields: FieldsService,
   ) {}
 
   private rate(events: EventRow[], now = new Date()): { rating: CreditRating; dto: CreditRatingDto } {
@@ -66,6 +67,10 @@ export class BrokersService {
   private async views(m: EntityManager, rows: ProfileRow[]): Promise<BrokerDto[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
+    const [names, orgs] = await Promise.all([
+      this.members.displayNames([...new Set(rows.map((r) => r.user_id))], m),
+      this.members.organizations([...new Set(rows.map((r) => r.organization_id))], m),
+    ]);
     const events: EventRow[] = await m.query(`SELECT * FROM credit_events WHERE broker_id = ANY($1::uuid[])`, [ids]);
     const records: { broker_id: string; won: number; lost: number; active: number; commission: string }[] = await m.query(
       `SELECT broker_id, count(*) FILTER (WHERE stage = 'closed_won')::int AS won, count(*) FILTER (WHERE stage = 'closed_lost')::int AS lost,
@@ -80,9 +85,9 @@ export class BrokersService {
       return {
         id: r.id,
         userId: r.user_id,
-        displayName: r.display_name,
+        displayName: names.get(r.user_id) ?? '',
         organizationId: r.organization_id,
-        organizationName: r.organization_name,
+        organizationName: orgs.get(r.organization_id)?.name ?? '',
         certificationNumber: r.certification_number,
         fieldCodes: r.field_codes,
         bio: { zh: r.bio_zh, en: r.bio_en },
@@ -101,8 +106,18 @@ export class BrokersService {
       where.push(`EXISTS (SELECT 1 FROM unnest(b.field_codes) f WHERE f = $${params.length} OR f LIKE $${params.length} || '.%' OR $${params.length} LIKE f || '.%')`);
     }
     if (q.q) {
-      params.push(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(u.display_name ILIKE $${params.length} OR o.name ILIKE $${params.length})`);
+      // Names live in identity: it picks, among the profiles that pass the other filters, the brokers and
+      // agencies whose names contain q; the limit and the in-memory sort below then see only matching rows.
+      const among: { user_id: string; organization_id: string }[] = await this.dataSource.query(
+        `SELECT b.user_id, b.organization_id FROM broker_profiles b WHERE ${where.join(' AND ')}`,
+        params,
+      );
+      const hit = await this.members.namesContaining(q.q, {
+        userIds: [...new Set(among.map((r) => r.user_id))],
+        organizationIds: [...new Set(among.map((r) => r.organization_id))],
+      });
+      params.push(hit.userIds, hit.organizationIds);
+      where.push(`(b.user_id = ANY($${params.length - 1}::uuid[]) OR b.organization_id = ANY($${params.length}::uuid[]))`);
     }
     const rows: ProfileRow[] = await this.dataSource.query(`${PROFILE} WHERE ${where.join(' AND ')} ORDER BY b.created_at LIMIT 2000`, params);
     const all = (await this.views(this.dataSource.manager, rows)).sort((a, b) => b.rating.score - a.rating.score || a.displayName.localeCompare(b.displayName));
@@ -135,8 +150,7 @@ export class BrokersService {
       const orgId = dto.organizationId ?? (agencies.length === 1 ? agencies[0] : undefined);
       if (!agencies.length || (dto.organizationId && !agencies.includes(dto.organizationId))) throw Problems.forbidden('A broker profile needs the broker role in a verified agency');
       if (!orgId) throw Problems.rule('organization-ambiguous', 'You are a broker of several agencies: name one in organizationId', [{ field: 'organizationId', message: 'required' }]);
-      const known: { code: string }[] = await m.query('SELECT code FROM technology_fields WHERE code = ANY($1)', [dto.fieldCodes]);
-      const unknown = dto.fieldCodes.filter((c) => !known.some((k) => k.code === c));
+      const unknown = await this.fields.unknownCodes(dto.fieldCodes, m);
       if (unknown.length) throw Problems.rule('unknown-technology-field', `Unknown technology field(s): ${unknown.join(', ')}`, [{ field: 'fieldCodes', message: 'unknown code' }]);
       const [taken] = await m.query('SELECT 1 FROM broker_profiles WHERE certification_number = $1 AND user_id <> $2', [dto.certificationNumber, user.id]);
       if (taken) throw Problems.conflict('certification-number-taken', 'Another broker holds this certification number');

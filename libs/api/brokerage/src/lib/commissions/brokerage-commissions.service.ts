@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MemberDirectory } from '@ttx/api/identity';
 import type { BrokerCommission } from '@ttx/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -18,16 +19,15 @@ interface Row {
   deal_price_fen: string | null;
   broker_id: string | null;
   user_id: string | null;
-  display_name: string | null;
   organization_id: string | null;
   commission_rate_bp: number | null;
   commission_amount_fen: string | null;
   commission_agreed_at: Date | null;
 }
 
-const SELECT = `SELECT r.id, r.deal_id, r.deal_price_fen, r.broker_id, b.user_id, u.display_name, b.organization_id,
+const SELECT = `SELECT r.id, r.deal_id, r.deal_price_fen, r.broker_id, b.user_id, b.organization_id,
                        r.commission_rate_bp, r.commission_amount_fen, r.commission_agreed_at
-                  FROM deal_rooms r LEFT JOIN broker_profiles b ON b.id = r.broker_id LEFT JOIN users u ON u.id = b.user_id`;
+                  FROM deal_rooms r LEFT JOIN broker_profiles b ON b.id = r.broker_id`;
 const AGREED = `r.commission_agreed_at IS NOT NULL AND r.broker_id IS NOT NULL`;
 
 /**
@@ -39,7 +39,17 @@ const AGREED = `r.commission_agreed_at IS NOT NULL AND r.broker_id IS NOT NULL`;
  */
 @Injectable()
 export class BrokerageCommissions {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly members: MemberDirectory,
+  ) {}
+
+  /** The commission of `r`, with its broker's name from identity (in the caller's transaction). */
+  private async view(m: EntityManager, r: Row): Promise<BrokerCommission | null> {
+    // No lookup when there is no broker line anyway (no broker, or nothing agreed).
+    const name = r.user_id && r.commission_agreed_at ? (await this.members.displayNames([r.user_id], m)).get(r.user_id) : undefined;
+    return view(r, name ?? null);
+  }
 
   /** Pass the deal's transaction manager when calling from inside it (e.g. a deal subscriber). */
   async forDeal(deal: string | DealParties, m: EntityManager = this.dataSource.manager): Promise<BrokerCommission | null> {
@@ -47,7 +57,7 @@ export class BrokerageCommissions {
     if (dealId) {
       // The room the deal came out of decides, even when it had no broker or no agreement.
       const [linked]: Row[] = await m.query(`${SELECT} WHERE r.deal_id = $1`, [dealId]);
-      if (linked) return view(linked);
+      if (linked) return this.view(m, linked);
     }
     if (typeof deal === 'string') return null;
     const before = deal.before === undefined ? null : new Date(deal.before);
@@ -60,19 +70,19 @@ export class BrokerageCommissions {
         ORDER BY r.commission_agreed_at DESC LIMIT 1`,
       [deal.achievementId, deal.buyerOrgId, before, dealId],
     );
-    return byParties ? view(byParties) : null;
+    return byParties ? this.view(m, byParties) : null;
   }
 }
 
-function view(r: Row): BrokerCommission | null {
-  if (!r.broker_id || !r.user_id || !r.display_name || !r.organization_id || !r.commission_agreed_at) return null;
+function view(r: Row, brokerName: string | null): BrokerCommission | null {
+  if (!r.broker_id || !r.user_id || !brokerName || !r.organization_id || !r.commission_agreed_at) return null;
   return {
     roomId: r.id,
     dealId: r.deal_id,
     dealPriceFen: r.deal_price_fen === null ? null : Number(r.deal_price_fen),
     brokerId: r.broker_id,
     brokerUserId: r.user_id,
-    brokerName: r.display_name,
+    brokerName,
     brokerOrganizationId: r.organization_id,
     rateBp: r.commission_rate_bp,
     amountFen: r.commission_amount_fen === null ? null : Number(r.commission_amount_fen),

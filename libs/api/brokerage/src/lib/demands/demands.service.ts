@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { MatchCandidatesService, SearchCache, candidateSql, matchTerms, searchVectorParts, searchVectorSql, termOverlap, tierQueries, type MatchTerms } from '@ttx/api/catalog';
+import { FieldsService, MatchCandidatesService, SearchCache, candidateSql, matchTerms, searchVectorParts, searchVectorSql, termOverlap, tierQueries, type MatchTerms } from '@ttx/api/catalog';
 import { AuditService, OutboxService, Problems, QueueService, type AuthUser } from '@ttx/api/core';
-import { MeService } from '@ttx/api/identity';
+import { MeService, MemberDirectory } from '@ttx/api/identity';
 import type { DealType, DemandStatus, MaturityStage, MeView } from '@ttx/shared/contracts';
 import { reasonText, scoreMatch, type MatchSide } from '@ttx/shared/policy';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -12,7 +12,6 @@ import type { AchievementMatchDto, CreateDemandDto, DemandDto, DemandMatchDto, D
 interface DemandRow {
   id: string;
   organization_id: string;
-  organization_name: string;
   created_by: string;
   title_zh: string | null;
   title_en: string | null;
@@ -33,10 +32,11 @@ interface DemandRow {
   match_terms: MatchTerms | null;
 }
 
-const COLUMNS = `d.id, d.organization_id, o.name AS organization_name, d.created_by, d.title_zh, d.title_en, d.summary_zh, d.summary_en,
+const COLUMNS = `d.id, d.organization_id, d.created_by, d.title_zh, d.title_en, d.summary_zh, d.summary_en,
   d.detail_zh, d.detail_en, d.field_code, d.desired_stage, d.deal_types, d.budget_min_fen, d.budget_max_fen,
   to_char(d.deadline, 'YYYY-MM-DD') AS deadline, d.confidential, d.status, d.created_at, d.match_terms`;
-const FROM = 'demands d JOIN organizations o ON o.id = d.organization_id';
+// Organisation names come from identity (MemberDirectory), one batch per request, after the rows.
+const FROM = 'demands d';
 /** Matches at or above this score are worth a notification to the enterprise. */
 export const NOTIFY_MIN_SCORE = 50;
 /** A text overlap of this share (weighted) already counts as fully similar. */
@@ -71,7 +71,21 @@ export class DemandsService {
     private readonly candidates: MatchCandidatesService,
     private readonly events: BrokerageEventsService,
     private readonly cache: SearchCache,
+    private readonly members: MemberDirectory,
+    private readonly fields: FieldsService,
   ) {}
+
+  /** Posting organisations' names for a set of rows (identity owns them): one lookup, none for no rows. */
+  private async orgNames(m: EntityManager, rows: Pick<DemandRow, 'organization_id'>[]): Promise<Map<string, string>> {
+    const orgs = await this.members.organizations([...new Set(rows.map((r) => r.organization_id))], m);
+    return new Map([...orgs].map(([id, o]) => [id, o.name]));
+  }
+
+  /** DTOs of `rows` as seen with `access`, with their organisations' names. */
+  private async dtos(m: EntityManager, rows: DemandRow[], access: Access): Promise<DemandDto[]> {
+    const names = await this.orgNames(m, rows);
+    return rows.map((r) => this.toDto(r, access, names.get(r.organization_id) ?? null));
+  }
 
   // ---------- access ----------
 
@@ -88,12 +102,12 @@ export class DemandsService {
     return 'public';
   }
 
-  toDto(d: DemandRow, access: Access): DemandDto {
+  toDto(d: DemandRow, access: Access, organizationName: string | null): DemandDto {
     const hidden = access === 'public' && d.confidential;
     return {
       id: d.id,
       organizationId: hidden ? null : d.organization_id,
-      organizationName: hidden ? null : d.organization_name,
+      organizationName: hidden ? null : organizationName,
       title: { zh: d.title_zh, en: d.title_en },
       summary: { zh: d.summary_zh, en: d.summary_en },
       detail: hidden ? null : { zh: d.detail_zh, en: d.detail_en },
@@ -110,7 +124,7 @@ export class DemandsService {
   }
 
   async load(m: EntityManager, id: string, lock = false): Promise<DemandRow> {
-    const [d]: DemandRow[] = await m.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE d.id = $1 ${lock ? 'FOR UPDATE OF d' : ''}`, [id]);
+    const [d]: DemandRow[] = await m.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE d.id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
     if (!d) throw Problems.notFound('Demand');
     return d;
   }
@@ -152,12 +166,12 @@ export class DemandsService {
       `SELECT ${COLUMNS} FROM ${FROM} WHERE ${w} ORDER BY d.created_at DESC, d.id LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`,
       params,
     );
-    return { items: rows.map((r) => this.toDto(r, access)), total, page: q.page, pageSize: q.pageSize };
+    return { items: await this.dtos(this.dataSource.manager, rows, access), total, page: q.page, pageSize: q.pageSize };
   }
 
   async get(user: AuthUser | null, id: string): Promise<DemandDto> {
     const { d, access } = await this.visible(this.dataSource.manager, user, id);
-    return this.toDto(d, access);
+    return (await this.dtos(this.dataSource.manager, [d], access))[0];
   }
 
   // ---------- writes ----------
@@ -178,9 +192,8 @@ export class DemandsService {
       if (dto.budget && dto.budget.minFen > dto.budget.maxFen) throw Problems.rule('budget-range', 'The budget minimum must not exceed its maximum', [{ field: 'budget.minFen', message: 'exceeds maxFen' }]);
       const [{ today }] = await m.query(`SELECT to_char(current_date, 'YYYY-MM-DD') AS today`);
       if (dto.deadline <= today) throw Problems.rule('deadline-in-future', `The deadline must be after today (${today})`, [{ field: 'deadline', message: 'must be in the future' }]);
-      if (dto.fieldCode) {
-        const [f] = await m.query('SELECT 1 FROM technology_fields WHERE code = $1', [dto.fieldCode]);
-        if (!f) throw Problems.rule('unknown-technology-field', `There is no technology field ${dto.fieldCode}`, [{ field: 'fieldCode', message: 'unknown code' }]);
+      if (dto.fieldCode && (await this.fields.unknownCodes([dto.fieldCode], m)).length) {
+        throw Problems.rule('unknown-technology-field', `There is no technology field ${dto.fieldCode}`, [{ field: 'fieldCode', message: 'unknown code' }]);
       }
       const text = {
         title_zh: dto.title.zh ?? null, title_en: dto.title.en ?? null,
@@ -199,7 +212,7 @@ export class DemandsService {
       );
       await this.audit.append(m, { actorId: user.id, action: 'demand.posted', entityType: 'demand', entityId: id, data: { organizationId: orgId, title: { zh: text.title_zh, en: text.title_en } } });
       await this.events.append(m, 'demand.posted', id, { organizationId: orgId, fieldCode: dto.fieldCode ?? null });
-      return this.toDto(await this.load(m, id), 'owner');
+      return (await this.dtos(m, [await this.load(m, id)], 'owner'))[0];
     });
     await this.baseline(result.id);
     return result;
@@ -224,7 +237,7 @@ export class DemandsService {
       const done = await returning(m, `UPDATE demands SET status = 'satisfied', closed_at = now(), updated_at = now() WHERE id = $1 AND status IN ('open','in_talks') RETURNING id`, [id]);
       if (!done.length) throw Problems.conflict(`demand-${d.status}`, `A demand that is ${d.status} cannot become satisfied`);
       await this.audit.append(m, { actorId: user.id, action: 'demand.satisfied', entityType: 'demand', entityId: id, data: { from: d.status } });
-      return this.toDto(await this.load(m, id), 'owner');
+      return (await this.dtos(m, [await this.load(m, id)], 'owner'))[0];
     });
   }
 
@@ -286,7 +299,7 @@ export class DemandsService {
     if (!hits.length) return { items: [] };
     const rows: DemandRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE d.id = ANY($1::uuid[])`, [hits.map((h) => h.id)]);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const names = await this.candidates.fieldNames();
+    const [names, orgNames] = await Promise.all([this.candidates.fieldNames(), this.orgNames(this.dataSource.manager, rows)]);
     const aSide: MatchSide = { fieldCode: a.fieldCode, stage: a.stage, dealTypes: a.dealTypes, priceMinFen: a.askingPrice?.minFen ?? null, priceMaxFen: a.askingPrice?.maxFen ?? null };
     const items = hits
       .filter((h) => byId.has(h.id))
@@ -300,7 +313,7 @@ export class DemandsService {
         const s = scoreMatch({ demand: demandSide(d), achievement: aSide, textOverlap: Math.min(1, o.overlap / FULL_OVERLAP), sharedTerms: o.shared, fieldNames: names });
         // Reverse matches show the public view of the demand: reasons never quote a confidential budget.
         const reasonDetails = d.confidential ? s.reasons.filter((r) => !r.code.startsWith('budget')) : s.reasons;
-        return { item: { demandId: d.id, score: s.score, reasons: reasonDetails.map(reasonText), reasonDetails, demand: this.toDto(d, 'public') }, rank: Number(h.rank) };
+        return { item: { demandId: d.id, score: s.score, reasons: reasonDetails.map(reasonText), reasonDetails, demand: this.toDto(d, 'public', orgNames.get(d.organization_id) ?? null) }, rank: Number(h.rank) };
       })
       .sort((x, y) => y.item.score - x.item.score || y.rank - x.rank)
       .slice(0, limit)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MatchCandidatesService } from '@ttx/api/catalog';
 import { AuditService, OutboxService, Problems, QueueService, type AuthUser } from '@ttx/api/core';
-import { MeService } from '@ttx/api/identity';
+import { MeService, MemberDirectory } from '@ttx/api/identity';
 import type { DealRoomRole, DealRoomStage, DealType } from '@ttx/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { returning } from '../sql';
@@ -78,7 +78,18 @@ export class RoomsService {
     private readonly brokers: BrokersService,
     private readonly events: BrokerageEventsService,
     private readonly live: RoomEvents,
+    private readonly members: MemberDirectory,
   ) {}
+
+  /** Display names (identity's) of the users who wrote `rows`: one lookup per read. */
+  private async authors<T>(m: EntityManager, rows: T[], by: (r: T) => string): Promise<(r: T) => string> {
+    const names = await this.members.displayNames([...new Set(rows.map(by))], m);
+    return (r) => names.get(by(r)) ?? '';
+  }
+
+  private async nameOf(m: EntityManager, userId: string): Promise<string> {
+    return (await this.members.displayNames([userId], m)).get(userId) ?? '';
+  }
 
   /** Binds room offers to the market (the api's BrokerageDealsModule does; without it offers stay in the room). */
   connectMarket(market: RoomMarket): void {
@@ -155,9 +166,9 @@ export class RoomsService {
   async invite(user: AuthUser, roomId: string, dto: InviteDto): Promise<RoomDto> {
     const added = await this.dataSource.transaction(async (m) => {
       const { room } = await this.member(m, roomId, user.id, { lock: true, open: true });
-      const [target] = await m.query('SELECT id FROM users WHERE lower(email) = $1', [dto.email]);
+      const target = (await this.members.userIdsByEmail([dto.email], m)).get(dto.email); // the DTO lower-cases it
       if (!target) throw Problems.rule('invitee-unknown', `No user is registered as ${dto.email}`, [{ field: 'email', message: 'unknown user' }]);
-      const them = await this.me.find(target.id, m);
+      const them = await this.me.find(target, m);
       const d = await this.demands.load(m, room.demand_id);
       const [a] = await this.catalog.summaries([room.achievement_id]);
       const verified = them?.memberships.filter((x) => x.verified) ?? [];
@@ -165,22 +176,22 @@ export class RoomsService {
       let orgId: string | null = null;
       if (verified.some((x) => x.organizationId === d.organization_id)) [role, orgId] = ['enterprise', d.organization_id];
       else if (verified.some((x) => x.organizationId === a.institutionId)) [role, orgId] = ['institution', a.institutionId];
-      else if (await this.brokers.profileIdOf(target.id, m)) [role, orgId] = ['broker', verified.find((x) => x.role === 'broker')?.organizationId ?? null];
+      else if (await this.brokers.profileIdOf(target, m)) [role, orgId] = ['broker', verified.find((x) => x.role === 'broker')?.organizationId ?? null];
       if (!role) throw Problems.rule('invitee-not-a-party', "Invite members of the demand's enterprise, of the achievement's institution, or brokers", [{ field: 'email', message: 'not a party to this deal' }]);
       const rows = await m.query(
         `INSERT INTO deal_room_members (room_id, user_id, organization_id, role, invited_by) VALUES ($1,$2,$3,$4,$5) ON CONFLICT DO NOTHING RETURNING user_id`,
-        [roomId, target.id, orgId, role, user.id],
+        [roomId, target, orgId, role, user.id],
       );
       if (!rows.length) return null;
-      await this.audit.append(m, { actorId: user.id, action: 'deal-room.member-invited', entityType: 'deal-room', entityId: roomId, data: { userId: target.id, role } });
+      await this.audit.append(m, { actorId: user.id, action: 'deal-room.member-invited', entityType: 'deal-room', entityId: roomId, data: { userId: target, role } });
       await this.outbox.enqueue(m, 'notification', {
-        userId: target.id,
+        userId: target,
         kind: 'deal-room-invitation',
         title: { zh: `您被邀请进入洽谈室：${d.title_zh ?? d.title_en}`, en: `You are invited to a deal room: ${d.title_en ?? d.title_zh}` },
         body: { zh: '请先签署保密协议，然后查看消息和文件。', en: 'Accept the NDA, then read the messages and documents.' },
         link: `/brokerage/rooms/${roomId}`,
       });
-      return target.id as string;
+      return target;
     });
     if (added) {
       void this.queues.nudgeOutbox();
@@ -240,22 +251,25 @@ export class RoomsService {
     const { room, me } = await this.member(m, roomId, user.id);
     const demand = await this.demands.get(user, room.demand_id);
     const [achievement] = await this.catalog.summaries([room.achievement_id]);
-    const members = await m.query(
-      `SELECT rm.user_id, u.display_name, rm.role, o.name AS org_name, rm.nda_accepted_at FROM deal_room_members rm JOIN users u ON u.id = rm.user_id
-         LEFT JOIN organizations o ON o.id = rm.organization_id WHERE rm.room_id = $1 ORDER BY rm.created_at`,
+    const members: { user_id: string; role: DealRoomRole; organization_id: string | null; nda_accepted_at: Date | null }[] = await m.query(
+      'SELECT rm.user_id, rm.role, rm.organization_id, rm.nda_accepted_at FROM deal_room_members rm WHERE rm.room_id = $1 ORDER BY rm.created_at',
       [roomId],
     );
+    const [memberName, orgs] = await Promise.all([
+      this.authors(m, members, (x) => x.user_id),
+      this.members.organizations([...new Set(members.flatMap((x) => (x.organization_id ? [x.organization_id] : [])))], m),
+    ]);
     const checklist = await m.query('SELECT id, label_zh, label_en, done_at FROM deal_room_checklist_items WHERE room_id = $1 ORDER BY position', [roomId]);
     const signed = !!me.nda_accepted_at;
     return {
       ...this.summary({ ...room, demand_title: demand.title.zh ?? demand.title.en, achievement_title: achievement?.title.zh ?? achievement?.title.en ?? null }),
       demand,
       achievement,
-      members: members.map((x: { user_id: string; display_name: string; role: DealRoomRole; org_name: string | null; nda_accepted_at: Date | null }) => ({
+      members: members.map((x) => ({
         userId: x.user_id,
-        displayName: x.display_name,
+        displayName: memberName(x),
         role: x.role,
-        organizationName: x.org_name,
+        organizationName: x.organization_id ? (orgs.get(x.organization_id)?.name ?? null) : null,
         ndaAcceptedAt: x.nda_accepted_at?.toISOString() ?? null,
       })),
       checklist: checklist.map((c: { id: string; label_zh: string; label_en: string; done_at: Date | null }) => ({
@@ -282,12 +296,12 @@ export class RoomsService {
   async messages(user: AuthUser, roomId: string, since: number): Promise<{ items: RoomMessageDto[]; cursor: number }> {
     const { me } = await this.member(this.dataSource.manager, roomId, user.id);
     this.requireNda(me);
-    const rows: { seq: string; author_id: string; display_name: string; body: string; created_at: Date }[] = await this.dataSource.query(
-      `SELECT m.seq, m.author_id, u.display_name, m.body, m.created_at FROM deal_room_messages m JOIN users u ON u.id = m.author_id
-        WHERE m.room_id = $1 AND m.seq > $2 ORDER BY m.seq LIMIT 200`,
+    const rows: { seq: string; author_id: string; body: string; created_at: Date }[] = await this.dataSource.query(
+      `SELECT m.seq, m.author_id, m.body, m.created_at FROM deal_room_messages m WHERE m.room_id = $1 AND m.seq > $2 ORDER BY m.seq LIMIT 200`,
       [roomId, since],
     );
-    const items = rows.map((r) => ({ seq: Number(r.seq), authorId: r.author_id, authorName: r.display_name, body: r.body, createdAt: r.created_at.toISOString() }));
+    const author = await this.authors(this.dataSource.manager, rows, (r) => r.author_id);
+    const items = rows.map((r) => ({ seq: Number(r.seq), authorId: r.author_id, authorName: author(r), body: r.body, createdAt: r.created_at.toISOString() }));
     return { items, cursor: items.length ? items[items.length - 1].seq : since };
   }
 
@@ -296,10 +310,10 @@ export class RoomsService {
       const { me } = await this.member(m, roomId, user.id, { open: true });
       this.requireNda(me);
       const [r] = await m.query(
-        `INSERT INTO deal_room_messages (room_id, author_id, body) VALUES ($1,$2,$3) RETURNING seq, created_at, (SELECT display_name FROM users WHERE id = $2) AS name`,
+        `INSERT INTO deal_room_messages (room_id, author_id, body) VALUES ($1,$2,$3) RETURNING seq, created_at`,
         [roomId, user.id, body],
       );
-      return { seq: Number(r.seq), authorId: user.id, authorName: r.name as string, body, createdAt: (r.created_at as Date).toISOString() };
+      return { seq: Number(r.seq), authorId: user.id, authorName: await this.nameOf(m, user.id), body, createdAt: (r.created_at as Date).toISOString() };
     });
     this.publish(roomId, { type: 'message', ...msg });
     return msg;
@@ -310,12 +324,12 @@ export class RoomsService {
   async documents(user: AuthUser, roomId: string): Promise<{ items: RoomDocumentDto[] }> {
     const { me } = await this.member(this.dataSource.manager, roomId, user.id);
     this.requireNda(me);
-    const rows = await this.dataSource.query(
-      `SELECT d.id, d.name, d.content_type, d.size, u.display_name, d.created_at FROM deal_room_documents d JOIN users u ON u.id = d.uploaded_by
-        WHERE d.room_id = $1 ORDER BY d.created_at`,
+    const rows: { id: string; name: string; content_type: string; size: number; uploaded_by: string; created_at: Date }[] = await this.dataSource.query(
+      'SELECT d.id, d.name, d.content_type, d.size, d.uploaded_by, d.created_at FROM deal_room_documents d WHERE d.room_id = $1 ORDER BY d.created_at',
       [roomId],
     );
-    return { items: rows.map((r: { id: string; name: string; content_type: string; size: number; display_name: string; created_at: Date }) => ({ id: r.id, name: r.name, contentType: r.content_type, size: r.size, uploadedByName: r.display_name, createdAt: r.created_at.toISOString() })) };
+    const uploader = await this.authors(this.dataSource.manager, rows, (r) => r.uploaded_by);
+    return { items: rows.map((r) => ({ id: r.id, name: r.name, contentType: r.content_type, size: r.size, uploadedByName: uploader(r), createdAt: r.created_at.toISOString() })) };
   }
 
   async upload(user: AuthUser, roomId: string, dto: UploadDocumentDto): Promise<RoomDocumentDto> {
@@ -327,11 +341,11 @@ export class RoomsService {
       this.requireNda(me);
       const [r] = await m.query(
         `INSERT INTO deal_room_documents (room_id, uploaded_by, name, content_type, size, content) VALUES ($1,$2,$3,$4,$5,$6)
-         RETURNING id, created_at, (SELECT display_name FROM users WHERE id = $2) AS name`,
+         RETURNING id, created_at`,
         [roomId, user.id, dto.name, dto.contentType, content.length, content],
       );
       await this.audit.append(m, { actorId: user.id, action: 'deal-room.document-uploaded', entityType: 'deal-room', entityId: roomId, data: { documentId: r.id, name: dto.name, size: content.length } });
-      return { id: r.id as string, name: dto.name, contentType: dto.contentType, size: content.length, uploadedByName: r.name as string, createdAt: (r.created_at as Date).toISOString() };
+      return { id: r.id as string, name: dto.name, contentType: dto.contentType, size: content.length, uploadedByName: await this.nameOf(m, user.id), createdAt: (r.created_at as Date).toISOString() };
     });
     this.publish(roomId, { type: 'document', id: doc.id, name: doc.name });
     return doc;
@@ -341,12 +355,11 @@ export class RoomsService {
     const { me } = await this.member(this.dataSource.manager, roomId, user.id);
     this.requireNda(me);
     const [r] = await this.dataSource.query(
-      `SELECT d.id, d.name, d.content_type, d.size, d.content, u.display_name, d.created_at FROM deal_room_documents d JOIN users u ON u.id = d.uploaded_by
-        WHERE d.room_id = $1 AND d.id = $2`,
+      'SELECT d.id, d.name, d.content_type, d.size, d.content, d.uploaded_by, d.created_at FROM deal_room_documents d WHERE d.room_id = $1 AND d.id = $2',
       [roomId, documentId],
     );
     if (!r) throw Problems.notFound('Document');
-    return { id: r.id, name: r.name, contentType: r.content_type, size: r.size, uploadedByName: r.display_name, createdAt: r.created_at.toISOString(), contentBase64: (r.content as Buffer).toString('base64') };
+    return { id: r.id, name: r.name, contentType: r.content_type, size: r.size, uploadedByName: await this.nameOf(this.dataSource.manager, r.uploaded_by), createdAt: r.created_at.toISOString(), contentBase64: (r.content as Buffer).toString('base64') };
   }
 
   // ---------- checklist ----------
@@ -369,16 +382,17 @@ export class RoomsService {
   // ---------- offers and commission ----------
 
   private async offers(m: EntityManager, roomId: string): Promise<RoomOfferViewDto[]> {
-    const rows = await m.query(
-      `SELECT f.id, f.made_by, u.display_name, f.deal_type, f.amount_fen, f.terms, f.listing_id, f.market_offer_id, f.created_at FROM deal_room_offers f JOIN users u ON u.id = f.made_by
+    type Row = { id: string; made_by: string; deal_type: DealType; amount_fen: string; terms: string | null; listing_id: string | null; market_offer_id: string | null; created_at: Date };
+    const rows: Row[] = await m.query(
+      `SELECT f.id, f.made_by, f.deal_type, f.amount_fen, f.terms, f.listing_id, f.market_offer_id, f.created_at FROM deal_room_offers f
         WHERE f.room_id = $1 ORDER BY f.created_at`,
       [roomId],
     );
-    type Row = { id: string; made_by: string; display_name: string; deal_type: DealType; amount_fen: string; terms: string | null; listing_id: string | null; market_offer_id: string | null; created_at: Date };
-    return rows.map((r: Row) => ({
+    const maker = await this.authors(m, rows, (r) => r.made_by);
+    return rows.map((r) => ({
       id: r.id,
       madeBy: r.made_by,
-      madeByName: r.display_name,
+      madeByName: maker(r),
       dealType: r.deal_type,
       amountFen: Number(r.amount_fen),
       terms: r.terms,

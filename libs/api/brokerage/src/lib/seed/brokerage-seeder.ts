@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MatchCandidatesService, matchTerms, searchVectorParts, searchVectorSql } from '@ttx/api/catalog';
 import { APP_CONFIG, type AppConfig } from '@ttx/api/core';
+import { MemberDirectory } from '@ttx/api/identity';
 import type { CreditEventKind, DealRoomRole, DealRoomStage, DealType, DemandStatus, MaturityStage } from '@ttx/shared/contracts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,6 +54,15 @@ const CHECKLIST: [string, string][] = [
 ];
 const DAY = 86_400_000;
 
+/** Every e-mail the seed names (users are looked up in one batch). */
+function seedEmails(seed: BrokerageSeed): Set<string> {
+  return new Set([
+    ...seed.brokers.map((b) => b.email),
+    ...seed.demands.map((d) => d.by),
+    ...seed.rooms.flatMap((r) => [r.broker, ...(r.commission?.agreedBy ? [r.commission.agreedBy] : []), ...[...r.members, ...r.messages, ...r.documents, ...r.offers].map((x) => x.email)]),
+  ]);
+}
+
 /**
  * Loads the brokerage demo data after identity and catalog: only into an empty brokerage context, never in
  * production. Rows are written directly (like the catalog seeder) so that past states — an expired demand,
@@ -68,6 +78,7 @@ export class BrokerageSeeder {
     private readonly catalog: MatchCandidatesService,
     private readonly demandsService: DemandsService,
     private readonly rooms: RoomsService,
+    private readonly members: MemberDirectory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -85,12 +96,11 @@ export class BrokerageSeeder {
       await m.query('LOCK TABLE demands, broker_profiles IN EXCLUSIVE MODE');
       const [{ n }] = await m.query('SELECT (SELECT count(*) FROM demands) + (SELECT count(*) FROM broker_profiles) AS n');
       if (Number(n) > 0) return 'skipped' as const;
-      const users = new Map<string, string>((await m.query('SELECT id, lower(email) AS email FROM users')).map((u: { id: string; email: string }) => [u.email, u.id]));
-      const orgs = new Map<string, string>();
-      for (const o of identity.organizations) {
-        const [row] = await m.query('SELECT id FROM organizations WHERE credit_code = $1', [o.creditCode]);
-        if (row) orgs.set(o.key, row.id);
-      }
+      const users = await this.members.userIdsByEmail([...seedEmails(seed)], m);
+      const byCode = await this.members.organizationIdsByCreditCode(identity.organizations.map((o) => o.creditCode), m);
+      const orgs = new Map(identity.organizations.flatMap((o) => (byCode.has(o.creditCode) ? [[o.key, byCode.get(o.creditCode) as string] as const] : [])));
+      // The user's first membership (with `role` when given), as identity orders them.
+      const orgOf = async (uid: string, role?: 'broker') => (await this.members.organizationsOfUser(uid, role && [role], m))[0]?.organizationId ?? null;
       const user = (email: string) => {
         const id = users.get(email);
         if (!id) throw new Error(`brokerage seed: unknown user ${email}`);
@@ -101,10 +111,10 @@ export class BrokerageSeeder {
       const brokers = new Map<string, string>();
       for (const b of seed.brokers) {
         const uid = user(b.email);
-        const [agency] = await m.query(`SELECT organization_id FROM memberships WHERE user_id = $1 AND role = 'broker' LIMIT 1`, [uid]);
+        const agency = await orgOf(uid, 'broker');
         const [{ id }] = await m.query(
           `INSERT INTO broker_profiles (user_id, organization_id, certification_number, field_codes, bio_zh, bio_en, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
-          [uid, agency.organization_id, b.certificationNumber, b.fieldCodes, b.bio.zh ?? null, b.bio.en ?? null, ago(1000)],
+          [uid, agency, b.certificationNumber, b.fieldCodes, b.bio.zh ?? null, b.bio.en ?? null, ago(1000)],
         );
         brokers.set(b.email, id);
         for (const e of b.events) {
@@ -148,10 +158,9 @@ export class BrokerageSeeder {
            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
           [demand.id, achievementId, brokers.get(r.broker) ?? null, brokerUser, r.stage, r.commission?.amountFen ?? null, r.commission ? brokerUser : null, agreed?.by ?? null, agreed?.at ?? null, opened, closed],
         );
-        const [brokerOrg] = await m.query(`SELECT organization_id FROM memberships WHERE user_id = $1 AND role = 'broker' LIMIT 1`, [brokerUser]);
-        const members = [{ uid: brokerUser, role: 'broker' as DealRoomRole, org: brokerOrg?.organization_id ?? null }, ...r.members.map((x) => ({ uid: user(x.email), role: x.role, org: x.role === 'enterprise' ? demand.orgId : null }))];
+        const members = [{ uid: brokerUser, role: 'broker' as DealRoomRole, org: await orgOf(brokerUser, 'broker') }, ...r.members.map((x) => ({ uid: user(x.email), role: x.role, org: x.role === 'enterprise' ? demand.orgId : null }))];
         for (const x of members) {
-          const org = x.org ?? (await m.query(`SELECT organization_id FROM memberships WHERE user_id = $1 LIMIT 1`, [x.uid]))[0]?.organization_id ?? null;
+          const org = x.org ?? (await orgOf(x.uid));
           await m.query(`INSERT INTO deal_room_members (room_id, user_id, organization_id, role, nda_accepted_at, created_at) VALUES ($1,$2,$3,$4,$5,$6)`, [roomId, x.uid, org, x.role, opened, opened]);
         }
         await m.query(
