@@ -139,7 +139,10 @@ describe('rights policy', () => {
     const v2 = await call(t.app, 'PUT', `/api/institutions/${other}/policy`, { token: tokens['admin'], body: { minTeamOwnershipPct: 75 } });
     expect(v2.json).toMatchObject({ version: 2, settings: { noticeDays: 15, minTeamOwnershipPct: 75 } });
     const history = await call(t.app, 'GET', `/api/institutions/${other}/policy/versions`, { token: tokens['sme'] });
-    expect(history.json.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(history.json.map((v: { version: number; createdByName: string }) => [v.version, v.createdByName])).toEqual([
+      [2, '平台管理员 Platform Admin'],
+      [1, '平台管理员 Platform Admin'],
+    ]);
   });
 });
 
@@ -281,6 +284,36 @@ describe('empowerment workflow with public notice', () => {
     // New applications meet the new rule.
     expect((await apply(await achievement(), { model: 'ownership_first', teamOwnershipPct: 80 })).status).toBe(422);
     await call(t.app, 'PUT', `/api/institutions/${university}/policy`, { token: tokens['tto'], body: {} });
+  });
+});
+
+describe('empowerment views', () => {
+  it("name the institution, applicant, achievement and deciders (identity's and catalog's data) in lists and detail", async () => {
+    const e = await underReview();
+    const [title] = await ds.query('SELECT title_zh AS zh, title_en AS en FROM achievements WHERE id = $1', [e.achievementId]);
+    const named = { id: e.id, achievementId: e.achievementId, achievementTitle: title, institutionName: '合肥科技大学（演示）', applicantName: '李伟 Li Wei' };
+    type Page = { items: { id: string }[]; total: number };
+    const list = async (query: string, who: string) => (await call(t.app, 'GET', `/api/empowerments?${query}`, { token: tokens[who] })).json as Page;
+
+    const queue = await list('scope=review&status=under_review&pageSize=100', 'tto');
+    expect(queue.items.find((x) => x.id === e.id)).toMatchObject({ ...named, status: 'under_review', consentsGiven: 3, consentsNeeded: 3 });
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM empowerments WHERE institution_id = $1 AND status = 'under_review'`, [university]);
+    expect(queue.total).toBe(n);
+    expect((await list('scope=review&status=under_review&pageSize=1&page=1', 'tto')).total).toBe(n);
+    expect((await list('pageSize=100', 'researcher')).items.find((x) => x.id === e.id)).toMatchObject(named);
+    expect(await list('scope=review', 'researcher')).toMatchObject({ items: [], total: 0 });
+    // Only a verified institution's TTO managers review.
+    await ds.query('UPDATE organizations SET verified_at = NULL WHERE id = $1', [university]);
+    try {
+      expect(await list('scope=review', 'tto')).toMatchObject({ items: [], total: 0 });
+    } finally {
+      await ds.query('UPDATE organizations SET verified_at = now() WHERE id = $1', [university]);
+    }
+
+    expect((await decide(e.id, { decision: 'reject', reasons: '材料不全' })).status).toBe(201);
+    const detail = (await call(t.app, 'GET', `/api/empowerments/${e.id}`, { token: tokens['researcher'] })).json;
+    expect(detail).toMatchObject({ ...named, status: 'rejected' });
+    expect(detail.decisions.map((d: { stage: string; decidedByName: string | null }) => [d.stage, d.decidedByName])).toEqual([['review', '王敏 Wang Min (TTO)']]);
   });
 });
 

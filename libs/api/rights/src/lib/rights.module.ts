@@ -3,6 +3,7 @@ import { CatalogModule } from '@ttx/api/catalog';
 import { IdentityModule } from '@ttx/api/identity';
 import { DisclosuresModule } from '@ttx/api/platform';
 import { EmpowermentFinalizer } from './empowerments/empowerment-finalizer.service';
+import { EmpowermentViews } from './empowerments/empowerment-views';
 import { EmpowermentsService } from './empowerments/empowerments.service';
 import { NoticeEndProcessor } from './empowerments/notice-end.processor';
 import { NegativeListService } from './negative-list/negative-list.service';
@@ -11,7 +12,7 @@ import { RightsPoliciesModule } from './policy/policies.module';
 import { RightsController } from './rights.controller';
 import { RightsSeeder } from './seed/rights-seeder';
 
-const SERVICES = [NegativeListService, OwnershipService, EmpowermentFinalizer, EmpowermentsService];
+const SERVICES = [NegativeListService, OwnershipService, EmpowermentViews, EmpowermentFinalizer, EmpowermentsService];
 
 /** HTTP side of rights: policies, negative lists, empowerment workflow, ownership ledger. */
 @Module({

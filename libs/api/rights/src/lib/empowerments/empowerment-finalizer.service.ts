@@ -8,7 +8,7 @@ import type { EmpowermentDecision } from '@ttx/shared/contracts';
 import type { ChecklistDto } from '../dto/empowerment.dto';
 import { OwnershipService } from '../ownership/ownership.service';
 import { PoliciesService } from '../policy/policies.service';
-import { loadConsents, loadEmpowerment, type EmpowermentRow } from './empowerment-views';
+import { EmpowermentViews, loadConsents, type EmpowermentRow } from './empowerment-views';
 import { notifyAll, titleOf } from './notify';
 
 export type NoticeEndOutcome = 'finalised' | 'awaiting-decision' | 'not-in-notice' | 'notice-running';
@@ -29,6 +29,7 @@ export class EmpowermentFinalizer {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly queues: QueueService,
+    private readonly views: EmpowermentViews,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -121,7 +122,7 @@ export class EmpowermentFinalizer {
    */
   async onNoticeEnd(empowermentId: string): Promise<NoticeEndOutcome> {
     const outcome = await this.dataSource.transaction(async (m): Promise<NoticeEndOutcome> => {
-      const e = await loadEmpowerment(m, empowermentId, true);
+      const e = await this.views.load(m, empowermentId, true);
       if (!e || e.status !== 'in_notice' || !e.disclosureId) return 'not-in-notice';
       const notice = await this.disclosures.lockForDecision(m, e.disclosureId);
       if (notice.status !== 'ended') return 'notice-running';

@@ -22,7 +22,7 @@ import { OwnershipService } from '../ownership/ownership.service';
 import { isAdmin, isMember, isTtoOf } from '../policy/access';
 import { PoliciesService } from '../policy/policies.service';
 import { EmpowermentFinalizer } from './empowerment-finalizer.service';
-import { EMPOWERMENT_SQL, loadConsents, loadDecisions, loadEmpowerment, pctOrNull, type EmpowermentRow } from './empowerment-views';
+import { EMPOWERMENT_SQL, EmpowermentViews, loadConsents, pctOrNull, type EmpowermentColumns, type EmpowermentRow } from './empowerment-views';
 import { notifyAll, titleOf } from './notify';
 
 const ruleError = (p: RuleProblem) => Problems.rule(p.rule, `${p.detail} [rule ${p.rule}]`, [{ field: p.field, message: p.detail }]);
@@ -44,13 +44,14 @@ export class EmpowermentsService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly queues: QueueService,
+    private readonly views: EmpowermentViews,
   ) {}
 
   onModuleInit(): void {
     // Objections arrive through the public disclosures endpoint; the TTO and the applicant hear of them.
     this.disclosures.registerHandler('empowerment', {
       onObjection: async (m, { disclosure }) => {
-        const e = await loadEmpowerment(m, disclosure.subjectId);
+        const e = await this.views.load(m, disclosure.subjectId);
         if (!e) return;
         const title = titleOf({ zh: e.titleZh, en: e.titleEn });
         await notifyAll(this.outbox, m, [e.applicantId, ...(await this.members.usersWithRole(e.institutionId, 'tto_manager', m))], {
@@ -335,7 +336,7 @@ export class EmpowermentsService implements OnModuleInit {
 
   /** The row if the caller may see it (team, applicant, institution members, admins), else 404. */
   private async visible(m: EntityManager, caller: AuthUser, id: string, lock = false): Promise<EmpowermentRow> {
-    const e = await loadEmpowerment(m, id, lock);
+    const e = await this.views.load(m, id, lock);
     if (!e) throw Problems.notFound('Empowerment');
     if (e.applicantId === caller.id || isAdmin(caller)) return e;
     const me = await this.me.find(caller.id, m);
@@ -350,7 +351,7 @@ export class EmpowermentsService implements OnModuleInit {
     const e = await this.visible(m, caller, id);
     const me: MeView | undefined = await this.me.find(caller.id, m);
     const consents = await loadConsents(m, id);
-    const decisions = await loadDecisions(m, id);
+    const decisions = await this.views.decisions(m, id);
     const disclosure = e.disclosureId ? await this.disclosures.get(e.disclosureId, m) : null;
     let proposedShares: EmpowermentDto['proposedShares'] = [];
     if (e.model === 'ownership_first' && e.teamOwnershipBp !== null) {
@@ -383,20 +384,26 @@ export class EmpowermentsService implements OnModuleInit {
   }
 
   async list(caller: AuthUser, q: EmpowermentQueryDto): Promise<EmpowermentPageDto> {
-    const params: unknown[] = [caller.id];
-    const where =
-      q.scope === 'review'
-        ? `e.institution_id IN (SELECT m.organization_id FROM memberships m JOIN organizations o ON o.id = m.organization_id
-             WHERE m.user_id = $1 AND m.role = 'tto_manager' AND o.verified_at IS NOT NULL)`
-        : `(e.applicant_id = $1 OR EXISTS (SELECT 1 FROM empowerment_consents c WHERE c.empowerment_id = e.id AND c.user_id = $1))`;
+    let params: unknown[];
+    let where: string;
+    if (q.scope === 'review') {
+      // The institutions the caller reviews for (TTO manager of a verified one), from identity first.
+      const ttoOf = (await this.members.organizationsOfUser(caller.id, ['tto_manager'])).filter((x) => x.verified).map((x) => x.organizationId);
+      params = [ttoOf];
+      where = 'e.institution_id = ANY($1::uuid[])';
+    } else {
+      params = [caller.id];
+      where = '(e.applicant_id = $1 OR EXISTS (SELECT 1 FROM empowerment_consents c WHERE c.empowerment_id = e.id AND c.user_id = $1))';
+    }
     const status = q.status ? ` AND e.status = $${params.push(q.status)}` : '';
-    const rows: (EmpowermentRow & { given: number; needed: number })[] = await this.dataSource.query(
+    const page: (EmpowermentColumns & { given: number; needed: number })[] = await this.dataSource.query(
       `SELECT x.*, c.given, c.needed FROM (${EMPOWERMENT_SQL} WHERE ${where}${status}) x
          CROSS JOIN LATERAL (SELECT count(consented_at)::int AS given, count(*)::int AS needed FROM empowerment_consents WHERE empowerment_id = x.id) c
         ORDER BY x."createdAt" DESC, x.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.pageSize, (q.page - 1) * q.pageSize],
     );
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM empowerments e WHERE ${where}${status}`, params);
+    const rows = await this.views.named(this.dataSource.manager, page);
     const items: EmpowermentSummaryDto[] = rows.map((r) => ({
       id: r.id,
       achievementId: r.achievementId,

@@ -108,11 +108,13 @@ export class PoliciesService {
   async versions(institutionId: string): Promise<PolicyVersionDto[]> {
     const m = this.dataSource.manager;
     await this.institution(institutionId, m);
-    const rows: (Omit<PolicyVersionDto, 'createdAt'> & { createdAt: Date })[] = await m.query(
-      `SELECT p.id, p.version, p.settings AS overrides, p.note, u.display_name AS "createdByName", p.created_at AS "createdAt"
-         FROM rights_policies p LEFT JOIN users u ON u.id = p.created_by WHERE p.institution_id = $1 ORDER BY p.version DESC`,
+    const rows: (Omit<PolicyVersionDto, 'createdAt' | 'createdByName'> & { createdBy: string | null; createdAt: Date })[] = await m.query(
+      `SELECT p.id, p.version, p.settings AS overrides, p.note, p.created_by AS "createdBy", p.created_at AS "createdAt"
+         FROM rights_policies p WHERE p.institution_id = $1 ORDER BY p.version DESC`,
       [institutionId],
     );
-    return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+    // Authors' names are identity's: one lookup for all versions.
+    const names = await this.members.displayNames([...new Set(rows.flatMap((r) => (r.createdBy ? [r.createdBy] : [])))], m);
+    return rows.map(({ createdBy, ...r }) => ({ ...r, createdByName: createdBy ? (names.get(createdBy) ?? null) : null, createdAt: r.createdAt.toISOString() }));
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@ttx/api/core';
 import { AchievementFactsService } from '@ttx/api/catalog';
+import { MemberDirectory } from '@ttx/api/identity';
 import { DisclosuresService } from '@ttx/api/platform';
 import { CHECKLIST_ITEMS, type EmpowermentModel, type EmpowermentStatus, type NegativeRuleKind } from '@ttx/shared/contracts';
 import { pctToBp } from '@ttx/shared/policy';
@@ -44,6 +45,7 @@ export class RightsSeeder {
     private readonly policies: PoliciesService,
     private readonly ownership: OwnershipService,
     private readonly disclosures: DisclosuresService,
+    private readonly members: MemberDirectory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,20 +63,20 @@ export class RightsSeeder {
       if (Number(n) > 0) return 'skipped';
       const org = async (key: string) => {
         const code = identity.organizations.find((o) => o.key === key)?.creditCode;
-        const [row] = await m.query('SELECT id FROM organizations WHERE credit_code = $1', [code]);
-        if (!row) throw new Error(`rights seed: organisation ${key} is not seeded`);
-        return row.id as string;
+        const id = code && (await this.members.organizationIdsByCreditCode([code], m)).get(code);
+        if (!id) throw new Error(`rights seed: organisation ${key} is not seeded`);
+        return id;
       };
       const user = async (email: string) => {
-        const [row] = await m.query('SELECT id FROM users WHERE email = $1', [email]);
-        if (!row) throw new Error(`rights seed: user ${email} is not seeded`);
-        return row.id as string;
+        const id = (await this.members.userIdsByEmail([email], m)).get(email.toLowerCase());
+        if (!id) throw new Error(`rights seed: user ${email} is not seeded`);
+        return id;
       };
       const achievement = async (key: string) => {
         const a = catalog.achievements.find((x) => x.key === key);
-        const [row] = a ? await m.query('SELECT id FROM achievements WHERE title_zh IS NOT DISTINCT FROM $1 AND title_en IS NOT DISTINCT FROM $2', [a.title.zh ?? null, a.title.en ?? null]) : [];
-        if (!row) throw new Error(`rights seed: achievement ${key} is not seeded`);
-        return row.id as string;
+        const id = a && (await this.achievements.idByTitle({ zh: a.title.zh ?? null, en: a.title.en ?? null }, m));
+        if (!id) throw new Error(`rights seed: achievement ${key} is not seeded`);
+        return id;
       };
 
       for (const p of seed.policies) {
@@ -92,13 +94,13 @@ export class RightsSeeder {
       }
       for (const r of seed.negativeList) {
         const value = r.kind === 'achievement' ? await achievement(r.achievement as string) : (r.value as string);
-        await m.query('INSERT INTO rights_negative_rules (institution_id, kind, value, reason_zh, reason_en, created_by) VALUES ($1, $2, $3, $4, $5, (SELECT id FROM users WHERE email = $6))', [
+        await m.query('INSERT INTO rights_negative_rules (institution_id, kind, value, reason_zh, reason_en, created_by) VALUES ($1, $2, $3, $4, $5, $6)', [
           await org(r.institution),
           r.kind,
           value,
           r.reasonZh,
           r.reasonEn,
-          'tto@demo.ttx',
+          await user('tto@demo.ttx'),
         ]);
       }
       for (const e of seed.empowerments) await this.empowerment(m, e, await achievement(e.achievement), user);
@@ -196,11 +198,12 @@ export class RightsSeeder {
     );
     await m.query('UPDATE empowerments SET disclosure_id = $2, notice_ends_at = $3 WHERE id = $1', [id, notice.id, endsAt]);
     for (const o of e.objections ?? []) {
-      const answered = o.status !== 'open';
-      await m.query(
-        `INSERT INTO disclosure_objections (disclosure_id, user_id, text, status, answer, answered_by, answered_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [notice.id, await user(o.by), o.text, o.status, answered ? o.answer : null, answered ? tto : null, answered ? ago(e.review.daysAgo - o.daysAfterNotice - 1) : null, ago(e.review.daysAgo - o.daysAfterNotice)],
-      );
+      await this.disclosures.recordPastObjection(m, notice.id, {
+        userId: await user(o.by),
+        text: o.text,
+        createdAt: ago(e.review.daysAgo - o.daysAfterNotice),
+        answer: o.status === 'open' ? undefined : { status: o.status, text: o.answer as string, userId: tto, at: ago(e.review.daysAgo - o.daysAfterNotice - 1) },
+      });
     }
     if (e.status !== 'final') return;
     const [{ id: decisionId }] = await m.query(
