@@ -148,7 +148,9 @@ describe('licensing', () => {
       await page.getByTestId('licence-new-link').click();
       await page.getByTestId('licence-form-heading').waitFor();
 
+      // The select searches the institution's achievements on the server: type, then pick.
       await page.getByTestId('lf-achievement').click();
+      await page.keyboard.type(title);
       await page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: title }).click();
       // The licensee is named by its unified social credit code; the form shows whom the code belongs to.
       await page.getByTestId('lf-credit-code').fill('91340100MA2TTX01BX');

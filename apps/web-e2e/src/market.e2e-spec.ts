@@ -54,7 +54,9 @@ describe('market', () => {
     await page.goto('/market/mine');
     await page.getByTestId('my-listings-new').click();
     await page.getByTestId('listing-form-heading').waitFor();
+    // The select searches the institution's achievements on the server: type, then pick.
     await page.getByTestId('lf-achievement').click();
+    await page.keyboard.type(tag);
     await page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: title.en }).click();
     await page.getByTestId('lf-deal-type').click();
     await page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: 'Transfer' }).click();

@@ -5,9 +5,11 @@ import { mountPage } from '../../testing/mount-page';
 import { LicenceFormPage } from './licence-form';
 import type { LicenceFormGroup } from './licence-form-group';
 import { licenceFixture } from './licensing-fixtures';
+import { getWith, pageOf, picker } from '../../testing/picker';
 
 const SME_CODE = '91340100MA2TTX01BX';
-const ACHIEVEMENTS = '/api/achievements/mine?pageSize=100&status=published';
+const ACHIEVEMENTS = (more: Record<string, string> = {}) => getWith('/api/achievements/mine', { pageSize: '20', status: 'published', ...more });
+const achievement = (n: number) => ({ id: `a${n}`, title: { zh: `成果${n}`, en: `Achievement ${n}` } });
 const sme = { id: 'o-sme', name: '合肥智能装备有限公司（演示）', kind: 'enterprise', creditCode: SME_CODE, regionCode: '340104', isSme: true, verified: true, verifiedAt: '2026-01-01T00:00:00Z', createdAt: '2026-01-01T00:00:00Z' };
 
 describe('LicenceFormPage', () => {
@@ -20,7 +22,7 @@ describe('LicenceFormPage', () => {
   async function open() {
     const page = mountPage(LicenceFormPage, {}, { roles: ['tto_manager'] });
     await page.settle();
-    page.http.expectOne((r) => r.urlWithParams === ACHIEVEMENTS).flush({ items: [{ id: 'a1', title: { zh: '硅碳负极材料', en: 'Silicon–carbon anode' } }], total: 1, page: 1, pageSize: 100 });
+    page.http.expectOne(ACHIEVEMENTS()).flush({ items: [{ id: 'a1', title: { zh: '硅碳负极材料', en: 'Silicon–carbon anode' } }], total: 1, page: 1, pageSize: 20 });
     await page.settle();
     const type = async (testId: string, value: string) => {
       const input = page.$(testId) as HTMLInputElement;
@@ -149,7 +151,7 @@ describe('LicenceFormPage', () => {
     const form = await fillBasics({ http, fixture, type, settle });
     $('lf-use-broker')?.click();
     await settle();
-    http.expectOne((r) => r.url === '/api/brokers' && r.params.get('pageSize') === '100').flush({ items: [{ id: 'b1', displayName: '刘洋', organizationName: '中关村技术经纪服务中心' }], total: 1, page: 1, pageSize: 100 });
+    http.expectOne(getWith('/api/brokers', { pageSize: '20' })).flush({ items: [{ id: 'b1', displayName: '刘洋', organizationName: '中关村技术经纪服务中心' }], total: 1, page: 1, pageSize: 20 });
     await settle();
     fixture.detectChanges();
     expect($('lf-broker')).not.toBeNull();
@@ -162,5 +164,55 @@ describe('LicenceFormPage', () => {
     expect(req.request.body.broker).toEqual({ brokerId: 'b1', rateBp: 250 });
     req.flush(licenceFixture({ id: 'l3', status: 'draft' }));
     await settle();
+  });
+  it('searches the achievements on the server as one types, beyond the first 20, and keeps the one picked', async () => {
+    const { http, $, fixture, settle } = await open();
+    const form = (fixture.componentInstance as unknown as { form: LicenceFormGroup }).form;
+    const select = picker($('lf-achievement'), settle);
+    await select.open();
+    expect(select.labels()).toEqual(['Silicon–carbon anode']);
+
+    // The 101st of 300 is one search away.
+    await select.type('  Achievement 101 ');
+    http.expectOne(ACHIEVEMENTS({ q: 'Achievement 101' })).flush({ items: [achievement(101)], total: 1, page: 1, pageSize: 20 });
+    await settle();
+    expect(select.labels()).toEqual(['Achievement 101']);
+    await select.pick('Achievement 101');
+    expect(form.controls.achievementId.value).toBe('a101');
+    expect(select.shown()).toBe('Achievement 101');
+
+    // Another search: the picked one stays an option and stays shown.
+    await select.open();
+    await select.type('Achievement 2');
+    http.expectOne(ACHIEVEMENTS({ q: 'Achievement 2' })).flush(pageOf(achievement, 1, 20, 111));
+    await settle();
+    expect(select.labels()[0]).toBe('Achievement 101');
+    expect(select.labels()).toContain('Achievement 2');
+    expect(select.hint()).toContain('Showing the first 20');
+    expect(form.controls.achievementId.value).toBe('a101');
+    // Closing clears the typed text: the first page comes back, and the picked one is still what the field shows.
+    await select.close();
+    http.expectOne(ACHIEVEMENTS()).flush(pageOf(achievement, 1, 20, 300));
+    await settle();
+    expect(select.shown()).toBe('Achievement 101');
+    expect(form.controls.achievementId.value).toBe('a101');
+    http.verify();
+  });
+
+  it('searches the broker directory by name as one types', async () => {
+    const { http, $, fixture, settle } = await open();
+    $('lf-use-broker')?.click();
+    await settle();
+    http.expectOne(getWith('/api/brokers', { pageSize: '20' })).flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    await settle();
+    const select = picker($('lf-broker'), settle);
+    await select.open();
+    expect(select.hint()).toBe('Type to search');
+    await select.type('刘');
+    http.expectOne(getWith('/api/brokers', { pageSize: '20', q: '刘' })).flush({ items: [{ id: 'b1', displayName: '刘洋', organizationName: '中关村技术经纪服务中心' }], total: 1, page: 1, pageSize: 20 });
+    await settle();
+    await select.pick('刘洋');
+    const form = (fixture.componentInstance as unknown as { form: LicenceFormGroup }).form;
+    expect(form.controls.broker.value.brokerId).toBe('b1');
   });
 });

@@ -24,6 +24,7 @@ import { buildLicenceForm } from './licence-form-group';
 import { controlPath, licenceFormProblems, toLicenceInput, type LicenceFormValue } from './licence-form-input';
 import { LicenceTermsFields } from './licence-terms-fields';
 import { pickText } from './licensing-format';
+import { type PickerQuery, SearchSelect } from '../shared/search-select';
 
 const quiet = () => new HttpContext().set(SKIP_ERROR_TOAST, true);
 
@@ -37,12 +38,12 @@ const quiet = () => new HttpContext().set(SKIP_ERROR_TOAST, true);
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzCheckboxModule, NzFormModule, NzInputModule, NzInputNumberModule,
-    NzSelectModule, NzTagModule, FieldError, LicenceTermsFields,
+    NzSelectModule, NzTagModule, FieldError, LicenceTermsFields, SearchSelect,
   ],
   styles: `
     .row { display: flex; gap: 12px; flex-wrap: wrap; align-items: flex-start; }
     .row > nz-form-item { flex: 1 1 220px; margin-bottom: 12px; }
-    nz-input-number, nz-select { width: 100%; }
+    nz-input-number, nz-select, ttx-search-select { width: 100%; }
     .licensee { margin-top: 4px; }
     .alert { margin-bottom: 16px; }
   `,
@@ -62,9 +63,8 @@ const quiet = () => new HttpContext().set(SKIP_ERROR_TOAST, true);
         <nz-form-item>
           <nz-form-label nzRequired>{{ 'licensing.form.achievement' | transloco }}</nz-form-label>
           <nz-form-control [nzErrorTip]="err">
-            <nz-select nzShowSearch formControlName="achievementId" [nzPlaceHolder]="'licensing.form.pickAchievement' | transloco" data-testid="lf-achievement">
-              @for (a of achievements(); track a.id) { <nz-option [nzValue]="a.id" [nzLabel]="pick(a.title)" /> }
-            </nz-select>
+            <ttx-search-select formControlName="achievementId" [search]="searchAchievements" [label]="achievementLabel"
+              [placeholder]="'licensing.form.pickAchievement' | transloco" data-testid="lf-achievement" />
           </nz-form-control>
         </nz-form-item>
 
@@ -114,9 +114,8 @@ const quiet = () => new HttpContext().set(SKIP_ERROR_TOAST, true);
         @if (withBroker()) {
           <div class="row" formGroupName="broker">
             <nz-form-item><nz-form-label nzRequired>{{ 'licensing.form.broker' | transloco }}</nz-form-label>
-              <nz-form-control [nzErrorTip]="err"><nz-select nzShowSearch formControlName="brokerId" data-testid="lf-broker">
-                @for (b of brokers(); track b.id) { <nz-option [nzValue]="b.id" [nzLabel]="b.displayName + ' · ' + b.organizationName" /> }
-              </nz-select></nz-form-control></nz-form-item>
+              <nz-form-control [nzErrorTip]="err"><ttx-search-select formControlName="brokerId" [search]="searchBrokers" [label]="brokerLabel" data-testid="lf-broker" />
+              </nz-form-control></nz-form-item>
             <nz-form-item><nz-form-label nzRequired>{{ 'licensing.form.brokerPct' | transloco }}</nz-form-label>
               <nz-form-control [nzErrorTip]="err"><nz-input-number [nzMin]="0.01" [nzMax]="30" formControlName="rateBp" data-testid="lf-broker-rate" /></nz-form-control></nz-form-item>
           </div>
@@ -141,22 +140,19 @@ export class LicenceFormPage {
 
   protected readonly kinds = LICENCE_KINDS;
   protected readonly form = buildLicenceForm(inject(NonNullableFormBuilder));
-  protected readonly achievements = signal<AchievementSummaryView[]>([]);
-  protected readonly brokers = signal<BrokerView[]>([]);
+  /** The TTO's own institution's published achievements (what it may license), searched by title. */
+  protected readonly searchAchievements = (p: PickerQuery) => this.catalogApi.myAchievements({ status: 'published', ...p });
+  protected readonly achievementLabel = (a: AchievementSummaryView) => pickText(a.title, this.language.lang());
+  protected readonly searchBrokers = (p: PickerQuery) => this.brokerageApi.brokers(p);
+  protected readonly brokerLabel = (b: BrokerView) => `${b.displayName} · ${b.organizationName}`;
   protected readonly licensee = signal<OrganizationView | null>(null);
   protected readonly withBroker = signal(false);
   protected readonly saving = signal(false);
   protected readonly alert = signal<FormAlert | null>(null);
 
   constructor() {
-    // The TTO's own institution's published achievements (what it may license).
-    void this.catalogApi.myAchievements({ status: 'published', pageSize: 100 }).then((r) => this.achievements.set(r.items));
     // Distinct: re-validating the form on submit emits the same value again, which must not drop the licensee.
     this.form.controls.creditCode.valueChanges.pipe(distinctUntilChanged(), takeUntilDestroyed()).subscribe((code) => void this.lookUp(code));
-  }
-
-  protected pick(t: AchievementSummaryView['title']): string {
-    return pickText(t, this.language.lang());
   }
 
   /** Names the licensee as soon as a well-formed code is typed; a code nobody registered is marked on the field. */
@@ -178,11 +174,10 @@ export class LicenceFormPage {
     }
   }
 
-  protected async toggleBroker(on: boolean): Promise<void> {
+  protected toggleBroker(on: boolean): void {
     this.withBroker.set(on);
-    if (!on) return this.form.controls.broker.disable();
-    this.form.controls.broker.enable();
-    if (!this.brokers().length) this.brokers.set((await this.brokerageApi.brokers({ pageSize: 100 })).items);
+    if (on) this.form.controls.broker.enable();
+    else this.form.controls.broker.disable();
   }
 
   async submit(): Promise<void> {

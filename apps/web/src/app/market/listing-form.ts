@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AUCTION_KINDS, LICENCE_SCOPES, LISTING_METHODS, MARKET_DEAL_TYPES, OPEN_LICENCE_FEE_TYPES, type MarketDealType } from '@ttx/shared/contracts';
-import { type AchievementPageView, CatalogApi, MarketApi } from '@ttx/web/api-client';
+import { type AchievementSummaryView, CatalogApi, MarketApi } from '@ttx/web/api-client';
 import { LanguageService } from '@ttx/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -12,12 +12,13 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { emptyListingForm, listingFormProblems, toListingInput, type ListingForm } from './listing-form-input';
 import { pickText } from './market-text';
+import { type PickerQuery, SearchSelect } from '../shared/search-select';
 
 /** The TTO lists one of its institution's published achievements: method, deal type and the method's terms. */
 @Component({
   selector: 'ttx-listing-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzInputModule, NzInputNumberModule, NzSelectModule],
+  imports: [FormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzInputModule, NzInputNumberModule, NzSelectModule, SearchSelect],
   styles: `
     .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 8px 16px; margin-bottom: 12px; }
     .wide { grid-column: 1 / -1; }
@@ -30,9 +31,8 @@ import { pickText } from './market-text';
       <h1 data-testid="listing-form-heading">{{ 'market.form.title' | transloco }}</h1>
       <div class="grid">
         <div class="wide"><span class="lbl">{{ 'market.form.achievement' | transloco }}</span>
-          <nz-select nzShowSearch [nzPlaceHolder]="'market.form.pickAchievement' | transloco" [ngModel]="form().achievementId" (ngModelChange)="pickAchievement($event)" data-testid="lf-achievement">
-            @for (a of achievements()?.items ?? []; track a.id) { <nz-option [nzValue]="a.id" [nzLabel]="pick(a.title)" /> }
-          </nz-select></div>
+          <ttx-search-select [search]="searchAchievements" [label]="achievementLabel" [placeholder]="'market.form.pickAchievement' | transloco"
+            [ngModel]="form().achievementId" (picked)="pickAchievement($event)" data-testid="lf-achievement" /></div>
         <div><span class="lbl">{{ 'market.col.method' | transloco }}</span>
           <nz-select [ngModel]="form().method" (ngModelChange)="patch({ method: $event })" data-testid="lf-method">
             @for (m of methods; track m) { <nz-option [nzValue]="m" [nzLabel]="'market.method.' + m | transloco" /> }
@@ -128,7 +128,10 @@ export class ListingFormPage {
   protected readonly auctionKinds = AUCTION_KINDS;
   protected readonly feeTypes = OPEN_LICENCE_FEE_TYPES;
   protected readonly auctionMoney = ['startPrice', 'increment', 'reserve', 'deposit'] as const;
-  protected readonly achievements = signal<AchievementPageView | null>(null);
+  /** The institution's published achievements, searched by title; `achievement` is the one picked. */
+  protected readonly searchAchievements = (p: PickerQuery) => this.catalogApi.myAchievements({ status: 'published', ...p });
+  protected readonly achievementLabel = (a: AchievementSummaryView) => pickText(a.title, this.language.lang());
+  private readonly achievement = signal<AchievementSummaryView | null>(null);
   protected readonly form = signal<ListingForm>(emptyListingForm());
   protected readonly governmentFunded = signal(false);
   protected readonly touched = signal(false);
@@ -136,17 +139,9 @@ export class ListingFormPage {
   protected readonly problems = computed(() => listingFormProblems(this.form()));
   /** The deal types the owner accepts for the picked achievement that the market trades. */
   protected readonly dealTypes = computed<MarketDealType[]>(() => {
-    const a = this.achievements()?.items.find((x) => x.id === this.form().achievementId);
+    const a = this.achievement();
     return MARKET_DEAL_TYPES.filter((d) => !a || (a.dealTypes as string[]).includes(d));
   });
-
-  constructor() {
-    void this.catalogApi.myAchievements({ status: 'published', pageSize: 100 }).then((r) => this.achievements.set(r));
-  }
-
-  protected pick(t: { zh: string | null; en: string | null }): string {
-    return pickText(t, this.language.lang());
-  }
 
   protected patch(p: Partial<ListingForm>): void {
     this.form.update((f) => ({ ...f, ...p }));
@@ -157,11 +152,13 @@ export class ListingFormPage {
   }
 
   /** A government-funded achievement may need a below-value justification: the detail says whether it is one. */
-  protected async pickAchievement(id: string): Promise<void> {
-    this.patch({ achievementId: id, dealType: null, licenceScope: null });
+  protected async pickAchievement(picked: AchievementSummaryView | null): Promise<void> {
+    this.achievement.set(picked);
+    this.patch({ achievementId: picked?.id ?? null, dealType: null, licenceScope: null });
     this.governmentFunded.set(false);
-    const a = await this.catalogApi.achievement(id);
-    if (this.form().achievementId === id) this.governmentFunded.set(!!a.fundingProjectNumber);
+    if (!picked) return;
+    const a = await this.catalogApi.achievement(picked.id);
+    if (this.form().achievementId === picked.id) this.governmentFunded.set(!!a.fundingProjectNumber);
   }
 
   async save(): Promise<void> {

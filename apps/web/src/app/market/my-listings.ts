@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type ListingPageView, MarketApi } from '@ttx/web/api-client';
-import { LanguageService } from '@ttx/web/core';
+import { LanguageService, reloadOn } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -17,7 +17,8 @@ import { pickText, yuan } from './market-text';
     <div class="ttx-page">
       <h1 data-testid="my-listings-heading">{{ 'market.mine.title' | transloco }}</h1>
       <a nz-button nzType="primary" routerLink="/market/mine/new" style="margin-bottom: 12px" data-testid="my-listings-new">{{ 'market.form.title' | transloco }}</a>
-      <nz-table [nzData]="result()?.items ?? []" [nzFrontPagination]="false" data-testid="my-listings-table">
+      <nz-table [nzData]="result()?.items ?? []" [nzTotal]="result()?.total ?? 0" [nzPageIndex]="page()" [nzPageSize]="20" [nzFrontPagination]="false"
+        [nzLoading]="loading()" (nzPageIndexChange)="page.set($event)" data-testid="my-listings-table">
         <thead>
           <tr>
             <th>{{ 'market.col.title' | transloco }}</th><th>{{ 'market.col.method' | transloco }}</th><th>{{ 'market.col.status' | transloco }}</th>
@@ -47,10 +48,23 @@ import { pickText, yuan } from './market-text';
 export class MyListings {
   private readonly api = inject(MarketApi);
   private readonly language = inject(LanguageService);
+  protected readonly page = signal(1);
   protected readonly result = signal<ListingPageView | null>(null);
+  protected readonly loading = signal(false);
 
   constructor() {
-    void this.api.myListings({ pageSize: 100 }).then((r) => this.result.set(r));
+    reloadOn(() => this.page(), (page) => this.load(page));
+  }
+
+  private async load(page: number): Promise<void> {
+    this.loading.set(true);
+    try {
+      this.result.set(await this.api.myListings({ page, pageSize: 20 }));
+    } catch {
+      /* shown by the error interceptor */
+    } finally {
+      this.loading.set(false);
+    }
   }
 
   protected pick(t: { zh: string | null; en: string | null }): string {

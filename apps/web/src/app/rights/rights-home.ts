@@ -10,6 +10,8 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { type Localized, pickText } from '../catalog/catalog-text';
 import { formatTime, STATUS_COLORS } from './rights-text';
 
+type Tab = 'mine' | 'review';
+
 /** Rights home: the caller's team applications and, for TTO managers, the review queue. */
 @Component({
   selector: 'ttx-rights-home',
@@ -28,7 +30,8 @@ import { formatTime, STATUS_COLORS } from './rights-text';
       <nz-tabs>
         @for (tab of tabs(); track tab) {
           <nz-tab [nzTitle]="'rights.home.' + tab | transloco">
-            <nz-table [nzData]="pages()[tab]?.items ?? []" [nzShowPagination]="false" nzSize="small" [attr.data-testid]="'rights-table-' + tab">
+            <nz-table [nzData]="pages()[tab]?.items ?? []" [nzTotal]="pages()[tab]?.total ?? 0" [nzPageIndex]="pages()[tab]?.page ?? 1" [nzPageSize]="pageSize"
+              [nzFrontPagination]="false" nzSize="small" (nzPageIndexChange)="load(tab, $event)" [attr.data-testid]="'rights-table-' + tab">
               <thead>
                 <tr>
                   <th>{{ 'rights.col.achievement' | transloco }}</th>
@@ -63,20 +66,31 @@ export class RightsHome {
   private readonly auth = inject(AuthStore);
   private readonly language = inject(LanguageService);
   protected readonly colors = STATUS_COLORS;
-  protected readonly pages = signal<Partial<Record<'mine' | 'review', EmpowermentPageView>>>({});
-  protected readonly tabs = signal<('mine' | 'review')[]>([]);
+  protected readonly pageSize = 20;
+  protected readonly pages = signal<Partial<Record<Tab, EmpowermentPageView>>>({});
+  protected readonly tabs = signal<Tab[]>([]);
   protected readonly isTto = () => this.auth.hasRole('tto_manager');
 
   constructor() {
     effect(() => {
       if (!this.auth.isAuthenticated()) return;
-      const tabs: ('mine' | 'review')[] = this.auth.hasRole('tto_manager') ? ['review', 'mine'] : ['mine'];
+      const tabs: Tab[] = this.auth.hasRole('tto_manager') ? ['review', 'mine'] : ['mine'];
       this.tabs.set(tabs);
       // Untracked: the API call reads the access token, and a sign-out must not refetch without one.
       untracked(() => {
-        for (const scope of tabs) void this.api.empowerments({ scope, pageSize: 100 }).then((p) => this.pages.update((x) => ({ ...x, [scope]: p })));
+        for (const scope of tabs) void this.load(scope, 1);
       });
     });
+  }
+
+  /** Each tab pages on its own; the page shown is the one the API answered with. */
+  protected async load(scope: Tab, page: number): Promise<void> {
+    try {
+      const p = await this.api.empowerments({ scope, page, pageSize: this.pageSize });
+      this.pages.update((x) => ({ ...x, [scope]: p }));
+    } catch {
+      /* shown by the error interceptor */
+    }
   }
 
   protected pick(t: Localized): string {
