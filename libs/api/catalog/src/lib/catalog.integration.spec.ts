@@ -4,7 +4,9 @@ import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { withPatentCheckCharacter } from '@ttx/shared/policy';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
+import { AchievementFactsService } from './achievements/achievement-facts.service';
 import { CatalogModule } from './catalog.module';
+import { FieldsService } from './fields/fields.service';
 import { CatalogSeeder } from './seed/catalog-seeder';
 
 const SEEDS = resolve(__dirname, '../../../../../seeds/demo');
@@ -287,5 +289,29 @@ describe('fields and search basics', () => {
     const res = await call(t.app, 'GET', `/api/achievements?q=${encodeURIComponent('电池')}&pageSize=100`);
     const hit = res.json.items.find((i: { id: string }) => i.id === id);
     expect(hit.highlight.title.zh).toBe('&lt;script&gt;<mark>电池</mark>&lt;/script&gt;');
+  });
+});
+
+describe("the catalog's read API for other contexts", () => {
+  it('names the unknown field codes, in input order', async () => {
+    const fields = t.app.get(FieldsService);
+    expect(await fields.unknownCodes([])).toEqual([]);
+    expect(await fields.unknownCodes(['01', '99.99', '01.01', '98'])).toEqual(['99.99', '98']);
+  });
+
+  it('titles achievements in one batch, and finds one by its exact titles whatever its status', async () => {
+    const facts = t.app.get(AchievementFactsService);
+    const zhOnly = await create('researcher', { title: { zh: `只有中文标题 ${++seq}` } });
+    const both = await create();
+    const none = '00000000-0000-0000-0000-000000000000';
+    expect(await facts.titles([zhOnly, both, zhOnly, none])).toEqual(
+      new Map<string, { zh: string | null; en: string | null }>([
+        [zhOnly, { zh: `只有中文标题 ${seq}`, en: null }],
+        [both, body().title],
+      ]),
+    );
+    expect((await facts.titles([])).size).toBe(0);
+    expect(await facts.idByTitle({ zh: `只有中文标题 ${seq}`, en: null })).toBe(zhOnly);
+    expect(await facts.idByTitle({ zh: `只有中文标题 ${seq}`, en: 'x' })).toBeNull();
   });
 });

@@ -82,4 +82,24 @@ describe('disclosures (公示)', () => {
     expect(detail.json.objectionList[0]).toMatchObject({ status: 'dismissed', answer: '经核查比例无误' });
     expect(detail.json.objectionList[0].userId).toBeUndefined();
   });
+
+  it('records a past objection as it stood (dated, maybe answered) without telling the subject owner', async () => {
+    const d = await publish(new Date(Date.now() - 10 * HOUR), new Date(Date.now() - HOUR));
+    const before = heard.length;
+    const now = Date.now();
+    const at = (h: number) => new Date(now - h * HOUR);
+    await ds.transaction(async (m) => {
+      await svc.recordPastObjection(m, d.id, { userId: answerer, text: '旧异议', createdAt: at(9) });
+      await svc.recordPastObjection(m, d.id, { userId: answerer, text: '已答复的异议', createdAt: at(8), answer: { status: 'upheld', text: '成立', userId: answerer, at: at(7) } });
+    });
+    expect(heard.length).toBe(before);
+    expect((await svc.get(d.id)).objections).toEqual({ total: 2, open: 1, upheld: 1, dismissed: 0 });
+    const list = await svc.objectionsOf(d.id);
+    expect(list.map((o) => [o.text, o.status, o.answer, o.userId])).toEqual([
+      ['旧异议', 'open', null, answerer],
+      ['已答复的异议', 'upheld', '成立', answerer],
+    ]);
+    const [row] = await ds.query('SELECT created_at, answered_at, answered_by FROM disclosure_objections WHERE disclosure_id = $1 AND status = $2', [d.id, 'upheld']);
+    expect(row).toEqual({ created_at: at(8), answered_at: at(7), answered_by: answerer });
+  });
 });
