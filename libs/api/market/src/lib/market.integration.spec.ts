@@ -353,6 +353,58 @@ describe('auction bids (hot path)', () => {
     expect(a.bidCount).toBe(amounts.length);
   });
 
+  it('a burst at one amount puts one bid on the row lock, not all of them; the rest are judged as soon as it is answered', async () => {
+    const { auctionId } = await auction();
+    const other = ds.createQueryRunner();
+    await other.connect();
+    try {
+      await other.startTransaction();
+      await other.query(`UPDATE auctions SET high_bid_fen = 150000, bid_count = bid_count + 1 WHERE id = $1`, [auctionId]);
+      const burst = Array.from({ length: 12 }, (_, i) => bid(i % 2 ? 'sme' : 'enterprise', auctionId, 100_000));
+      await new Promise((r) => setTimeout(r, 300));
+      const [{ n }] = await ds.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE auctions a SET%' AND datname = current_database()`,
+      );
+      expect(n).toBe(1);
+      await other.commitTransaction();
+      const answers = await Promise.all(burst);
+      expect(answers.map((r) => r.status)).toEqual(Array(12).fill(409));
+      expect(new Set(answers.map((r) => r.json.detail))).toEqual(new Set(['The bid must be at least the high bid + increment = 151000']));
+    } finally {
+      await other.release();
+    }
+  });
+
+  it('a bid the api already knows too low is refused in process, its record stored as the statement would: replay and reuse hold', async () => {
+    const { auctionId } = await auction();
+    expect((await bid('sme', auctionId, 100_000)).status).toBe(201);
+    const low = await bid('sme', auctionId, 100_500, 'known-low');
+    expect(low.status).toBe(409);
+    expect(low.json.detail).toBe('The bid must be at least the high bid + increment = 101000');
+    const record = async (key: string) =>
+      (await ds.query(`SELECT status, request_hash, response FROM market_idempotency_keys WHERE key = $1`, [key]))[0] as { status: number | null; response: { refused: Record<string, unknown> } };
+    // Facts answered in process carry no `ends` (the statement's own facts do): this one never reached it.
+    const stored = await record('known-low');
+    expect(stored.status).toBeNull();
+    expect(stored.response.refused).toEqual({ status: 'open', kind: 'english', own: false, start: 100_000, increment: 1_000, high: 100_000, started: true, running: true, bidder: 'approved' });
+    expect(await bid('sme', auctionId, 100_500, 'known-low')).toEqual(low);
+    expect((await bid('sme', auctionId, 200_000, 'known-low')).json.type).toBe('urn:ttx:problem:idempotency-key-reused');
+    // A caller this process has not seen approved on the lot goes to the statement.
+    expect((await bid('enterprise', auctionId, 100_500, 'not-known')).status).toBe(409);
+    expect((await record('not-known')).response.refused['ends']).toBeDefined();
+  });
+
+  it('refusals answered in process are stored by one statement per turn; one key twice in a group answers both alike', async () => {
+    const { auctionId } = await auction();
+    expect((await bid('sme', auctionId, 100_000)).status).toBe(201);
+    const keys = Array.from({ length: 30 }, (_, i) => `group-${i}`);
+    const answers = await Promise.all([...keys, 'group-0'].map((k) => bid('sme', auctionId, 100_000, k)));
+    expect(answers.map((r) => r.status)).toEqual(Array(31).fill(409));
+    expect(answers[30]).toEqual(answers[0]);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM market_idempotency_keys WHERE key LIKE 'group-%' AND status IS NULL`);
+    expect(n).toBe(30);
+  });
+
   it('soft close: a bid inside the window extends the end to bid time + window; outside it does not', async () => {
     const { auctionId } = await auction({ softCloseSeconds: 300, endsAt: inSeconds(120) });
     const before = new Date((await call(t.app, 'GET', `/api/auctions/${auctionId}`)).json.endsAt).getTime();

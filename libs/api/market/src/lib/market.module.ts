@@ -8,6 +8,8 @@ import { AuctionCloser } from './auctions/auction-closer.service';
 import { AuctionsController } from './auctions/auctions.controller';
 import { AuctionsService } from './auctions/auctions.service';
 import { BidsService } from './auctions/bids.service';
+import { LotGate } from './auctions/lot-gate';
+import { RefusalRecords } from './auctions/refusal-records';
 import { ListingConsentsController } from './consents/listing-consents.controller';
 import { ListingConsentsService } from './consents/listing-consents.service';
 import { DealsService } from './deals/deals.service';
@@ -30,6 +32,8 @@ const SERVICES = [
   DealsService,
   AuctionsService,
   BidsService,
+  LotGate,
+  RefusalRecords,
   AuctionCloser,
   ListingConsentsService,
   OpenLicenceService,

@@ -21,6 +21,8 @@ export interface RefusalFacts {
   started: boolean | null;
   /** bid time < ends_at. */
   running: boolean | null;
+  /** ends_at (JSON: an ISO string); absent from records stored before it was added. */
+  ends?: string | Date | null;
   /** The caller's registration status on the auction (approved preferred), null when not registered. */
   bidder: string | null;
 }

@@ -48,7 +48,7 @@ WITH clock AS MATERIALIZED (
     AND a.seller_org_id <> bidder.organization_id
     AND $3::bigint >= CASE WHEN a.kind = 'english' AND a.high_bid_fen IS NOT NULL
                            THEN a.high_bid_fen + a.increment_fen ELSE a.start_price_fen END
-  RETURNING a.id, a.ends_at, a.bid_count, a.kind, a.soft_close_seconds, bidder.organization_id AS org
+  RETURNING a.id, a.ends_at, a.bid_count, a.kind, a.soft_close_seconds, a.start_price_fen, a.increment_fen, bidder.organization_id AS org
 ), b AS (
   INSERT INTO auction_bids (id, auction_id, organization_id, user_id, amount_fen, created_at)
   SELECT $4::uuid, u.id, u.org, $5::uuid, $3::bigint, clock.ts FROM u, clock
@@ -62,7 +62,7 @@ WITH clock AS MATERIALIZED (
   -- market_auction_now runs, and an accepted bid never calls it.
   SELECT f.status, f.kind, f.seller_org_id = ANY($2::uuid[]) AS own, f.start_price_fen AS start,
          f.increment_fen AS increment, f.high_bid_fen AS high,
-         f.starts_at <= clock.ts AS started, clock.ts < f.ends_at AS running,
+         f.starts_at <= clock.ts AS started, clock.ts < f.ends_at AS running, f.ends_at AS ends,
          (SELECT x.status FROM auction_bidders x WHERE x.auction_id = $1 AND x.organization_id = ANY($2::uuid[])
            ORDER BY x.status = 'approved' DESC LIMIT 1) AS bidder
     FROM clock LEFT JOIN LATERAL market_auction_now($1::uuid) f ON true
@@ -73,7 +73,7 @@ WITH clock AS MATERIALIZED (
   -- In RETURNING, evaluated only for a row actually inserted (a WHERE without Vars could be hoisted).
   RETURNING set_config('synchronous_commit', 'off', true)
 )
-SELECT u.ends_at, u.bid_count, u.kind, u.soft_close_seconds, b.created_at,
+SELECT u.ends_at, u.bid_count, u.kind, u.soft_close_seconds, u.start_price_fen AS start, u.increment_fen AS increment, b.created_at,
        (SELECT count(*)::int FROM k) + (SELECT count(*)::int FROM rk) AS stored,
        to_jsonb(r) AS refused
   FROM (SELECT 1) one
@@ -86,6 +86,9 @@ export interface BidRow {
   bid_count: number | null;
   kind: string | null;
   soft_close_seconds: number | null;
+  /** bigints: strings. */
+  start: string | null;
+  increment: string | null;
   created_at: Date | null;
   stored: number;
   /** Set iff the bid was refused (and its record stored): what it was refused on. */

@@ -7,6 +7,8 @@ import type { BidAcceptedDto } from '../dto/market.dto';
 import { LiveService } from '../live/live.service';
 import { MarketAccess } from '../market-access';
 import { runBid, type BidRow } from './bid-sql';
+import { LotGate, type Pass } from './lot-gate';
+import { RefusalRecords } from './refusal-records';
 import { bidRefusal, type Refusal, type RefusalFacts, type StoredProblem } from './bid-refusal';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
@@ -16,7 +18,9 @@ const isKeyConflict = (e: unknown) =>
 /**
  * Places bids (see bid-sql.ts for the one statement). A replay with the same Idempotency-Key returns the
  * first result — an accepted bid or a refusal — and the same key with another body is refused with 422.
- * Either way a bid is one (prepared) statement; the memberships come from MarketAccess's short-lived cache.
+ * Either way a bid is one (prepared) statement; the memberships come from MarketAccess's short-lived cache,
+ * LotGate keeps a burst on one lot from queueing on its row lock and answers the bids it knows too low
+ * (their records stored by RefusalRecords, as BID_SQL would store them).
  */
 @Injectable()
 export class BidsService {
@@ -24,6 +28,8 @@ export class BidsService {
     private readonly dataSource: DataSource,
     private readonly access: MarketAccess,
     private readonly live: LiveService,
+    private readonly gate: LotGate,
+    private readonly records: RefusalRecords,
   ) {}
 
   /** typeorm's own pg pool: its query() cannot name (prepare) a statement. */
@@ -39,15 +45,30 @@ export class BidsService {
 
   async place(caller: AuthUser, auctionId: string, amount: number, key: string): Promise<BidAcceptedDto> {
     const orgs = [...new Set((await this.access.memberships(caller)).map((x) => x.organizationId))];
+    const who = [...orgs].sort().join(',');
     const hash = createHash('sha256').update(`${auctionId}|${amount}`).digest('hex');
+    let pass: Pass | null = null;
+    for (;;) {
+      // Known too low (before or after waiting at the gate): refused here, the record stored as BID_SQL's.
+      const low = this.gate.knownLow(auctionId, who, amount);
+      if (low) {
+        if (await this.records.store(caller.id, key, hash, low)) return this.refuse(bidRefusal(low, amount));
+        return this.replay(caller, key, hash, amount);
+      }
+      if (pass) break;
+      pass = await this.gate.enter(auctionId, amount);
+      if (pass.slot) break;
+    }
     const bidId = randomUUID();
-    let row: BidRow;
+    let row: BidRow | undefined;
     try {
       row = await runBid(this.pool, [auctionId, orgs, amount, bidId, caller.id, key, hash]);
     } catch (e) {
-      if (isKeyConflict(e)) return this.replay(caller, key, hash, amount);
-      throw e;
+      if (!isKeyConflict(e)) throw e;
+    } finally {
+      this.gate.leave(auctionId, pass, row, amount, who);
     }
+    if (!row) return this.replay(caller, key, hash, amount);
     if (row.ends_at && row.created_at) {
       const endsAt = row.ends_at.toISOString();
       const window = (row.soft_close_seconds ?? 0) * 1000;
