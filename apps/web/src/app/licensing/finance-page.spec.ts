@@ -2,6 +2,9 @@ import { TestBed } from '@angular/core/testing';
 import { mountPage } from '../../testing/mount-page';
 import { FinancePage } from './finance-page';
 import { entryFixture, invoiceFixture, licenceFixture } from './licensing-fixtures';
+import { getWith, picker } from '../../testing/picker';
+
+const LICENCES = (more: Record<string, string> = {}) => getWith('/api/licences', { pageSize: '20', role: 'licensor', ...more });
 
 describe('FinancePage', () => {
   afterEach(() => {
@@ -12,7 +15,7 @@ describe('FinancePage', () => {
   async function open() {
     const page = mountPage(FinancePage, {}, { roles: ['tto_manager'] });
     await page.settle();
-    page.http.expectOne('/api/licences?pageSize=100').flush({ items: [licenceFixture({ role: 'licensor' }), licenceFixture({ id: 'l9', role: 'licensee' })], total: 2, page: 1, pageSize: 100 });
+    page.http.expectOne(LICENCES()).flush({ items: [licenceFixture({ role: 'licensor' })], total: 130, page: 1, pageSize: 20 });
     page.http.expectOne('/api/licensing/receivables').flush({
       organizationId: 'o-univ',
       outstanding: 250_000,
@@ -81,5 +84,19 @@ describe('FinancePage', () => {
     expect(createObjectURL).toHaveBeenCalled();
     expect(click).toHaveBeenCalled();
     click.mockRestore();
+  });
+  it('finds any of the institution’s licences by typing its number, and shows its payments', async () => {
+    const { $, http, settle } = await open();
+    const select = picker($('finance-licence'), settle);
+    await select.open();
+    expect(select.hint()).toContain('Showing the first 1');
+    await select.type('0101');
+    http.expectOne(LICENCES({ q: '0101' })).flush({ items: [licenceFixture({ id: 'l101', number: 'LIC-2026-000101', role: 'licensor' })], total: 1, page: 1, pageSize: 20 });
+    await settle();
+    await select.pick('LIC-2026-000101');
+    http.expectOne('/api/distributions?licenceId=l101').flush({ items: [entryFixture()] });
+    await settle();
+    expect($('finance-selected')?.textContent).toContain('LIC-2026-000101');
+    http.verify();
   });
 });

@@ -7,13 +7,13 @@ import { LanguageService } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { CostForm } from './cost-form';
 import { DistributionTable } from './distribution-table';
 import { IncomeExport } from './income-export';
 import { INVOICE_STATUS_COLOURS, yuan } from './licensing-format';
+import { type PickerQuery, SearchSelect } from '../shared/search-select';
 
 type ReceivableRow = ReceivablesView['invoices'][number];
 
@@ -21,7 +21,7 @@ type ReceivableRow = ReceivablesView['invoices'][number];
 @Component({
   selector: 'ttx-finance-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzCardModule, NzCheckboxModule, NzSelectModule, NzTableModule, NzTagModule, CostForm, DistributionTable, IncomeExport],
+  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzCardModule, NzCheckboxModule, NzTableModule, NzTagModule, CostForm, DistributionTable, IncomeExport, SearchSelect],
   template: `
     <div class="ttx-page">
       <a routerLink="/licensing">← {{ 'licensing.mine' | transloco }}</a>
@@ -71,10 +71,8 @@ type ReceivableRow = ReceivablesView['invoices'][number];
         </tbody>
       </nz-table>
       <h2>{{ 'licensing.distribution.title' | transloco }}</h2>
-      <nz-select style="width: 360px" nzShowSearch [nzPlaceHolder]="'licensing.finance.pickLicence' | transloco" [ngModel]="selected()"
-        (ngModelChange)="select($event)" data-testid="finance-licence">
-        @for (l of licences(); track l.id) { <nz-option [nzValue]="l.id" [nzLabel]="l.number + ' · ' + l.licenseeName" /> }
-      </nz-select>
+      <ttx-search-select style="width: 360px" [search]="searchLicences" [label]="licenceLabel" [placeholder]="'licensing.finance.pickLicence' | transloco"
+        [ngModel]="selected()" (picked)="pick($event)" data-testid="finance-licence" />
       @if (selected(); as id) {
         <h3 data-testid="finance-selected">{{ 'licensing.finance.paymentsOf' | transloco: { number: numberOf(id) } }}</h3>
         <h4>{{ 'licensing.cost.title' | transloco }}</h4>
@@ -98,8 +96,10 @@ export class FinancePage {
   protected readonly loading = signal(true);
   protected readonly overdueOnly = signal(false);
   protected readonly rows = computed(() => (this.r()?.invoices ?? []).filter((i) => !this.overdueOnly() || i.overdue));
-  /** The institution's licences (as licensor), for picking one whose payments to show. */
-  protected readonly licences = signal<LicenceSummaryView[]>([]);
+  /** The institution's licences (as licensor), searched by number or title, for picking one whose payments to show. */
+  protected readonly searchLicences = (p: PickerQuery) => this.api.licences({ role: 'licensor', ...p });
+  protected readonly licenceLabel = (l: LicenceSummaryView) => `${l.number} · ${l.licenseeName}`;
+  private readonly picked = signal<LicenceSummaryView | null>(null);
   protected readonly selected = signal<string | null>(null);
   protected readonly entries = signal<DistributionEntryView[]>([]);
 
@@ -109,14 +109,17 @@ export class FinancePage {
 
   private async load(): Promise<void> {
     try {
-      const [r, licences] = await Promise.all([this.api.receivables(), this.api.licences({ pageSize: 100 })]);
-      this.r.set(r);
-      this.licences.set(licences.items.filter((l) => l.role !== 'licensee'));
+      this.r.set(await this.api.receivables());
     } catch {
       /* shown by the error interceptor */
     } finally {
       this.loading.set(false);
     }
+  }
+
+  protected pick(licence: LicenceSummaryView | null): void {
+    this.picked.set(licence);
+    if (licence) void this.select(licence.id);
   }
 
   protected async select(licenceId: string): Promise<void> {
@@ -130,7 +133,8 @@ export class FinancePage {
   }
 
   protected numberOf(licenceId: string): string {
-    return this.licences().find((l) => l.id === licenceId)?.number ?? this.r()?.invoices.find((i) => i.licenceId === licenceId)?.licenceNumber ?? '';
+    const picked = this.picked();
+    return (picked?.id === licenceId ? picked.number : null) ?? this.r()?.invoices.find((i) => i.licenceId === licenceId)?.licenceNumber ?? '';
   }
   protected money(fen: number): string {
     return yuan(fen, this.language.lang());

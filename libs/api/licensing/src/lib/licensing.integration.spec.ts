@@ -122,6 +122,35 @@ describe('licences', () => {
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM licences WHERE fields_of_use = '{07.01}'`);
     expect(n).toBe(1);
   });
+
+  it('lists by the caller’s side and finds a licence by a piece of its number or title, % and _ taken literally', async () => {
+    const made = await create(licence({ fieldsOfUse: ['01.04'] }));
+    expect(made.status).toBe(201);
+    const list = async (query: string, who = 'tto') => {
+      const res = await call(t.app, 'GET', `/api/licences?pageSize=100&${query}`, { token: token[who] });
+      expect(res.status).toBe(200);
+      expect(res.json.total).toBe(res.json.items.length);
+      return res.json.items as { id: string; role: string }[];
+    };
+    const digits = (made.json.number as string).slice(-6); // LIC-<year>-<6 digits>
+    expect((await list(`q=${digits}`)).map((l) => l.id)).toEqual([made.json.id]);
+    expect((await list(`q=${encodeURIComponent(made.json.number.toLowerCase())}`)).map((l) => l.id)).toEqual([made.json.id]);
+    expect((await list('q=pv%20INVERTER')).map((l) => l.id)).toContain(made.json.id);
+    expect((await list('q=光伏逆变')).map((l) => l.id)).toContain(made.json.id);
+    // Unescaped, "LIC_" and "%" would match every number.
+    expect(await list('q=LIC_')).toEqual([]);
+    expect(await list(`q=${encodeURIComponent('%')}`)).toEqual([]);
+
+    const licensor = await list('role=licensor');
+    expect(licensor.length).toBeGreaterThan(0);
+    expect(licensor.every((l) => l.role === 'licensor')).toBe(true);
+    expect(await list('role=licensee')).toEqual([]);
+    const sme = await list('role=licensee', 'sme');
+    expect(sme.map((l) => l.id)).toContain(made.json.id);
+    expect(sme.every((l) => l.role === 'licensee')).toBe(true);
+    expect(await list('role=licensor', 'sme')).toEqual([]);
+    expect((await call(t.app, 'GET', '/api/licences?role=owner', { token: token['tto'] })).status).toBe(400);
+  });
 });
 
 describe('royalty reports, invoices, payments, distribution', () => {

@@ -54,6 +54,8 @@ export interface LicenceListParams {
   page?: number;
   pageSize?: number;
   status?: ListLicences$Params['status'];
+  role?: ListLicences$Params['role'];
+  q?: string;
 }
 
 /** Licensing (API.md "Licensing") through the generated client: licences, reports, invoices, payments, statements. */

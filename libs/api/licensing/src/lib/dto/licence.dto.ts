@@ -56,8 +56,19 @@ export class RoyaltyReportInputDto {
   @ApiProperty({ description: 'Net sales of the period in fen' }) @Fen({ min: 0 }) netSales!: number;
 }
 
+export const LICENCE_LIST_ROLES = ['licensor', 'licensee'] as const;
+
 export class LicencesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: LICENCE_STATUSES }) @IsOptional() @IsIn(LICENCE_STATUSES as unknown as string[]) status?: LicenceStatus;
+  @ApiPropertyOptional({ enum: LICENCE_LIST_ROLES, description: "Only the licences where the caller's organisations are this party" })
+  @IsOptional()
+  @IsIn(LICENCE_LIST_ROLES as unknown as string[])
+  role?: (typeof LICENCE_LIST_ROLES)[number];
+  @ApiPropertyOptional({ maxLength: 100, description: 'Licence number or achievement title (Chinese or English) contains this, case-insensitive' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }
 
 // ---------- views (contracts' licensing shapes) ----------

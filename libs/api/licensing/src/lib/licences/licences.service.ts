@@ -38,11 +38,15 @@ export class LicencesService {
   async list(caller: AuthUser, q: LicencesQueryDto): Promise<LicencePageDto> {
     const m = this.dataSource.manager;
     const o = await this.access.orgs(caller, m);
-    const params: unknown[] = [o.all, q.status ?? null, q.pageSize, (q.page - 1) * q.pageSize];
-    const where = `(l.licensor_org_id = ANY($1) OR l.licensee_org_id = ANY($1)) AND ($2::text IS NULL OR l.status = $2)`;
+    // A picker's type-ahead: plain substring, % and _ taken literally. The roles match access.role (licensor first).
+    const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const params: unknown[] = [o.all, q.status ?? null, q.role ?? null, like, q.pageSize, (q.page - 1) * q.pageSize];
+    const where = `(l.licensor_org_id = ANY($1) OR l.licensee_org_id = ANY($1)) AND ($2::text IS NULL OR l.status = $2)
+      AND ($3::text IS NULL OR ($3 = 'licensor') = (l.licensor_org_id = ANY($1)))
+      AND ($4::text IS NULL OR l.number ILIKE $4 OR l.title_zh ILIKE $4 OR l.title_en ILIKE $4)`;
     const [rows, [{ total }]] = await Promise.all([
-      m.query(`SELECT ${LICENCE_COLUMNS} FROM licences l WHERE ${where} ORDER BY l.created_at DESC, l.id LIMIT $3 OFFSET $4`, params),
-      m.query(`SELECT count(*)::int AS total FROM licences l WHERE ${where}`, params.slice(0, 2)),
+      m.query(`SELECT ${LICENCE_COLUMNS} FROM licences l WHERE ${where} ORDER BY l.created_at DESC, l.id LIMIT $5 OFFSET $6`, params),
+      m.query(`SELECT count(*)::int AS total FROM licences l WHERE ${where}`, params.slice(0, 4)),
     ]);
     return { items: await summaries(m, rows, this.names, (r) => this.access.role(o, r) ?? 'admin'), total, page: q.page, pageSize: q.pageSize };
   }

@@ -14,6 +14,16 @@ export interface ListLicences$Params {
   page?: Object;
   pageSize?: Object;
   status?: 'draft' | 'active' | 'expired' | 'terminated';
+
+/**
+ * Only the licences where the caller's organisations are this party
+ */
+  role?: 'licensor' | 'licensee';
+
+/**
+ * Licence number or achievement title (Chinese or English) contains this, case-insensitive
+ */
+  q?: string;
 }
 
 export function listLicences(http: HttpClient, rootUrl: string, params?: ListLicences$Params, context?: HttpContext): Observable<StrictHttpResponse<LicencePageDto>> {
@@ -22,6 +32,8 @@ export function listLicences(http: HttpClient, rootUrl: string, params?: ListLic
     rb.query('page', params.page, {});
     rb.query('pageSize', params.pageSize, {});
     rb.query('status', params.status, {});
+    rb.query('role', params.role, {});
+    rb.query('q', params.q, {});
   }
 
   return http.request(
