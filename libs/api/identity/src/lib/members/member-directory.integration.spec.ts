@@ -132,6 +132,29 @@ describe('MemberDirectory batch reads', () => {
     expect(await dir.namesContaining('a', { userIds: [], organizationIds: [] })).toEqual({ userIds: [], organizationIds: [] });
   });
 
+  it('lists the registrars whose verified administration covers a region', async () => {
+    const province = await org({ kind: 'administration', region: '450000' });
+    const city = await org({ kind: 'administration', region: '450100' });
+    const county = await org({ kind: 'administration', region: '450102' });
+    const unverified = await org({ kind: 'administration', region: '450000', verified: false });
+    const notAnAdministration = await org({ kind: 'institution', region: '450000' });
+    const otherCity = await org({ kind: 'administration', region: '450200' });
+    const [a, b, c, d, e, f, off] = [await user(), await user(), await user(), await user(), await user(), await user(), await user({ disabled: true })];
+    await join(b.id, city.id, 'registrar', 9);
+    await join(a.id, province.id, 'registrar', 5);
+    await join(c.id, county.id, 'registrar', 1);
+    await join(b.id, province.id, 'registrar', 2);
+    await join(d.id, unverified.id, 'registrar', 3);
+    await join(e.id, notAnAdministration.id, 'registrar', 3);
+    await join(f.id, otherCity.id, 'registrar', 3);
+    await join(off.id, province.id, 'registrar', 30);
+    await join(a.id, city.id, 'platform_admin', 40);
+    expect(await dir.usersWithRoleInRegion('registrar', '450102')).toEqual([b.id, a.id, c.id]);
+    expect(await dir.usersWithRoleInRegion('registrar', '450105')).toEqual([b.id, a.id]);
+    expect(await dir.usersWithRoleInRegion('registrar', '450203')).toEqual([a.id, f.id, b.id]);
+    expect(await dir.usersWithRoleInRegion('registrar', '460100')).toEqual([]);
+  });
+
   it('reads inside the caller’s transaction when given its manager', async () => {
     await ds.transaction(async (m) => {
       const [row] = await m.query(`INSERT INTO users (email, password_hash, display_name) VALUES ('tx${++seq}@example.cn', 'x', 'tx') RETURNING id, email`);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { OrganizationKind, Role } from '@ttx/shared/contracts';
+import { ORGANIZATION_KINDS, ROLES_BY_ORG_KIND, type OrganizationKind, type Role } from '@ttx/shared/contracts';
 
 export interface OrganizationFacts {
   id: string;
@@ -123,5 +123,24 @@ export class MemberDirectory {
       among.organizationIds.length ? manager.query('SELECT id FROM organizations WHERE id = ANY($1::uuid[]) AND name ILIKE $2', [among.organizationIds, pattern]) : [],
     ]);
     return { userIds: users.map((r) => r.id), organizationIds: orgs.map((r) => r.id) };
+  }
+
+  /**
+   * Users holding `role` in a verified organisation (of a kind that may hold it) whose region covers
+   * `regionCode`: a province's code (..0000) covers its cities and counties, a city's (..00) its counties.
+   * Each user once, by their earliest such membership; e.g. the registrars a contract's seller region goes to.
+   */
+  async usersWithRoleInRegion(role: Role, regionCode: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const kinds = ORGANIZATION_KINDS.filter((k) => ROLES_BY_ORG_KIND[k].includes(role));
+    const prefix = `CASE WHEN o.region_code LIKE '%0000' THEN 2 WHEN o.region_code LIKE '%00' THEN 4 ELSE 6 END`;
+    const rows: { userId: string }[] = await manager.query(
+      `SELECT m.user_id AS "userId" FROM memberships m JOIN organizations o ON o.id = m.organization_id
+        JOIN users u ON u.id = m.user_id
+        WHERE m.role = $1 AND o.kind = ANY($2::text[]) AND o.verified_at IS NOT NULL AND u.disabled_at IS NULL
+          AND left($3, ${prefix}) = left(o.region_code, ${prefix})
+        GROUP BY m.user_id ORDER BY min(m.created_at), m.user_id`,
+      [role, kinds, regionCode],
+    );
+    return rows.map((r) => r.userId);
   }
 }
