@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { AchievementFactsService } from './achievements/achievement-facts.service';
 import { CatalogModule } from './catalog.module';
 import { FieldsService } from './fields/fields.service';
+import { MatchCandidatesService } from './search/candidates';
 import { CatalogSeeder } from './seed/catalog-seeder';
 
 const SEEDS = resolve(__dirname, '../../../../../seeds/demo');
@@ -256,6 +257,38 @@ describe('NDA gating and confidential fields', () => {
   it('no NDA on unpublished achievements (404)', async () => {
     const id = await create();
     expect((await call(t.app, 'POST', `/api/achievements/${id}/nda`, { token: tokens['sme'], body: {} })).status).toBe(404);
+  });
+});
+
+describe('identity facts through MemberDirectory', () => {
+  it('names the institution in the detail, search hits and facet, the caller’s list, summaries and facts', async () => {
+    const id = await published();
+    const [{ inst, name }] = await t.app.get(DataSource).query(
+      'SELECT a.institution_id AS inst, o.name FROM achievements a JOIN organizations o ON o.id = a.institution_id WHERE a.id = $1',
+      [id],
+    );
+    expect((await call(t.app, 'GET', `/api/achievements/${id}`)).json.institutionName).toBe(name);
+    const search = await call(t.app, 'GET', `/api/achievements?institutionId=${inst}&pageSize=100`);
+    expect(search.json.items.find((i: { id: string }) => i.id === id).institutionName).toBe(name);
+    expect(search.json.facets.institution).toEqual([{ key: inst, count: search.json.total, label: name }]);
+    const mine = await call(t.app, 'GET', '/api/achievements/mine?pageSize=100', { token: tokens['researcher'] });
+    expect(mine.json.items.find((i: { id: string }) => i.id === id).institutionName).toBe(name);
+    expect((await t.app.get(MatchCandidatesService).summaries([id]))[0].institutionName).toBe(name);
+    expect(await t.app.get(AchievementFactsService).facts(id)).toMatchObject({ id, institutionId: inst, institutionName: name });
+  });
+
+  it('links an inventor to the user with that e-mail', async () => {
+    const id = await create('researcher', {
+      inventors: [
+        { name: '李伟', sharePct: 50, email: 'researcher@demo.ttx' },
+        { name: '王芳', sharePct: 50, email: 'nobody@example.cn' },
+      ],
+    });
+    const rows = await t.app.get(DataSource).query(
+      `SELECT i.user_id, u.email FROM achievement_inventors i LEFT JOIN users u ON u.id = i.user_id WHERE i.achievement_id = $1 ORDER BY i.position`,
+      [id],
+    );
+    expect(rows).toEqual([{ user_id: expect.any(String), email: 'researcher@demo.ttx' }, { user_id: null, email: null }]);
   });
 });
 

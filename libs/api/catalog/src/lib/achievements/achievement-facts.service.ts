@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Problems } from '@ttx/api/core';
+import { MemberDirectory } from '@ttx/api/identity';
 import type { AchievementKind, AchievementStatus } from '@ttx/shared/contracts';
 import { shareToHundredths } from '@ttx/shared/policy';
 
@@ -26,22 +27,29 @@ export interface AchievementFacts {
  */
 @Injectable()
 export class AchievementFactsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly members: MemberDirectory,
+  ) {}
 
   async facts(id: string, manager: EntityManager = this.dataSource.manager): Promise<AchievementFacts> {
     const [a] = await manager.query(
-      `SELECT a.id, a.institution_id AS "institutionId", o.name AS "institutionName", a.status, a.kind, a.title_zh AS "titleZh",
+      `SELECT a.id, a.institution_id AS "institutionId", a.status, a.kind, a.title_zh AS "titleZh",
               a.title_en AS "titleEn", a.field_code AS "fieldCode", a.job_related AS "jobRelated",
               a.funding_project_number AS "fundingProjectNumber"
-         FROM achievements a JOIN organizations o ON o.id = a.institution_id WHERE a.id = $1`,
+         FROM achievements a WHERE a.id = $1`,
       [id],
     );
     if (!a) throw Problems.notFound('Achievement');
+    const institution = await this.members.organization(a.institutionId, manager);
     const inventors: { position: number; name: string; email: string | null; userId: string | null; share: string }[] = await manager.query(
       'SELECT position, name, email, user_id AS "userId", share FROM achievement_inventors WHERE achievement_id = $1 ORDER BY position',
       [id],
     );
     return {
+      id: a.id,
+      institutionId: a.institutionId,
+      institutionName: institution?.name ?? '',
       ...a,
       inventors: inventors.map(({ share, ...i }) => ({ ...i, contributionBp: shareToHundredths(Number(share)) ?? 0 })),
     };

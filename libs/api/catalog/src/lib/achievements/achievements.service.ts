@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, OutboxService, Problems, QueueService, type AuthUser } from '@ttx/api/core';
-import { MeService } from '@ttx/api/identity';
+import { MeService, MemberDirectory } from '@ttx/api/identity';
 import type { AchievementStatus, MeView, Page, ProblemFieldError } from '@ttx/shared/contracts';
 import { checkInventorShares, checkIpNumber, INVENTOR_SHARES_RULE, sumOfShares } from '@ttx/shared/policy';
 import type {
@@ -59,6 +59,7 @@ export class AchievementsService {
     private readonly outbox: OutboxService,
     private readonly queues: QueueService,
     private readonly me: MeService,
+    private readonly members: MemberDirectory,
     private readonly searchCache: SearchCache,
   ) {}
 
@@ -178,7 +179,7 @@ export class AchievementsService {
 
   private async toDto(m: EntityManager, a: AchievementEntity, level: AccessLevel, nda: boolean): Promise<AchievementDto> {
     // Sequential: `m` may be one transaction's connection.
-    const [org]: { name: string }[] = await m.query('SELECT name FROM organizations WHERE id = $1', [a.institutionId]);
+    const org = await this.members.organization(a.institutionId, m);
     const ips = await m.find(AchievementIpRecordEntity, { where: { achievementId: a.id }, order: { position: 'ASC' } });
     const inventors = await m.find(AchievementInventorEntity, { where: { achievementId: a.id }, order: { position: 'ASC' } });
     const attachments = level === 'public' ? [] : await m.find(AchievementAttachmentEntity, { where: { achievementId: a.id }, order: { uploadedAt: 'ASC' } });
@@ -268,7 +269,7 @@ export class AchievementsService {
       await m.delete(AchievementInventorEntity, { achievementId: id });
       if (dto.inventors.length) {
         const emails = dto.inventors.map((i) => i.email).filter((e): e is string => !!e);
-        const users: { id: string; email: string }[] = emails.length ? await m.query('SELECT id, lower(email) AS email FROM users WHERE email = ANY($1)', [emails]) : [];
+        const users = await this.members.userIdsByEmail(emails, m);
         await m.insert(
           AchievementInventorEntity,
           dto.inventors.map((i, position) => ({
@@ -276,7 +277,7 @@ export class AchievementsService {
             position,
             name: i.name,
             email: i.email ?? null,
-            userId: users.find((u) => u.email === i.email)?.id ?? null,
+            userId: (i.email && users.get(i.email)) || null,
             share: (Math.round(i.sharePct * 100) / 100).toFixed(2),
           })),
         );
@@ -464,7 +465,10 @@ export class AchievementsService {
   /** The caller's institutions' achievements in every state (newest change first). */
   async mine(caller: AuthUser, q: MyAchievementsQueryDto): Promise<Page<AchievementSummaryDto>> {
     const v = await this.viewer(caller);
-    const orgs = [...new Set(v.me?.memberships.filter((x) => x.organizationKind === 'institution').map((x) => x.organizationId) ?? [])];
+    const institutions = v.me?.memberships.filter((x) => x.organizationKind === 'institution') ?? [];
+    // The caller's memberships already name their institutions, and only those institutions are listed.
+    const names = new Map(institutions.map((x) => [x.organizationId, x.organizationName]));
+    const orgs = [...names.keys()];
     if (!orgs.length) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
     const params: unknown[] = [orgs];
     let where = 'a.institution_id = ANY($1)';
@@ -480,13 +484,13 @@ export class AchievementsService {
     const m = this.dataSource.manager;
     const [rows, [{ total }]]: [SummaryRow[], { total: number }[]] = await Promise.all([
       m.query(
-        `SELECT ${SUMMARY_COLUMNS} FROM achievements a JOIN organizations o ON o.id = a.institution_id WHERE ${where}
+        `SELECT ${SUMMARY_COLUMNS} FROM achievements a WHERE ${where}
           ORDER BY a.updated_at DESC, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, q.pageSize, (q.page - 1) * q.pageSize],
       ),
       m.query(`SELECT count(*)::int AS total FROM achievements a WHERE ${where}`, params),
     ]);
-    return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize };
+    return { items: rows.map((r) => toSummary(r, names)), total, page: q.page, pageSize: q.pageSize };
   }
 }
 

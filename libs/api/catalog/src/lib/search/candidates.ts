@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { MemberDirectory } from '@ttx/api/identity';
+import { institutionNames } from './institution-names';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './search.service';
 import { bigrams, hanRuns, latinPart, sanitize } from './tokenize';
 
@@ -235,7 +237,10 @@ function keptAMinute<T>(load: () => Promise<T>): () => Promise<T> {
 /** Published achievements whose public text shares the most informative terms with a demand's text. */
 @Injectable()
 export class MatchCandidatesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly members: MemberDirectory,
+  ) {}
 
   /** The terms of a text, tokenised as the catalog index is. */
   terms(title: (string | null | undefined)[], body: (string | null | undefined)[]): Promise<MatchTerms> {
@@ -254,13 +259,14 @@ export class MatchCandidatesService {
     const rows: (SummaryRow & { rank: number; matched: string[] })[] = await this.dataSource.query(
       `SELECT ${SUMMARY_COLUMNS}, c.rank, c.matched
          FROM catalog_match_candidates($1::text[], $2::tsquery[], $3::tsquery[], $4::tsquery, $5, $6) c
-         JOIN achievements a ON a.id = c.achievement_id JOIN organizations o ON o.id = a.institution_id
+         JOIN achievements a ON a.id = c.achievement_id
         ORDER BY c.tier, c.rank DESC, c.achievement_id`,
       [source.terms.map((t) => t.lexeme), order.pairs, order.singles, tierQueries(source.terms).any, pool, limit],
     );
+    const names = await institutionNames(this.members, rows.map((r) => r.institutionId));
     return rows.map((r) => {
       const text = [r.title_zh, r.abstract_zh].filter(Boolean).join(' ');
-      return { achievement: toSummary(r), rank: Number(r.rank), overlap: termOverlap(source, r.matched, text) };
+      return { achievement: toSummary(r, names), rank: Number(r.rank), overlap: termOverlap(source, r.matched, text) };
     });
   }
 
@@ -294,19 +300,21 @@ export class MatchCandidatesService {
   async summaries(ids: string[]): Promise<ReturnType<typeof toSummary>[]> {
     if (!ids.length) return [];
     const rows: SummaryRow[] = await this.dataSource.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM achievements a JOIN organizations o ON o.id = a.institution_id WHERE a.id = ANY($1::uuid[])`,
+      `SELECT ${SUMMARY_COLUMNS} FROM achievements a WHERE a.id = ANY($1::uuid[])`,
       [ids],
     );
-    return rows.map(toSummary);
+    const names = await institutionNames(this.members, rows.map((r) => r.institutionId));
+    return rows.map((r) => toSummary(r, names));
   }
 
-  /** Ids of published achievements by English title (demo seeds of other contexts name achievements this way). */
-  async publishedIdsByTitle(titlesEn: string[]): Promise<Map<string, string>> {
-    const rows: { id: string; title_en: string }[] = await this.dataSource.query(
-      `SELECT id, title_en FROM achievements WHERE status = 'published' AND title_en = ANY($1)`,
-      [titlesEn],
+  /** Ids of published achievements by title, English unless `lang` says (demo seeds of other contexts name achievements this way). */
+  async publishedIdsByTitle(titles: string[], lang: 'zh' | 'en' = 'en'): Promise<Map<string, string>> {
+    if (!titles.length) return new Map();
+    const rows: { id: string; title: string }[] = await this.dataSource.query(
+      `SELECT id, title_${lang} AS title FROM achievements WHERE status = 'published' AND title_${lang} = ANY($1)`,
+      [titles],
     );
-    return new Map(rows.map((r) => [r.title_en, r.id]));
+    return new Map(rows.map((r) => [r.title, r.id]));
   }
 
   /** The text a published achievement matches demands with (public parts only) and its owner. */

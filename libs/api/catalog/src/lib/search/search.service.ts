@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@ttx/api/core';
+import { MemberDirectory } from '@ttx/api/identity';
 import { DataSource } from 'typeorm';
 import type { FacetBucketDto, SearchAchievementsQueryDto, SearchHitDto, SearchResultDto } from '../dto/achievement.dto';
 import { highlight, highlighter } from './highlight';
+import { institutionNames } from './institution-names';
 import { SearchCache } from './search-cache';
 import { likeEscape, parseQuery } from './tokenize';
 
@@ -13,14 +15,14 @@ const PUBLIC_TEXT_COLUMNS = ['title_zh', 'abstract_zh', 'problem_zh', 'advantage
 export const PUBLIC_TEXT_SQL = `concat_ws(' ', a.title_zh, a.title_en, a.abstract_zh, a.abstract_en, a.problem_zh, a.problem_en,
   a.advantages_zh, a.advantages_en, a.applications_zh, a.applications_en)`;
 
-export const SUMMARY_COLUMNS = `a.id, a.institution_id AS "institutionId", o.name AS "institutionName", a.kind, a.status,
+/** An achievement's summary columns; its institution's name comes from identity (see institutionNames). */
+export const SUMMARY_COLUMNS = `a.id, a.institution_id AS "institutionId", a.kind, a.status,
   a.title_zh, a.title_en, a.abstract_zh, a.abstract_en, a.field_code AS "fieldCode", a.stage, a.trl,
   a.deal_types AS "dealTypes", a.asking_price_min_fen, a.asking_price_max_fen, a.published_at, a.updated_at`;
 
 export interface SummaryRow {
   id: string;
   institutionId: string;
-  institutionName: string;
   kind: SearchHitDto['kind'];
   status: SearchHitDto['status'];
   title_zh: string | null;
@@ -37,10 +39,10 @@ export interface SummaryRow {
   updated_at: Date;
 }
 
-export const toSummary = (r: SummaryRow) => ({
+export const toSummary = (r: SummaryRow, names: ReadonlyMap<string, string>) => ({
   id: r.id,
   institutionId: r.institutionId,
-  institutionName: r.institutionName,
+  institutionName: names.get(r.institutionId) ?? '',
   kind: r.kind,
   status: r.status,
   title: { zh: r.title_zh, en: r.title_en },
@@ -145,8 +147,7 @@ export function searchStatements(query: SearchAchievementsQueryDto, cap: number,
      UNION ALL SELECT 'kind', kind, NULL, count(*)::int FROM c GROUP BY kind
      UNION ALL SELECT 'stage', stage, NULL, count(*)::int FROM c WHERE stage IS NOT NULL GROUP BY stage
      UNION ALL SELECT 'dealType', d, NULL, count(*)::int FROM c, unnest(c.deal_types) d GROUP BY d
-     UNION ALL SELECT 'institution', i.institution_id::text, o.name, i.count FROM
-       (SELECT institution_id, count(*)::int AS count FROM c GROUP BY institution_id) i JOIN organizations o ON o.id = i.institution_id
+     UNION ALL SELECT 'institution', institution_id::text, NULL, count(*)::int FROM c GROUP BY institution_id
      ${
        relevance
          ? `UNION ALL SELECT 'hit', id::text, NULL, ord FROM (SELECT id, (row_number() OVER (ORDER BY rank DESC, published_at DESC, id))::int AS ord
@@ -183,6 +184,7 @@ export class SearchService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cache: SearchCache,
+    private readonly members: MemberDirectory,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.cap = config.SEARCH_COUNT_CAP;
@@ -234,16 +236,25 @@ export class SearchService {
     }
     for (const list of Object.values(facets) as FacetBucketDto[][]) list.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
     const ids = relevance ? hits.sort((a, b) => a.ord - b.ord).map((h) => h.id) : newestRows.map((r) => r.id);
-    const rows: SummaryRow[] = ids.length
-      ? await m.query(`SELECT ${SUMMARY_COLUMNS} FROM achievements a JOIN organizations o ON o.id = a.institution_id WHERE a.id = ANY($1::uuid[]) AND a.status = 'published'`, [ids])
-      : [];
+    // The page's rows and the facet's institution names side by side: no extra round trip in sequence.
+    const [rows, facetNames]: [SummaryRow[], Map<string, string>] = await Promise.all([
+      ids.length ? m.query(`SELECT ${SUMMARY_COLUMNS} FROM achievements a WHERE a.id = ANY($1::uuid[]) AND a.status = 'published'`, [ids]) : [],
+      institutionNames(this.members, facets.institution.map((b) => b.key)),
+    ]);
+    // Only a newest-first page beyond the cap can hold an institution the capped facet did not count.
+    const unnamed = rows.map((r) => r.institutionId).filter((id) => !facetNames.has(id));
+    const names = unnamed.length ? new Map([...facetNames, ...(await institutionNames(this.members, unnamed))]) : facetNames;
+    facets.institution = facets.institution.flatMap((b) => {
+      const label = names.get(b.key);
+      return label === undefined ? [] : [{ ...b, label }];
+    });
     const byId = new Map(rows.map((r) => [r.id, r]));
     const re = highlighter(f.terms);
     const items: SearchHitDto[] = ids
       .map((id) => byId.get(id))
       .filter((r): r is SummaryRow => r !== undefined)
       .map((r) => ({
-        ...toSummary(r),
+        ...toSummary(r, names),
         highlight: {
           title: { zh: highlight(r.title_zh, re), en: highlight(r.title_en, re) },
           abstract: { zh: highlight(r.abstract_zh, re, 160), en: highlight(r.abstract_en, re, 320) },

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, AuditService, type AppConfig } from '@ttx/api/core';
+import { MemberDirectory } from '@ttx/api/identity';
 import {
   ACHIEVEMENT_KINDS,
   DEAL_TYPES,
@@ -83,6 +84,7 @@ export class CatalogSeeder {
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly searchCache: SearchCache,
+    private readonly members: MemberDirectory,
   ) {}
 
   async seedFields(m: EntityManager, file: string): Promise<number> {
@@ -118,13 +120,15 @@ export class CatalogSeeder {
       const seed = JSON.parse(readFileSync(file, 'utf8')) as { achievements: AchievementSeed[] };
       const identity = JSON.parse(readFileSync(join(dir, 'identity.json'), 'utf8')) as IdentitySeed;
       const fieldCodes = new Set<string>((await m.query('SELECT code FROM technology_fields')).map((r: { code: string }) => r.code));
+      const byCode = await this.members.organizationIdsByCreditCode(identity.organizations.map((o) => o.creditCode), m);
       const orgs = new Map<string, string>();
       for (const o of identity.organizations) {
-        const [row] = await m.query('SELECT id FROM organizations WHERE credit_code = $1', [o.creditCode]);
-        if (row) orgs.set(o.key, row.id);
+        const id = byCode.get(o.creditCode);
+        if (id) orgs.set(o.key, id);
       }
-      const users = new Map<string, string>(
-        (await m.query('SELECT id, lower(email) AS email FROM users')).map((u: { id: string; email: string }) => [u.email, u.id]),
+      const users = await this.members.userIdsByEmail(
+        seed.achievements.flatMap((a) => a.inventors.flatMap((x) => (x.email ? [x.email] : []))),
+        m,
       );
       const bad = seed.achievements.flatMap((a) => {
         const problems = validateAchievementSeed(a, fieldCodes);
