@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@ttx/api/identity';
 import { AuditController } from './audit/audit.controller';
 import { DisclosuresModule } from './disclosures/disclosures.module';
 import { HealthController } from './health/health.controller';
@@ -19,6 +20,7 @@ export class PlatformModule {}
 
 /** Worker side: relays the outbox and links pending audit entries on a schedule. */
 @Module({
+  imports: [IdentityModule],
   providers: [Mailer, OutboxRelayService, OutboxRelayProcessor],
   exports: [OutboxRelayService],
 })

@@ -57,6 +57,24 @@ describe('disclosures (公示)', () => {
     expect((await call(t.app, 'GET', `/api/disclosures/${subject()}`)).status).toBe(404);
   });
 
+  it('names the institution of a notice (null without one) in publish, get, the list and by subject', async () => {
+    const [{ id: inst }] = await ds.query(
+      `INSERT INTO organizations (name, kind, credit_code, region_code) VALUES ('公示研究院', 'institution', '91340100MA2N000017', '340100') RETURNING id`,
+    );
+    const subjectId = subject();
+    const named = await ds.transaction((m) =>
+      svc.publish({ kind: 'empowerment', subjectType: 'test-subject', subjectId, institutionId: inst, titleZh: '赋权', titleEn: 'Empowerment', summary: {}, startsAt: new Date(), endsAt: new Date(Date.now() + HOUR) }, m),
+    );
+    expect(named).toMatchObject({ institutionId: inst, institutionName: '公示研究院' });
+    expect((await svc.findBySubject('test-subject', subjectId))?.institutionName).toBe('公示研究院');
+    expect((await call(t.app, 'GET', `/api/disclosures/${named.id}`)).json.institutionName).toBe('公示研究院');
+    const list = await call(t.app, 'GET', '/api/disclosures?pageSize=100');
+    const byId = new Map(list.json.items.map((d: { id: string; institutionName: string | null }) => [d.id, d.institutionName]));
+    expect(byId.get(named.id)).toBe('公示研究院');
+    const bare = await publish(new Date(), new Date(Date.now() + HOUR));
+    expect(bare.institutionName).toBeNull();
+  });
+
   it('refuses a second live notice for the same subject with 409', async () => {
     const id = subject();
     await publish(new Date(), new Date(Date.now() + HOUR), id);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Problems, QueueService } from '@ttx/api/core';
+import { MemberDirectory, type OrganizationFacts } from '@ttx/api/identity';
 import type { DisclosureKind, DisclosureStatus, ObjectionStatus } from '@ttx/shared/contracts';
 import type { DisclosureDetailDto, DisclosureDto, DisclosurePageDto, DisclosureQueryDto, ObjectionDto } from './disclosure.dto';
 
@@ -39,11 +40,10 @@ const STATUS_FILTERS: Record<DisclosureStatus, string> = {
 /** The public view of notices taken from `source` (a table or a paginated subquery aliased d). */
 const selectFrom = (source: string) => `
   SELECT d.id, d.kind, d.subject_type AS "subjectType", d.subject_id AS "subjectId", d.institution_id AS "institutionId",
-         o.name AS "institutionName", d.title_zh AS "titleZh", d.title_en AS "titleEn", d.summary,
+         NULL::text AS "institutionName", d.title_zh AS "titleZh", d.title_en AS "titleEn", d.summary,
          d.starts_at AS "startsAt", d.ends_at AS "endsAt", ${STATUS_SQL} AS status, d.outcome,
          json_build_object('total', c.total, 'open', c.open, 'upheld', c.upheld, 'dismissed', c.dismissed) AS objections
     FROM ${source} d
-    LEFT JOIN organizations o ON o.id = d.institution_id
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS total, count(*) FILTER (WHERE x.status = 'open')::int AS open,
              count(*) FILTER (WHERE x.status = 'upheld')::int AS upheld, count(*) FILTER (WHERE x.status = 'dismissed')::int AS dismissed
@@ -61,7 +61,12 @@ interface ObjectionRow extends Omit<ObjectionDto, 'answeredAt' | 'createdAt'> {
   createdAt: Date;
 }
 
-const toDto = (r: Row): DisclosureDto => ({ ...r, startsAt: r.startsAt.toISOString(), endsAt: r.endsAt.toISOString() });
+const toDto = (r: Row, names: ReadonlyMap<string, OrganizationFacts>): DisclosureDto => ({
+  ...r,
+  institutionName: r.institutionId ? (names.get(r.institutionId)?.name ?? null) : null,
+  startsAt: r.startsAt.toISOString(),
+  endsAt: r.endsAt.toISOString(),
+});
 const toObjection = (r: ObjectionRow): ObjectionDto => ({
   ...r,
   answeredAt: r.answeredAt?.toISOString() ?? null,
@@ -79,7 +84,14 @@ export class DisclosuresService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queues: QueueService,
+    private readonly members: MemberDirectory,
   ) {}
+
+  /** DTOs of `rows`, their institutions named by identity (one query for the lot). */
+  private async toDtos(rows: Row[], manager: EntityManager = this.dataSource.manager): Promise<DisclosureDto[]> {
+    const names = await this.members.organizations([...new Set(rows.flatMap((r) => (r.institutionId ? [r.institutionId] : [])))], manager);
+    return rows.map((r) => toDto(r, names));
+  }
 
   /** A context registers itself for its subject type (at module init). */
   registerHandler(subjectType: string, handler: DisclosureSubjectHandler): void {
@@ -106,7 +118,8 @@ export class DisclosuresService {
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<DisclosureDto> {
     const [row]: Row[] = await manager.query(`${SELECT_SQL} WHERE d.id = $1`, [id]);
     if (!row) throw Problems.notFound('Disclosure');
-    return toDto(row);
+    const [dto] = await this.toDtos([row], manager);
+    return dto;
   }
 
   async detail(id: string): Promise<DisclosureDetailDto> {
@@ -124,7 +137,7 @@ export class DisclosuresService {
       subjectType,
       subjectId,
     ]);
-    return row ? toDto(row) : null;
+    return row ? (await this.toDtos([row], manager))[0] : null;
   }
 
   async list(q: DisclosureQueryDto): Promise<DisclosurePageDto> {
@@ -142,7 +155,7 @@ export class DisclosuresService {
       ),
       this.dataSource.query(`SELECT count(*)::int AS total FROM disclosures d ${filter}`, params),
     ]);
-    return { items: (rows as Row[]).map(toDto), total, page: q.page, pageSize: q.pageSize };
+    return { items: await this.toDtos(rows), total, page: q.page, pageSize: q.pageSize };
   }
 
   /**

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { APP_CONFIG, AuditService, CoreModule, HttpAuthModule, JOBS, OutboxService, QueueService } from '@ttx/api/core';
 import { bootTestApp, call, type TestApp } from '@ttx/api/core/testing';
+import { MemberDirectory } from '@ttx/api/identity';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { PlatformModule } from '../platform.module';
@@ -51,7 +52,7 @@ beforeAll(async () => {
   t = await bootTestApp([CoreModule, HttpAuthModule, PlatformModule], { SMTP_URL: smtp.url });
   ds = t.app.get(DataSource);
   // The relay normally runs in the worker; here it is driven directly against the same database.
-  relay = new OutboxRelayService(ds, new Mailer(t.app.get(APP_CONFIG)));
+  relay = new OutboxRelayService(ds, new Mailer(t.app.get(APP_CONFIG)), t.app.get(MemberDirectory));
 }, 60_000);
 afterAll(async () => {
   await t?.close();

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { OutboxPayloads } from '@ttx/api/core';
+import { MemberDirectory } from '@ttx/api/identity';
 import { Mailer } from './mailer';
 
 interface OutboxRow {
@@ -23,6 +24,7 @@ export class OutboxRelayService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
+    private readonly members: MemberDirectory,
   ) {}
 
   /** Relays up to `batch` rows; returns how many were delivered. */
@@ -34,11 +36,12 @@ export class OutboxRelayService {
           ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [batch, MAX_OUTBOX_ATTEMPTS],
       );
+      const emails = await this.recipientEmails(m, rows);
       let delivered = 0;
       for (const row of rows) {
         try {
           await m.query('SAVEPOINT relay_row');
-          await this.deliver(m, row);
+          await this.deliver(m, row, emails);
           await m.query('RELEASE SAVEPOINT relay_row');
           await m.query('UPDATE outbox SET processed_at = now(), attempts = attempts + 1 WHERE id = $1', [row.id]);
           delivered++;
@@ -63,7 +66,17 @@ export class OutboxRelayService {
     }
   }
 
-  private async deliver(m: import('typeorm').EntityManager, row: OutboxRow): Promise<void> {
+  /** The addresses of the batch's e-mail recipients, in one lookup (none when mail is off). */
+  private recipientEmails(m: EntityManager, rows: OutboxRow[]): Promise<Map<string, string>> {
+    if (!this.mailer.enabled) return Promise.resolve(new Map());
+    const wanted = rows.flatMap((r) => {
+      const n = r.payload as Partial<OutboxPayloads['notification']> | null;
+      return r.topic === 'notification' && n?.email && n.userId ? [n.userId] : [];
+    });
+    return this.members.emails([...new Set(wanted)], m);
+  }
+
+  private async deliver(m: EntityManager, row: OutboxRow, emails: Map<string, string>): Promise<void> {
     if (row.topic !== 'notification') throw new Error(`unknown outbox topic ${row.topic}`);
     const n = row.payload as OutboxPayloads['notification'];
     const inserted: { id: string }[] = await m.query(
@@ -72,9 +85,9 @@ export class OutboxRelayService {
       [row.id, n.userId, n.kind, n.title, n.body, n.link ?? null],
     );
     if (n.email && this.mailer.enabled && inserted.length) {
-      const [user] = await m.query('SELECT email FROM users WHERE id = $1', [n.userId]);
-      if (user) {
-        await this.mailer.send({ to: user.email, subject: `${n.title.zh} / ${n.title.en}`, text: `${n.body.zh}\n\n${n.body.en}` });
+      const to = emails.get(n.userId);
+      if (to) {
+        await this.mailer.send({ to, subject: `${n.title.zh} / ${n.title.en}`, text: `${n.body.zh}\n\n${n.body.en}` });
         await m.query('UPDATE notifications SET emailed_at = now() WHERE id = $1', [inserted[0].id]);
       }
     }
