@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '@ttx/api/core';
 import { MeService, OrganizationsService, type OrganizationDto } from '@ttx/api/identity';
+import type { Role } from '@ttx/shared/contracts';
 import { administrationCovers } from '@ttx/shared/policy';
 
-const SELLER_ROLES = new Set(['tto_manager', 'enterprise_member', 'broker']);
+/** The roles that file contracts for their organisation (and hear how the registry decided). */
+export const FILER_ROLES: Role[] = ['tto_manager', 'enterprise_member', 'broker'];
+const SELLER_ROLES = new Set<string>(FILER_ROLES);
 
 /** Who is asking, in registry terms: the organisations it files for and the areas it registers. */
 export interface Actor {

@@ -17,8 +17,8 @@ import { ContractAttachmentEntity, ContractEntity, ContractEventEntity } from '.
 import { isRegionCode } from '../regions';
 import { RiskService } from '../risk/risk.service';
 import { RegistrySettingsService } from '../settings/settings.service';
-import { ActorService, covers, type Actor } from './actor';
-import { OrganizationsService, type OrganizationDto } from '@ttx/api/identity';
+import { ActorService, covers, FILER_ROLES, type Actor } from './actor';
+import { MemberDirectory, OrganizationsService, type OrganizationDto } from '@ttx/api/identity';
 import { toDto, toSummary } from './contract-view';
 
 describeConstraint('contracts_natural_key', 'This contract is already filed: same seller, buyer, signing date, amount and project name');
@@ -41,6 +41,7 @@ export class ContractsService {
     private readonly risk: RiskService,
     private readonly settings: RegistrySettingsService,
     private readonly orgs: OrganizationsService,
+    private readonly members: MemberDirectory,
   ) {}
 
   // ---------- rules ----------
@@ -437,20 +438,14 @@ export class ContractsService {
   }
 
   private async notifyFiler(m: EntityManager, c: ContractEntity, kind: string, title: { zh: string; en: string }): Promise<void> {
-    const users: { user_id: string }[] = await m.query(`SELECT DISTINCT user_id FROM memberships WHERE organization_id = $1 AND role IN ('tto_manager','enterprise_member','broker')`, [c.filerOrgId]);
-    for (const u of users) await this.outbox.enqueue(m, 'notification', { userId: u.user_id, kind, title, body: { zh: c.projectName, en: c.projectName }, link: `/registry/contracts/${c.id}` });
+    for (const userId of await this.members.usersWithRoles(c.filerOrgId, FILER_ROLES, m)) {
+      await this.outbox.enqueue(m, 'notification', { userId, kind, title, body: { zh: c.projectName, en: c.projectName }, link: `/registry/contracts/${c.id}` });
+    }
   }
 
   /** Registrars whose administration covers the seller's region. */
-  async registrarsFor(m: EntityManager, sellerRegion: string): Promise<string[]> {
-    const rows: { user_id: string; region_code: string }[] = await m.query(
-      `SELECT DISTINCT ms.user_id, o.region_code FROM memberships ms JOIN organizations o ON o.id = ms.organization_id
-        WHERE ms.role = 'registrar' AND o.kind = 'administration' AND o.verified_at IS NOT NULL
-          AND left($1, CASE WHEN o.region_code LIKE '%0000' THEN 2 WHEN o.region_code LIKE '%00' THEN 4 ELSE 6 END)
-            = left(o.region_code, CASE WHEN o.region_code LIKE '%0000' THEN 2 WHEN o.region_code LIKE '%00' THEN 4 ELSE 6 END)`,
-      [sellerRegion],
-    );
-    return rows.map((r) => r.user_id);
+  registrarsFor(m: EntityManager, sellerRegion: string): Promise<string[]> {
+    return this.members.usersWithRoleInRegion('registrar', sellerRegion, m);
   }
 
   private async notifyRegistrars(m: EntityManager, c: ContractEntity, kind: string, title: { zh: string; en: string }): Promise<void> {

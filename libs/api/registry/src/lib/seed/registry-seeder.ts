@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@ttx/api/core';
+import { MemberDirectory } from '@ttx/api/identity';
 import type { ContractKind, ContractStatus, PartyType, RejectionReason } from '@ttx/shared/contracts';
 import { creditCodeCheckCharacter, registrationNumber, reviewDueOn, techTransactionAmount } from '@ttx/shared/policy';
 import { verificationCodeSql } from '../contracts/contracts.service';
@@ -44,6 +45,8 @@ interface Org {
   kind: string;
 }
 
+/** The demo registrar who accepted and registered the seeded contracts. */
+const REGISTRAR = 'registrar@demo.ttx';
 const DAY = 86_400_000;
 const dayOf = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY);
 const ymd = (d: Date) => d.toISOString().slice(0, 10);
@@ -78,6 +81,7 @@ export class RegistrySeeder {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly members: MemberDirectory,
   ) {}
 
   /** Loads only into a registry without filed or imported contracts (drafts of seeded market deals don't count), never in production. */
@@ -88,19 +92,27 @@ export class RegistrySeeder {
     if (n > 0) return 'skipped';
     const data = JSON.parse(readFileSync(file, 'utf8')) as RegistrySeedFile;
     const identity = JSON.parse(readFileSync(join(dir, 'identity.json'), 'utf8')) as { organizations: { key: string; creditCode: string }[] };
-    // Seeder only: resolve the demo organisations by their credit codes.
-    const orgRows: Org[] = await this.dataSource.query('SELECT id, name, credit_code, region_code, kind FROM organizations WHERE credit_code = ANY($1)', [
-      identity.organizations.map((o) => o.creditCode),
-    ]);
-    const orgs = new Map(identity.organizations.map((o) => [o.key, orgRows.find((r) => r.credit_code === o.creditCode)]));
-    const [registrar] = await this.dataSource.query(`SELECT id FROM users WHERE email = 'registrar@demo.ttx'`);
+    const orgs = await this.demoOrganizations(identity.organizations);
+    const registrar = (await this.members.userIdsByEmail([REGISTRAR])).get(REGISTRAR) ?? null;
     await this.dataSource.transaction(async (m) => {
-      for (const c of data.contracts) await this.insertSeed(m, c, orgs, registrar?.id ?? null);
+      for (const c of data.contracts) await this.insertSeed(m, c, orgs, registrar);
       if (data.history) await this.insertHistory(m, data.history, orgs.get(data.history.filer));
       await m.query(`SELECT registry_stats_apply(ARRAY(SELECT id FROM contracts WHERE registration_number IS NOT NULL), 1)`);
     });
     this.log.log(`Registry demo: ${data.contracts.length} contracts in every state + ${data.history?.count ?? 0} registered for the statistics`);
     return 'seeded';
+  }
+
+  /** The demo organisations by seed key (undefined when missing), resolved by credit code through identity's read API. */
+  private async demoOrganizations(seeded: { key: string; creditCode: string }[]): Promise<Map<string, Org | undefined>> {
+    const ids = await this.members.organizationIdsByCreditCode(seeded.map((o) => o.creditCode));
+    const facts = await this.members.organizations([...ids.values()]);
+    return new Map(
+      seeded.map((o) => {
+        const f = facts.get(ids.get(o.creditCode) ?? '');
+        return [o.key, f && { id: f.id, name: f.name, credit_code: o.creditCode, region_code: f.regionCode, kind: f.kind }];
+      }),
+    );
   }
 
   private async nextNumber(m: EntityManager, region: string, year: number): Promise<string> {
