@@ -70,6 +70,18 @@ function violations(): string[] {
   );
 }
 
+const ENTITY_IMPORT = /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'@ttx\/api\/([a-z]+)'/g;
+
+/**
+ * Another context's TypeORM entities (`…Entity`) that `source` imports: reading through them is reading the
+ * other's repository. Only entity files may import them, to declare foreign keys.
+ */
+function foreignEntities(context: string, source: string): string[] {
+  return [...source.matchAll(ENTITY_IMPORT)]
+    .filter((m) => m[2] !== context && m[2] !== 'core' && m[2] in OWNERS)
+    .flatMap((m) => m[1].split(',').map((x) => x.replace(/^\s*type\s+/, '').trim()).filter((x) => /Entity$/.test(x)).map((x) => `${x} (${m[2]})`));
+}
+
 /** Tables created by any migration under libs/api. */
 function migratedTables(): { table: string; file: string }[] {
   const files = tsFiles(join(root, 'libs/api')).filter((f) => /\/migrations\/[^/]+\.ts$/.test(rel(f)) && !f.endsWith('.spec.ts'));
@@ -97,6 +109,14 @@ describe('table ownership (ARCHITECTURE.md: no context reads another context’s
     const scanned = new Set(sources().map((s) => s.ctx));
     expect([...scanned].sort()).toEqual(Object.keys(OWNERS).sort());
     expect(violations()).toEqual([]);
+  });
+
+  it('no context lib reads through another context’s entities (entity files may use them for foreign keys)', () => {
+    expect(foreignEntities('market', "import { MeService, OrganizationEntity } from '@ttx/api/identity';\nimport { type AuthUser } from '@ttx/api/core';")).toEqual(['OrganizationEntity (identity)']);
+    const found = sources()
+      .filter(({ file }) => !/\/entities\//.test(file))
+      .flatMap(({ ctx, file }) => foreignEntities(ctx, readFileSync(join(root, file), 'utf8')).map((e) => `${file}: ${e}`));
+    expect(found).toEqual([]);
   });
 
   it('every exception is still needed and names a real file', () => {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Problems, type AuthUser } from '@ttx/api/core';
-import { MeService, OrganizationEntity } from '@ttx/api/identity';
+import { MemberDirectory, MeService } from '@ttx/api/identity';
 import type { MembershipView, Role } from '@ttx/shared/contracts';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 const MEMBERSHIP_TTL_MS = 5_000;
 
@@ -17,6 +17,7 @@ export class MarketAccess {
 
   constructor(
     private readonly me: MeService,
+    private readonly directory: MemberDirectory,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -56,11 +57,9 @@ export class MarketAccess {
     return (await this.orgsWithRole(user, 'tto_manager')).includes(sellerOrgId);
   }
 
-  /** Display names of organisations (identity's exported entity, read only). */
+  /** Display names of organisations, from identity's MemberDirectory (one batch). */
   async names(ids: (string | null)[], m: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
-    const unique = [...new Set(ids.filter((x): x is string => !!x))];
-    if (!unique.length) return new Map();
-    const rows = await m.find(OrganizationEntity, { where: { id: In(unique) }, select: { id: true, name: true } });
-    return new Map(rows.map((o) => [o.id, o.name]));
+    const facts = await this.directory.organizations([...new Set(ids.filter((x): x is string => !!x))], m);
+    return new Map([...facts].map(([id, o]) => [id, o.name]));
   }
 }

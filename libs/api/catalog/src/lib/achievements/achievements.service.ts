@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, OutboxService, Problems, QueueService, type AuthUser } from '@ttx/api/core';
+import { AuditService, containsPattern, OutboxService, Problems, QueueService, type AuthUser } from '@ttx/api/core';
 import { MeService, MemberDirectory } from '@ttx/api/identity';
 import type { AchievementStatus, MeView, Page, ProblemFieldError } from '@ttx/shared/contracts';
 import { checkInventorShares, checkIpNumber, INVENTOR_SHARES_RULE, sumOfShares } from '@ttx/shared/policy';
@@ -19,7 +19,7 @@ import { AchievementAttachmentEntity, AchievementEntity, AchievementInventorEnti
 import { attachmentView } from '../attachments/attachment-view';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../search/search.service';
 import { SearchCache } from '../search/search-cache';
-import { likeEscape, searchVectorParts, searchVectorSql } from '../search/tokenize';
+import { searchVectorParts, searchVectorSql } from '../search/tokenize';
 
 const SCHEME_FORMATS = {
   'cn-patent': 'Chinese patent number (CN + 12 digits + "." + check character, or a publication number like CN115123456A)',
@@ -478,7 +478,7 @@ export class AchievementsService {
     }
     if (q.q) {
       // A picker's type-ahead over one institution's list: a plain substring match, % and _ taken literally.
-      params.push(`%${likeEscape(q.q)}%`);
+      params.push(containsPattern(q.q));
       where += ` AND (a.title_zh ILIKE $${params.length} OR a.title_en ILIKE $${params.length})`;
     }
     const m = this.dataSource.manager;

@@ -1,4 +1,4 @@
-import { CoreModule, HttpAuthModule } from '@ttx/api/core';
+import { containsPattern, CoreModule, HttpAuthModule } from '@ttx/api/core';
 import { bootTestApp, call, WORKSPACE_ROOT, type TestApp } from '@ttx/api/core/testing';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { existsSync, readFileSync } from 'node:fs';
@@ -7,7 +7,6 @@ import { DataSource } from 'typeorm';
 import { refreshSearchVector } from '../achievements/achievements.service';
 import { CatalogModule } from '../catalog.module';
 import { PUBLIC_TEXT_SQL } from './search.service';
-import { likeEscape } from './tokenize';
 
 /**
  * Search correctness over real text: the 348 public Chinese patents of ../shared/data (read in place, never
@@ -91,7 +90,7 @@ async function oracleIds(q: string): Promise<Set<string>> {
   const terms = q.trim().split(/\s+/);
   const rows: { id: string }[] = await ds.query(
     `SELECT a.id FROM achievements a WHERE a.status = 'published' AND ${terms.map((_, i) => `${PUBLIC_TEXT_SQL} ILIKE $${i + 1}`).join(' AND ')}`,
-    terms.map((x) => `%${likeEscape(x)}%`),
+    terms.map(containsPattern),
   );
   return new Set(rows.map((r) => r.id));
 }

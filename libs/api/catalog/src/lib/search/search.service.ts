@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@ttx/api/core';
+import { APP_CONFIG, containsPattern, type AppConfig } from '@ttx/api/core';
 import { MemberDirectory } from '@ttx/api/identity';
 import { DataSource } from 'typeorm';
 import type { FacetBucketDto, SearchAchievementsQueryDto, SearchHitDto, SearchResultDto } from '../dto/achievement.dto';
 import { highlight, highlighter } from './highlight';
 import { institutionNames } from './institution-names';
 import { SearchCache } from './search-cache';
-import { likeEscape, parseQuery } from './tokenize';
+import { parseQuery } from './tokenize';
 
 /** The public text columns a query matches, Chinese first (a Han substring never spans two columns). */
 const PUBLIC_TEXT_COLUMNS = ['title_zh', 'abstract_zh', 'problem_zh', 'advantages_zh', 'applications_zh', 'title_en', 'abstract_en', 'problem_en', 'advantages_en', 'applications_en'];
@@ -82,10 +82,10 @@ export function buildSearchFilter(query: SearchAchievementsQueryDto, tsqueryUsab
         const x = p(r);
         where.push(`(${PUBLIC_TEXT_COLUMNS.map((c) => `strpos(a.${c}, ${x}) > 0`).join(' OR ')})`);
       }
-      for (const r of parsed.rechecks) where.push(`${PUBLIC_TEXT_SQL} ILIKE ${p(`%${likeEscape(r)}%`)}`);
+      for (const r of parsed.rechecks) where.push(`${PUBLIC_TEXT_SQL} ILIKE ${p(containsPattern(r))}`);
     } else {
       // Nothing indexable (only stop words or punctuation): fall back to substring matching of each term.
-      for (const t of parsed.terms) where.push(`${PUBLIC_TEXT_SQL} ILIKE ${p(`%${likeEscape(t)}%`)}`);
+      for (const t of parsed.terms) where.push(`${PUBLIC_TEXT_SQL} ILIKE ${p(containsPattern(t))}`);
     }
   }
   if (query.field) {
@@ -105,7 +105,7 @@ export function buildSearchFilter(query: SearchAchievementsQueryDto, tsqueryUsab
     const scores = parsed.hanRuns.map((r) => `(strpos(${title}, ${p(r)}) > 0)::int`);
     // English words by substring (no stemming): to_tsvector per candidate title cost ~50 µs a row.
     for (const w of new Set([parsed.latinWords, ...parsed.latinPhrases].join(' ').split(/\s+/).filter((x) => x.length > 2))) {
-      scores.push(`coalesce(a.title_en ILIKE ${p(`%${likeEscape(w)}%`)}, false)::int`);
+      scores.push(`coalesce(a.title_en ILIKE ${p(containsPattern(w))}, false)::int`);
     }
     rank = scores.join(' + ') || '0';
   }

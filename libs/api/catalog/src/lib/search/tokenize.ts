@@ -142,4 +142,3 @@ export function parseQuery(raw: string): ParsedQuery {
 }
 
 /** Escapes LIKE wildcards (backslash is the default escape character). */
-export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { containsPattern } from '@ttx/api/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ORGANIZATION_KINDS, ROLES_BY_ORG_KIND, type OrganizationKind, type Role } from '@ttx/shared/contracts';
 
@@ -117,7 +118,7 @@ export class MemberDirectory {
     among: { userIds: string[]; organizationIds: string[] },
     manager: EntityManager = this.dataSource.manager,
   ): Promise<{ userIds: string[]; organizationIds: string[] }> {
-    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(text);
     const [users, orgs]: { id: string }[][] = await Promise.all([
       among.userIds.length ? manager.query('SELECT id FROM users WHERE id = ANY($1::uuid[]) AND display_name ILIKE $2', [among.userIds, pattern]) : [],
       among.organizationIds.length ? manager.query('SELECT id FROM organizations WHERE id = ANY($1::uuid[]) AND name ILIKE $2', [among.organizationIds, pattern]) : [],

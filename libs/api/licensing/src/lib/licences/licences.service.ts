@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, Problems, type AuthUser } from '@ttx/api/core';
+import { AuditService, containsPattern, Problems, type AuthUser } from '@ttx/api/core';
 import { BrokersService } from '@ttx/api/brokerage';
 import { AchievementFactsService } from '@ttx/api/catalog';
 import { OrganizationsService } from '@ttx/api/identity';
@@ -39,7 +39,7 @@ export class LicencesService {
     const m = this.dataSource.manager;
     const o = await this.access.orgs(caller, m);
     // A picker's type-ahead: plain substring, % and _ taken literally. The roles match access.role (licensor first).
-    const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const like = q.q ? containsPattern(q.q) : null;
     const params: unknown[] = [o.all, q.status ?? null, q.role ?? null, like, q.pageSize, (q.page - 1) * q.pageSize];
     const where = `(l.licensor_org_id = ANY($1) OR l.licensee_org_id = ANY($1)) AND ($2::text IS NULL OR l.status = $2)
       AND ($3::text IS NULL OR ($3 = 'licensor') = (l.licensor_org_id = ANY($1)))

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AchievementsService } from '@ttx/api/catalog';
-import { AuditService, ProblemException, Problems, type AuthUser } from '@ttx/api/core';
+import { AuditService, containsPattern, ProblemException, Problems, type AuthUser } from '@ttx/api/core';
 import type { Page } from '@ttx/shared/contracts';
 import { marketPolicy } from '@ttx/shared/policy';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -190,7 +190,7 @@ export class ListingsService {
       if (q.method) qb.andWhere('l.method = :method', { method: q.method });
       if (q.status) qb.andWhere('l.status = :status', { status: q.status });
       else qb.andWhere(`l.status IN ('open','auction')`);
-      if (q.q) qb.andWhere('(l.title_zh ILIKE :q OR l.title_en ILIKE :q)', { q: `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+      if (q.q) qb.andWhere('(l.title_zh ILIKE :q OR l.title_en ILIKE :q)', { q: containsPattern(q.q) });
     });
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AchievementEntity } from '@ttx/api/catalog';
+import { AchievementFactsService } from '@ttx/api/catalog';
 import { APP_CONFIG, type AppConfig, type AuthUser } from '@ttx/api/core';
-import { UserEntity } from '@ttx/api/identity';
+import { MemberDirectory } from '@ttx/api/identity';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -56,6 +56,8 @@ export class MarketSeeder {
     private readonly take: TakeService,
     private readonly negotiation: NegotiationService,
     private readonly access: MarketAccess,
+    private readonly directory: MemberDirectory,
+    private readonly achievementFacts: AchievementFactsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -68,10 +70,11 @@ export class MarketSeeder {
     const achievements = JSON.parse(readFileSync(join(dir, 'achievements.json'), 'utf8')) as { achievements: { key: string; title: { zh?: string | null; en?: string | null } }[] };
     const m = this.dataSource.manager;
     const actor = new Map<string, AuthUser>();
+    const userIds = await this.directory.userIdsByEmail(Object.values(seed.actors));
     for (const [org, email] of Object.entries(seed.actors)) {
-      const u = await m.findOne(UserEntity, { where: { email } });
-      if (!u) return 'skipped'; // identity demo data absent
-      actor.set(org, { id: u.id, email, roles: [] });
+      const id = userIds.get(email.toLowerCase());
+      if (!id) return 'skipped'; // identity demo data absent
+      actor.set(org, { id, email, roles: [] });
     }
     const as = (org: string) => {
       const a = actor.get(org);
@@ -81,7 +84,8 @@ export class MarketSeeder {
     let key = 0;
     for (const s of seed.listings) {
       const title = achievements.achievements.find((a) => a.key === s.achievement)?.title;
-      const a = title && (await m.findOne(AchievementEntity, { where: title.zh ? { titleZh: title.zh } : { titleEn: title.en ?? '' }, select: { id: true } }));
+      const id = title && (await this.achievementFacts.idByTitle({ zh: title.zh ?? null, en: title.en ?? null }));
+      const a = id && { id };
       if (!a) throw new Error(`market seed ${s.key}: achievement ${s.achievement} not found`);
       const hour = 3_600_000;
       const auction = s.auction && {
