@@ -1,6 +1,6 @@
 import type { RefusalFacts } from './bid-refusal';
 import type { BidRow } from './bid-sql';
-import { END_MARGIN_MS, floorAfter, FRESH_MS, LotGate, type Pass } from './lot-gate';
+import { END_MARGIN_MS, floorAfter, FRESH_MS, LotGate, SWEEP_MIN, type Pass } from './lot-gate';
 
 const T0 = Date.parse('2026-12-07T10:00:00Z');
 const ENDS = new Date(T0 + 600_000);
@@ -84,6 +84,17 @@ describe('LotGate', () => {
     gate.leave('L', PAST_PASS, refused(1200), 1200, 'o2');
     expect(await gate.enter('L', 2050)).toEqual({ slot: false });
     gate.leave('L', b, undefined, 3000, 'o1');
+  });
+
+  it('forgets idle lots once they are stale, sweeping only when the lots held have doubled', async () => {
+    const gate = new LotGate();
+    const bid = async (lot: string, at: number) => gate.leave(lot, await gate.enter(lot, 100), refused(1500), 100, 'o1', at);
+    for (let i = 0; i <= SWEEP_MIN; i++) await bid(`L${i}`, T0);
+    expect(gate.size).toBe(SWEEP_MIN + 1); // all fresh: the sweep kept them and moved its mark to 2 × size
+    for (let i = 0; i <= SWEEP_MIN; i++) await bid(`M${i}`, T0 + FRESH_MS + 1);
+    expect(gate.size).toBe(2 * SWEEP_MIN + 2); // at the mark: no sweep yet
+    await bid('N', T0 + FRESH_MS + 1);
+    expect(gate.size).toBe(SWEEP_MIN + 2); // past it: the first lots went stale and were dropped
   });
 
   describe('knownLow: refusals answered without the database', () => {

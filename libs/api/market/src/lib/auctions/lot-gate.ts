@@ -15,6 +15,8 @@ const PAST: Pass = Object.freeze({ slot: false });
 export const FRESH_MS = 1_000;
 /** No in-process answer this close to the end: the database's clock decides near it. */
 export const END_MARGIN_MS = 1_000;
+/** Lots held before the first sweep of idle, stale ones. */
+export const SWEEP_MIN = 1_000;
 
 interface Waiter {
   amount: number;
@@ -60,6 +62,8 @@ interface Lot {
 @Injectable()
 export class LotGate {
   private readonly lots = new Map<string, Lot>();
+  /** The size at which idle, stale lots are next swept (doubles with the live lots: amortised O(1) a bid). */
+  private sweepAt = SWEEP_MIN;
 
   /** Resolves when the bid may run; pass the result to leave() exactly once, after the statement. */
   enter(lotId: string, amount: number): Promise<Pass> {
@@ -108,7 +112,7 @@ export class LotGate {
       } else waiting.push(w);
     }
     lot.queue = waiting;
-    if (!lot.busy && !waiting.length && this.lots.size > 1_000) this.sweep(now);
+    if (this.lots.size > this.sweepAt) this.sweep(now);
   }
 
   /** Lots held in memory (for tests). */
@@ -121,6 +125,7 @@ export class LotGate {
     for (const [id, lot] of this.lots) {
       if (!lot.busy && !lot.queue.length && (!lot.known || now - lot.known.at > FRESH_MS)) this.lots.delete(id);
     }
+    this.sweepAt = Math.max(SWEEP_MIN, 2 * this.lots.size);
   }
 }
 
