@@ -25,6 +25,10 @@ export interface BidderRun {
   refused: number;
   seconds: number;
   latencies: number[];
+  /** Latencies by answer status (201 accepted, 409 outbid, …): where the tail comes from. */
+  byStatus: Map<number, number[]>;
+  /** Each attempt's send time, ms after the start (parallel to latencies): when the tail happens. */
+  sentAt: number[];
 }
 
 const HINT = /at least (?:the start price |the high bid \+ increment = )?(\d+)/;
@@ -42,6 +46,12 @@ export interface BidderOptions {
   increment: number;
   /** One bid of loop `i` at `amount`. */
   attempt: (i: number, amount: number) => Promise<BidAnswer>;
+  /**
+   * Open-loop pacing (as pgbench --rate): each loop's k-th bid is due `periodMs` × k after its start (loops
+   * spread evenly over one period) and its latency runs from when it was due, so a stalled server is charged
+   * for the bids it delayed (no coordinated omission). Unset: closed loop, each bid right after the last answer.
+   */
+  periodMs?: number;
   /** Side work of the api run (closing-lot bids, replays): outside the timed attempt. */
   before?: (i: number, n: number) => Promise<void>;
   after?: (i: number, n: number, amount: number, answer: BidAnswer) => Promise<void>;
@@ -49,17 +59,30 @@ export interface BidderOptions {
 
 export async function runBidders(o: BidderOptions): Promise<BidderRun> {
   let known = o.start;
-  const run: BidderRun = { attempts: 0, accepted: 0, refused: 0, seconds: 0, latencies: [] };
+  const run: BidderRun = { attempts: 0, accepted: 0, refused: 0, seconds: 0, latencies: [], byStatus: new Map(), sentAt: [] };
   const t0 = Date.now();
   const stopAt = t0 + o.seconds * 1000;
+  const t0perf = performance.now();
   await Promise.all(
     Array.from({ length: o.concurrency }, async (_, i) => {
+      const phase = o.periodMs ? t0perf + (i * o.periodMs) / o.concurrency : 0;
       for (let n = 0; Date.now() < stopAt; n++) {
         await o.before?.(i, n);
+        let s = performance.now();
+        if (o.periodMs) {
+          const due = phase + n * o.periodMs;
+          if (due > s) await new Promise((r) => setTimeout(r, due - s));
+          if (Date.now() >= stopAt) break;
+          s = due;
+        }
         const amount = known;
-        const s = performance.now();
         const answer = await o.attempt(i, amount);
-        run.latencies.push(performance.now() - s);
+        const ms = performance.now() - s;
+        run.latencies.push(ms);
+        run.sentAt.push(s - t0perf);
+        const list = run.byStatus.get(answer.status) ?? [];
+        if (!list.length) run.byStatus.set(answer.status, list);
+        list.push(ms);
         run.attempts++;
         if (answer.status === 201) {
           run.accepted++;

@@ -5,12 +5,14 @@
  *
  *   nx bench-market bench                200 bidders, 60 s, 1,000 lots (the acceptance run)
  *   nx bench-market bench -c smoke       CI: 20 bidders, 8 s, 40 lots, 3 s baseline
- *   ... --bidders=100 --duration=30 --lots=500 --window=10 --baseline=10
+ *   ... --bidders=100 --duration=30 --lots=500 --window=10 --baseline=10 --paced=15 --pace=1000
  *
  * Correctness checks fail the run (exit 1): lost or duplicate accepted bids, a bid accepted below
  * high + increment, a sold lot without exactly one winner, a bid in the soft-close window that did not
  * extend the end, a close job later than 5 s after its end at p99, a process whose clients saw no live
- * event. Timings (bids/s, p99, ratio to raw) are printed, never judged.
+ * event. Timings (bids/s, p99, ratio to raw) are printed, never judged: saturated (closed loops, no think time:
+ * latency there is bidders ÷ throughput) and paced (each bidder bids every `pace` ms, open loop, api and raw at
+ * the same offered rate: latency at a stated load).
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -30,12 +32,16 @@ interface Options {
   lots: number;
   window: number;
   baseline: number;
+  /** Seconds of each paced run (api, then raw) and each bidder's period in it (ms). */
+  paced: number;
+  pace: number;
   smoke: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
   const smoke = argv.includes('--smoke');
-  const o: Options = smoke ? { bidders: 20, duration: 8, lots: 40, window: 3, baseline: 3, smoke } : { bidders: 200, duration: 60, lots: 1000, window: 10, baseline: 15, smoke };
+  const o: Options = smoke ? { bidders: 20, duration: 8, lots: 40, window: 3, baseline: 3, paced: 3, pace: 1000, smoke }
+    : { bidders: 200, duration: 60, lots: 1000, window: 10, baseline: 15, paced: 15, pace: 1000, smoke };
   for (const a of argv) {
     const [k, v] = a.replace(/^--/, '').split('=');
     if (k in o && k !== 'smoke' && v) (o as unknown as Record<string, number>)[k] = Number(v);
@@ -84,7 +90,7 @@ async function main(): Promise<number> {
     // ---------- fixtures ----------
     const tto = await makeSeller(pool, secret);
     const people: Actor[] = await makeBidders(pool, secret, o.bidders);
-    const ach = await achievements(pool, tto.orgId, o.lots + 2);
+    const ach = await achievements(pool, tto.orgId, o.lots + 4);
     const t0 = Date.now();
     // Bidding starts once every lot exists: allow ~40 ms per lot to create them (fixtures are timed below),
     // scaled by the machine's load (at load ~20 on 2 cores a lot took several times 40 ms to create, and
@@ -99,7 +105,7 @@ async function main(): Promise<number> {
     const lotIds: string[] = [];
     for (let i = 0; i < o.lots; i += 10) {
       const batch = await Promise.all(
-        ach.slice(2 + i, 2 + Math.min(o.lots, i + 10)).map((a, j) => create(a, new Date(t0 + lead + 5_000 + (((i + j) * (o.duration * 1000 - 10_000)) / o.lots)), 0)),
+        ach.slice(4 + i, 4 + Math.min(o.lots, i + 10)).map((a, j) => create(a, new Date(t0 + lead + 5_000 + (((i + j) * (o.duration * 1000 - 10_000)) / o.lots)), 0)),
       );
       for (const b of batch) {
         if (b.status !== 201) throw new Error(`lot: ${b.status} ${JSON.stringify(b.json)}`);
@@ -219,22 +225,54 @@ async function main(): Promise<number> {
     // ---------- benchmark ----------
     const apiRate = bids.length / phaseSeconds;
     const apiP99 = pct(latencies, 99);
-    const base = await post(bases[0], '/api/listings', tto.token, {
-      achievementId: ach[1],
-      method: 'auction',
-      dealType: 'transfer',
-      // The hot lot's shape (same soft-close window, so the same extension arithmetic in every update).
-      auction: { startPrice: START, increment: INC, endsAt: new Date(Date.now() + 3_600_000).toISOString(), softCloseSeconds: o.window },
-    });
-    await approve(pool, [base.json['auctionId'] as string], people); // BID_SQL admits approved bidders only, as the api does
+    // A lot of the hot lot's shape (same soft-close window, so the same extension arithmetic in every update),
+    // open for an hour, every bidder approved (BID_SQL admits approved bidders only, as the api does).
+    const hotShaped = async (achievementId: string) => {
+      const r = await post(bases[0], '/api/listings', tto.token, {
+        achievementId,
+        method: 'auction',
+        dealType: 'transfer',
+        auction: { startPrice: START, increment: INC, endsAt: new Date(Date.now() + 3_600_000).toISOString(), softCloseSeconds: o.window },
+      });
+      if (r.status !== 201) throw new Error(`lot: ${r.status} ${JSON.stringify(r.json)}`);
+      await approve(pool, [r.json['auctionId'] as string], people);
+      return r.json['auctionId'] as string;
+    };
     // As many connections as the two api processes' pools together, as many loops as api bidders.
     const rawPool = new Pool({ connectionString: platform.env['DATABASE_URL'], max: 40 });
-    const raw = await rawBaseline(rawPool, base.json['auctionId'] as string, START, INC, people, o.baseline, o.bidders).finally(() => rawPool.end());
+    const raw = await rawBaseline(rawPool, await hotShaped(ach[1]), START, INC, people, o.baseline, o.bidders);
+    // Paced: the same bidders at a human pace (each bids every `pace` ms, open loop), api then raw, each on a
+    // fresh lot — latency at a stated offered load, where the saturated run above measures queueing (with
+    // closed loops and no think time, mean latency = bidders ÷ throughput whatever the server does).
+    const pacedLot = await hotShaped(ach[2]);
+    const apiPaced = await runBidders({
+      concurrency: o.bidders,
+      seconds: o.paced,
+      start: START,
+      increment: INC,
+      periodMs: o.pace,
+      attempt: async (i, amount) => {
+        const r = await post(bases[i % 2], `/api/auctions/${pacedLot}/bids`, people[i].token, { amount }, randomUUID());
+        return { status: r.status, detail: r.json['detail'] === undefined ? undefined : String(r.json['detail']) };
+      },
+    });
+    const rawPaced = await rawBaseline(rawPool, await hotShaped(ach[3]), START, INC, people, o.paced, o.bidders, o.pace).finally(() => rawPool.end());
     const rawRate = raw.accepted / raw.seconds;
     const rawP99 = pct(raw.latencies, 99);
-    log(`api   ${apiRate.toFixed(0).padStart(6)} accepted bids/s  p99 ${apiP99.toFixed(1)} ms  (${latencies.length} requests, 2 processes, ${o.bidders} bidders)`);
+    // Steady state: without the first 10 s (JIT, pools and caches warming), on runs long enough to have one.
+    const steady = phaseSeconds > 20 ? `; p99 after the first 10 s ${pct(latencies.filter((_, j) => api.sentAt[j] >= 10_000), 99).toFixed(1)} ms` : '';
+    log(`api   ${apiRate.toFixed(0).padStart(6)} accepted bids/s  p99 ${apiP99.toFixed(1)} ms  (${latencies.length} requests, 2 processes, ${o.bidders} bidders${steady})`);
     log(`raw   ${rawRate.toFixed(0).padStart(6)} accepted bids/s  p99 ${rawP99.toFixed(1)} ms  (${raw.attempts} statements, ${o.bidders} bidders over a pool of 40)`);
-    log(`api/raw ${((apiRate / rawRate) * 100).toFixed(0)} % (target ≥ 50 %), api p99 ${apiP99.toFixed(0)} ms (target < 100 ms) — figures, not a verdict`);
+    const spread = (xs: number[]) => [50, 90, 99, 99.9].map((q) => `p${q} ${pct(xs, q).toFixed(0)}`).join(' · ') + ` · max ${Math.max(...xs).toFixed(0)} ms`;
+    for (const [status, xs] of [...api.byStatus].sort((a, b) => a[0] - b[0])) log(`api   ${status}: ${xs.length} answers, ${spread(xs)}`);
+    const slices = Array.from({ length: Math.ceil(phaseSeconds / 10) }, (_, k) => latencies.filter((_, j) => Math.floor(api.sentAt[j] / 10_000) === k));
+    log(`api   p99 by 10 s of the run: ${slices.map((xs) => pct(xs, 99).toFixed(0)).join(' · ')} ms`);
+    const offered = (o.bidders * 1000) / o.pace;
+    log(`paced ${o.bidders} bidders each every ${o.pace} ms (${offered.toFixed(0)} bids/s offered, ${o.paced} s each, latency from each bid's due time):`);
+    for (const [side, r] of [['api', apiPaced], ['raw', rawPaced]] as const) {
+      log(`  ${side}   ${(r.attempts / r.seconds).toFixed(0)} bids/s, ${r.accepted} accepted · ${spread(r.latencies)}`);
+    }
+    log(`api/raw ${((apiRate / rawRate) * 100).toFixed(0)} % (target ≥ 50 %), api p99 ${apiP99.toFixed(0)} ms saturated, ${pct(apiPaced.latencies, 99).toFixed(0)} ms paced (target < 100 ms) — figures, not a verdict`);
     await pool.end();
   } catch (e) {
     failures.push((e as Error).message);

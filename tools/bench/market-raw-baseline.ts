@@ -20,9 +20,11 @@ export async function rawBaseline(
   who: { orgId: string; userId: string }[],
   seconds: number,
   concurrency: number,
+  periodMs?: number,
 ): Promise<BidderRun> {
   return runBidders({
     concurrency,
+    periodMs,
     seconds,
     start,
     increment,
