@@ -164,8 +164,11 @@ export class DealsService implements OnModuleInit {
   }
 
   private async toDtos(rows: DealEntity[], orgs: string[]): Promise<DealDto[]> {
-    const names = await this.access.names(rows.flatMap((r) => [r.sellerOrgId, r.buyerOrgId]));
-    const listings = rows.length ? await this.dataSource.manager.findBy(ListingEntity, rows.map((r) => ({ id: r.listingId }))) : [];
+    // Names (identity) and titles (the listings) side by side: no second round trip in sequence.
+    const [names, listings] = await Promise.all([
+      this.access.names(rows.flatMap((r) => [r.sellerOrgId, r.buyerOrgId])),
+      rows.length ? this.dataSource.manager.findBy(ListingEntity, rows.map((r) => ({ id: r.listingId }))) : [],
+    ]);
     const title = new Map(listings.map((l) => [l.id, { zh: l.titleZh, en: l.titleEn }]));
     return rows.map((r) => ({
       id: r.id,
