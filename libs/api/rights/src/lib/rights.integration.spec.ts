@@ -315,6 +315,48 @@ describe('empowerment views', () => {
     expect(detail).toMatchObject({ ...named, status: 'rejected' });
     expect(detail.decisions.map((d: { stage: string; decidedByName: string | null }) => [d.stage, d.decidedByName])).toEqual([['review', '王敏 Wang Min (TTO)']]);
   });
+
+  it("list an achievement's applications newest first with their consent counts and notice end, in a fixed number of queries", async () => {
+    const achievementId = await achievement();
+    const withdrawn = await apply(achievementId, { model: 'long_term_use', useRightYears: 12 });
+    expect((await call(t.app, 'POST', `/api/empowerments/${withdrawn.json.id}/withdraw`, { token: tokens['researcher'] })).json.status).toBe('withdrawn');
+    const rejected = await apply(achievementId, { model: 'reward_after' });
+    expect((await call(t.app, 'POST', `/api/empowerments/${rejected.json.id}/consents`, { token: tokens['colleague'], body: {} })).status).toBe(201);
+    await call(t.app, 'POST', `/api/empowerments/${rejected.json.id}/consents`, { token: tokens['tto'], body: { inventorPosition: 2, evidence: '纸质签字确认书' } });
+    expect((await decide(rejected.json.id, { decision: 'reject', reasons: '材料不全' })).json.status).toBe('rejected');
+    const noticed = await apply(achievementId, { model: 'ownership_first', teamOwnershipPct: 80 });
+    expect((await call(t.app, 'POST', `/api/empowerments/${noticed.json.id}/consents`, { token: tokens['colleague'], body: {} })).status).toBe(201);
+    await call(t.app, 'POST', `/api/empowerments/${noticed.json.id}/consents`, { token: tokens['tto'], body: { inventorPosition: 2, evidence: '纸质签字确认书' } });
+    const approved = await decide(noticed.json.id, { decision: 'approve', reasons: '符合赋权条件', checklist: CHECKLIST });
+    expect(approved.json.status).toBe('in_notice');
+    const latest = await apply(await achievement(), { model: 'reward_after' }); // another achievement: one application
+
+    const queries = jest.spyOn(ds.manager, 'query');
+    const listOf = async (id: string, who = 'tto') => {
+      queries.mockClear();
+      const res = await call(t.app, 'GET', `/api/achievements/${id}/empowerments`, { token: tokens[who] });
+      expect(res.status).toBe(200);
+      return { items: res.json as ({ id: string } & Record<string, unknown>)[], queries: queries.mock.calls.length };
+    };
+    try {
+      const three = await listOf(achievementId);
+      const [title] = await ds.query('SELECT title_zh AS zh, title_en AS en FROM achievements WHERE id = $1', [achievementId]);
+      const named = { achievementId, achievementTitle: title, institutionName: '合肥科技大学（演示）', applicantName: '李伟 Li Wei' };
+      expect(three.items).toEqual([
+        { ...named, id: noticed.json.id, model: 'ownership_first', teamOwnershipPct: 80, useRightYears: null, status: 'in_notice', consentsGiven: 3, consentsNeeded: 3, noticeEndsAt: approved.json.disclosure.endsAt, createdAt: noticed.json.createdAt },
+        { ...named, id: rejected.json.id, model: 'reward_after', teamOwnershipPct: null, useRightYears: null, status: 'rejected', consentsGiven: 3, consentsNeeded: 3, noticeEndsAt: null, createdAt: rejected.json.createdAt },
+        { ...named, id: withdrawn.json.id, model: 'long_term_use', teamOwnershipPct: null, useRightYears: 12, status: 'withdrawn', consentsGiven: 1, consentsNeeded: 3, noticeEndsAt: null, createdAt: withdrawn.json.createdAt },
+      ]);
+      // Not one read per application: three cost what one does.
+      const one = await listOf(latest.json.achievementId);
+      expect(one.items.map((x) => x.id)).toEqual([latest.json.id]);
+      expect(three.queries).toBe(one.queries);
+      expect((await listOf(achievementId, 'colleague')).items.map((x) => x.id)).toEqual([noticed.json.id, rejected.json.id, withdrawn.json.id]);
+      expect((await call(t.app, 'GET', `/api/achievements/${achievementId}/empowerments`, { token: tokens['sme'] })).status).toBe(404);
+    } finally {
+      queries.mockRestore();
+    }
+  });
 });
 
 describe('concurrency', () => {

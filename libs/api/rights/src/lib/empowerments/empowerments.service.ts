@@ -27,6 +27,8 @@ import { notifyAll, titleOf } from './notify';
 
 const ruleError = (p: RuleProblem) => Problems.rule(p.rule, `${p.detail} [rule ${p.rule}]`, [{ field: p.field, message: p.detail }]);
 const link = (id: string) => `/rights/empowerments/${id}`;
+/** The empowerment `e` has the user (parameter `p`) as its applicant or one of its team. */
+const PARTY_SQL = (p: string) => `(e.applicant_id = ${p} OR EXISTS (SELECT 1 FROM empowerment_consents c WHERE c.empowerment_id = e.id AND c.user_id = ${p}))`;
 
 /** DOMAIN.md §2: apply → team consents → TTO review (checklist) → public notice (公示) → final decision. */
 @Injectable()
@@ -393,18 +395,46 @@ export class EmpowermentsService implements OnModuleInit {
       where = 'e.institution_id = ANY($1::uuid[])';
     } else {
       params = [caller.id];
-      where = '(e.applicant_id = $1 OR EXISTS (SELECT 1 FROM empowerment_consents c WHERE c.empowerment_id = e.id AND c.user_id = $1))';
+      where = PARTY_SQL('$1');
     }
     const status = q.status ? ` AND e.status = $${params.push(q.status)}` : '';
-    const page: (EmpowermentColumns & { given: number; needed: number })[] = await this.dataSource.query(
-      `SELECT x.*, c.given, c.needed FROM (${EMPOWERMENT_SQL} WHERE ${where}${status}) x
+    const [items, [{ total }]] = await Promise.all([
+      this.summaries(`${where}${status}`, params, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM empowerments e WHERE ${where}${status}`, params),
+    ]);
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async forAchievement(caller: AuthUser, achievementId: string): Promise<EmpowermentSummaryDto[]> {
+    const m = this.dataSource.manager;
+    const a = await this.achievements.facts(achievementId, m);
+    const me = await this.me.find(caller.id, m);
+    const seesAll = isAdmin(caller) || isMember(me, a.institutionId);
+    if (!seesAll && !a.inventors.some((i) => i.userId === caller.id)) {
+      if (a.status !== 'published') throw Problems.notFound('Achievement');
+      return [];
+    }
+    if (seesAll) return this.summaries('e.achievement_id = $1', [achievementId]);
+    // A team member outside the institution sees the applications they are party to (as `visible` decides
+    // for one), so an application of an earlier team is left out rather than failing the list.
+    return this.summaries(`e.achievement_id = $1 AND ${PARTY_SQL('$2')}`, [achievementId, caller.id]);
+  }
+
+  /**
+   * Summaries of the empowerments `where` selects, newest first: one query with their consent counts, then
+   * one batch name lookup each in identity and catalog (EmpowermentViews.named), whatever the number of rows.
+   */
+  private async summaries(where: string, params: unknown[], page?: { limit: number; offset: number }): Promise<EmpowermentSummaryDto[]> {
+    const m = this.dataSource.manager;
+    const n = params.length;
+    const found: (EmpowermentColumns & { given: number; needed: number })[] = await m.query(
+      `SELECT x.*, c.given, c.needed FROM (${EMPOWERMENT_SQL} WHERE ${where}) x
          CROSS JOIN LATERAL (SELECT count(consented_at)::int AS given, count(*)::int AS needed FROM empowerment_consents WHERE empowerment_id = x.id) c
-        ORDER BY x."createdAt" DESC, x.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, q.pageSize, (q.page - 1) * q.pageSize],
+        ORDER BY x."createdAt" DESC, x.id${page ? ` LIMIT $${n + 1} OFFSET $${n + 2}` : ''}`,
+      page ? [...params, page.limit, page.offset] : params,
     );
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM empowerments e WHERE ${where}${status}`, params);
-    const rows = await this.views.named(this.dataSource.manager, page);
-    const items: EmpowermentSummaryDto[] = rows.map((r) => ({
+    const rows = await this.views.named(m, found);
+    return rows.map((r) => ({
       id: r.id,
       achievementId: r.achievementId,
       achievementTitle: { zh: r.titleZh, en: r.titleEn },
@@ -419,39 +449,6 @@ export class EmpowermentsService implements OnModuleInit {
       noticeEndsAt: r.noticeEndsAt ? new Date(r.noticeEndsAt).toISOString() : null,
       createdAt: new Date(r.createdAt).toISOString(),
     }));
-    return { items, total, page: q.page, pageSize: q.pageSize };
-  }
-
-  async forAchievement(caller: AuthUser, achievementId: string): Promise<EmpowermentSummaryDto[]> {
-    const m = this.dataSource.manager;
-    const a = await this.achievements.facts(achievementId, m);
-    const me = await this.me.find(caller.id, m);
-    const team = a.inventors.some((i) => i.userId === caller.id);
-    if (!team && !isAdmin(caller) && !isMember(me, a.institutionId)) {
-      if (a.status !== 'published') throw Problems.notFound('Achievement');
-      return [];
-    }
-    const ids: { id: string }[] = await m.query('SELECT id FROM empowerments WHERE achievement_id = $1 ORDER BY created_at DESC', [achievementId]);
-    const out: EmpowermentSummaryDto[] = [];
-    for (const { id } of ids) {
-      const e = await this.get(caller, id);
-      out.push({
-        id: e.id,
-        achievementId: e.achievementId,
-        achievementTitle: e.achievementTitle,
-        institutionName: e.institutionName,
-        applicantName: e.applicantName,
-        model: e.model,
-        teamOwnershipPct: e.teamOwnershipPct,
-        useRightYears: e.useRightYears,
-        status: e.status,
-        consentsGiven: e.consents.filter((c) => c.consented).length,
-        consentsNeeded: e.consents.length,
-        noticeEndsAt: e.disclosure?.endsAt ?? null,
-        createdAt: e.createdAt,
-      });
-    }
-    return out;
   }
 
   /** For licensing: the team's promised share of net income, if a reward-after empowerment is final. */
