@@ -6,7 +6,7 @@ import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { MarketModule } from '@ttx/api/market';
 import { PlatformModule } from '@ttx/api/platform';
 import { RightsModule } from '@ttx/api/rights';
-import { periodKey, withPatentCheckCharacter } from '@ttx/shared/policy';
+import { periodKey, withCheckCharacter, withPatentCheckCharacter } from '@ttx/shared/policy';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { InvoiceIssuer } from './invoices/invoice-issuer';
@@ -150,6 +150,30 @@ describe('licences', () => {
     expect(sme.every((l) => l.role === 'licensee')).toBe(true);
     expect(await list('role=licensor', 'sme')).toEqual([]);
     expect((await call(t.app, 'GET', '/api/licences?role=owner', { token: token['tto'] })).status).toBe(400);
+  });
+
+  it("finds a licence by a piece of the licensee's Chinese or English name (identity's data), wildcards taken literally", async () => {
+    const org = async (name: string, n: number) =>
+      (await ds.query(`INSERT INTO organizations (name, kind, credit_code, region_code, verified_at) VALUES ($1, 'enterprise', $2, '341100', now()) RETURNING id`, [name, withCheckCharacter(`91341100MA2${n}TTX01`)]))[0].id as string;
+    const licensee = await org('滁州光谷新能源有限公司 Chuzhou Lightvalley Energy Co., Ltd.', 7);
+    await org('宣城云岭材料有限公司 Xuancheng Yunling Materials', 8); // holds no licence
+    const made = await create(licence({ licenseeOrgId: licensee, fieldsOfUse: ['01.05'] }));
+    expect(made.status).toBe(201);
+    const ids = async (q: string, who = 'tto') => {
+      const res = await call(t.app, 'GET', `/api/licences?pageSize=100&q=${encodeURIComponent(q)}`, { token: token[who] });
+      expect(res.status).toBe(200);
+      return (res.json.items as { id: string }[]).map((l) => l.id);
+    };
+    expect(await ids('光谷新能')).toEqual([made.json.id]);
+    expect(await ids('lightVALLEY energy')).toEqual([made.json.id]);
+    expect(await ids('合肥科技大学')).toContain(made.json.id); // the licensor's name
+    expect(await ids('宣城云岭')).toEqual([]);
+    expect(await ids('Yunling')).toEqual([]);
+    // Unescaped, "_" and "%" would match 光谷 and 滁州…新能源.
+    expect(await ids('光_新能源')).toEqual([]);
+    expect(await ids('滁州%新能源')).toEqual([]);
+    // The name search stays within the caller's licences.
+    expect(await ids('光谷新能', 'sme')).toEqual([]);
   });
 });
 

@@ -132,6 +132,20 @@ describe('MemberDirectory batch reads', () => {
     expect(await dir.namesContaining('a', { userIds: [], organizationIds: [] })).toEqual({ userIds: [], organizationIds: [] });
   });
 
+  it('finds organisations by a piece of their name, literally, shortest names first, at most the limit', async () => {
+    const [short, long, other] = [await org(), await org(), await org()];
+    await ds.query(
+      `UPDATE organizations SET name = CASE id WHEN $1 THEN '星河 50%_材料 Galaxy Co.' WHEN $2 THEN '安徽星河 50%_材料研究院 Anhui Galaxy Institute' ELSE '星河50材料' END
+        WHERE id IN ($1, $2, $3)`,
+      [short.id, long.id, other.id],
+    );
+    expect(await dir.organizationIdsNameContains('50%_材料')).toEqual([short.id, long.id]);
+    expect(await dir.organizationIdsNameContains('GALAXY')).toEqual([short.id, long.id]);
+    expect(await dir.organizationIdsNameContains('星河', 2)).toEqual([other.id, short.id]);
+    expect(await dir.organizationIdsNameContains('%')).toEqual([short.id, long.id]);
+    expect(await dir.organizationIdsNameContains('')).toEqual([]);
+  });
+
   it('lists the registrars whose verified administration covers a region', async () => {
     const province = await org({ kind: 'administration', region: '450000' });
     const city = await org({ kind: 'administration', region: '450100' });

@@ -18,6 +18,9 @@ export interface UserMembership {
   verified: boolean;
 }
 
+/** How many organisations a search by name reads at most (organizationIdsNameContains). */
+export const ORG_NAME_MATCHES = 200;
+
 const ORG_FACTS = `id, name, kind, region_code AS "regionCode", verified_at IS NOT NULL AS verified`;
 
 /**
@@ -124,6 +127,17 @@ export class MemberDirectory {
       among.organizationIds.length ? manager.query('SELECT id FROM organizations WHERE id = ANY($1::uuid[]) AND name ILIKE $2', [among.organizationIds, pattern]) : [],
     ]);
     return { userIds: users.map((r) => r.id), organizationIds: orgs.map((r) => r.id) };
+  }
+
+  /**
+   * Ids of the organisations whose name (Chinese or English: one column holds what the organisation registered)
+   * contains `text`, case-insensitive and taken literally, for another context's search of its rows by a party's
+   * name. At most `limit`, shortest names first (the closest matches), so a one-character query stays bounded.
+   */
+  async organizationIdsNameContains(text: string, limit = ORG_NAME_MATCHES, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    if (!text) return [];
+    const rows: { id: string }[] = await manager.query('SELECT id FROM organizations WHERE name ILIKE $1 ORDER BY length(name), id LIMIT $2', [containsPattern(text), limit]);
+    return rows.map((r) => r.id);
   }
 
   /**

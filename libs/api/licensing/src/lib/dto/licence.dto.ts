@@ -64,7 +64,7 @@ export class LicencesQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(LICENCE_LIST_ROLES as unknown as string[])
   role?: (typeof LICENCE_LIST_ROLES)[number];
-  @ApiPropertyOptional({ maxLength: 100, description: 'Licence number or achievement title (Chinese or English) contains this, case-insensitive' })
+  @ApiPropertyOptional({ maxLength: 100, description: "Licence number, achievement title (Chinese or English) or the licensor's or licensee's name contains this, case-insensitive" })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService, containsPattern, Problems, type AuthUser } from '@ttx/api/core';
 import { BrokersService } from '@ttx/api/brokerage';
 import { AchievementFactsService } from '@ttx/api/catalog';
-import { OrganizationsService } from '@ttx/api/identity';
+import { MemberDirectory, OrganizationsService } from '@ttx/api/identity';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateLicenceDto, LicenceCostDto, LicenceDetailDto, LicencePageDto, LicencesQueryDto, TerminateLicenceDto } from '../dto/licence.dto';
 import { LicenceBroker } from '../deals/licence-broker';
@@ -20,6 +20,7 @@ export class LicencesService {
     private readonly access: LicenceAccess,
     private readonly writer: LicenceWriter,
     private readonly organizations: OrganizationsService,
+    private readonly members: MemberDirectory,
     private readonly brokers: BrokersService,
     private readonly achievements: AchievementFactsService,
     private readonly audit: AuditService,
@@ -37,16 +38,19 @@ export class LicencesService {
 
   async list(caller: AuthUser, q: LicencesQueryDto): Promise<LicencePageDto> {
     const m = this.dataSource.manager;
-    const o = await this.access.orgs(caller, m);
+    // Party names live in identity: it answers which organisations' names contain q (a bounded list), and
+    // those ids widen the match here, so the search stays one query over licensing's own table.
+    const [o, named] = await Promise.all([this.access.orgs(caller, m), q.q ? this.members.organizationIdsNameContains(q.q) : []]);
     // A picker's type-ahead: plain substring, % and _ taken literally. The roles match access.role (licensor first).
     const like = q.q ? containsPattern(q.q) : null;
-    const params: unknown[] = [o.all, q.status ?? null, q.role ?? null, like, q.pageSize, (q.page - 1) * q.pageSize];
+    const params: unknown[] = [o.all, q.status ?? null, q.role ?? null, like, named, q.pageSize, (q.page - 1) * q.pageSize];
     const where = `(l.licensor_org_id = ANY($1) OR l.licensee_org_id = ANY($1)) AND ($2::text IS NULL OR l.status = $2)
       AND ($3::text IS NULL OR ($3 = 'licensor') = (l.licensor_org_id = ANY($1)))
-      AND ($4::text IS NULL OR l.number ILIKE $4 OR l.title_zh ILIKE $4 OR l.title_en ILIKE $4)`;
+      AND ($4::text IS NULL OR l.number ILIKE $4 OR l.title_zh ILIKE $4 OR l.title_en ILIKE $4
+           OR l.licensor_org_id = ANY($5::uuid[]) OR l.licensee_org_id = ANY($5::uuid[]))`;
     const [rows, [{ total }]] = await Promise.all([
-      m.query(`SELECT ${LICENCE_COLUMNS} FROM licences l WHERE ${where} ORDER BY l.created_at DESC, l.id LIMIT $5 OFFSET $6`, params),
-      m.query(`SELECT count(*)::int AS total FROM licences l WHERE ${where}`, params.slice(0, 4)),
+      m.query(`SELECT ${LICENCE_COLUMNS} FROM licences l WHERE ${where} ORDER BY l.created_at DESC, l.id LIMIT $6 OFFSET $7`, params),
+      m.query(`SELECT count(*)::int AS total FROM licences l WHERE ${where}`, params.slice(0, 5)),
     ]);
     return { items: await summaries(m, rows, this.names, (r) => this.access.role(o, r) ?? 'admin'), total, page: q.page, pageSize: q.pageSize };
   }

@@ -21,7 +21,7 @@ export interface ListLicences$Params {
   role?: 'licensor' | 'licensee';
 
 /**
- * Licence number or achievement title (Chinese or English) contains this, case-insensitive
+ * Licence number, achievement title (Chinese or English) or the licensor's or licensee's name contains this, case-insensitive
  */
   q?: string;
 }
