@@ -23,7 +23,7 @@ describe('FinancePage', () => {
       received: 1_000_000,
       invoices: [
         { ...invoiceFixture(), licenceNumber: 'LIC-2026-0001', licenseeName: '合肥智能装备' },
-        { ...invoiceFixture({ id: 'i2', number: 'INV-2026-0002', overdue: false, amount: 100_000, outstanding: 100_000 }), licenceNumber: 'LIC-2026-0002', licenseeName: '芜湖新能源' },
+        { ...invoiceFixture({ id: 'i2', number: 'INV-2026-0002', licenceId: 'l2', overdue: false, amount: 100_000, outstanding: 100_000 }), licenceNumber: 'LIC-2026-0002', licenseeName: '芜湖新能源' },
       ],
     });
     await page.settle();
@@ -70,6 +70,18 @@ describe('FinancePage', () => {
     http.expectOne('/api/distributions?licenceId=l1').flush({ items: [] });
     await settle();
     expect($('cost-saved')).not.toBeNull();
+  });
+
+  it('names in the picker a licence the split action presets from beyond its first page', async () => {
+    const { $, http, fixture, settle } = await open();
+    fixture.nativeElement.querySelectorAll('[data-testid="receivable-split"]')[1].click();
+    await settle();
+    http.expectOne('/api/distributions?licenceId=l2').flush({ items: [] });
+    http.expectOne('/api/licences/l2').flush(licenceFixture({ id: 'l2', number: 'LIC-2026-0002', licenseeName: '芜湖新能源', role: 'licensor' }));
+    await settle();
+    expect(picker($('finance-licence'), settle).shown()).toBe('LIC-2026-0002 · 芜湖新能源');
+    expect($('finance-selected')?.textContent).toContain('LIC-2026-0002');
+    http.verify();
   });
 
   it('downloads the statement as CSV or XLSX', async () => {

@@ -71,7 +71,7 @@ type ReceivableRow = ReceivablesView['invoices'][number];
         </tbody>
       </nz-table>
       <h2>{{ 'licensing.distribution.title' | transloco }}</h2>
-      <ttx-search-select style="width: 360px" [search]="searchLicences" [label]="licenceLabel" [placeholder]="'licensing.finance.pickLicence' | transloco"
+      <ttx-search-select style="width: 360px" [search]="searchLicences" [label]="licenceLabel" [resolve]="licenceOf" [placeholder]="'licensing.finance.pickLicence' | transloco"
         [ngModel]="selected()" (picked)="pick($event)" data-testid="finance-licence" />
       @if (selected(); as id) {
         <h3 data-testid="finance-selected">{{ 'licensing.finance.paymentsOf' | transloco: { number: numberOf(id) } }}</h3>
@@ -99,6 +99,8 @@ export class FinancePage {
   /** The institution's licences (as licensor), searched by number or title, for picking one whose payments to show. */
   protected readonly searchLicences = (p: PickerQuery) => this.api.licences({ role: 'licensor', ...p });
   protected readonly licenceLabel = (l: LicenceSummaryView) => `${l.number} · ${l.licenseeName}`;
+  /** A licence the split action picks from the receivables need not be on the picker's first page. */
+  protected readonly licenceOf = (id: string): Promise<LicenceSummaryView> => this.api.licence(id);
   private readonly picked = signal<LicenceSummaryView | null>(null);
   protected readonly selected = signal<string | null>(null);
   protected readonly entries = signal<DistributionEntryView[]>([]);

@@ -25,7 +25,8 @@ export interface PickerPage<T> {
  * A select over a list too long to load whole (an institution's achievements, the broker directory): the
  * first page shows on open, typing searches the server. Works as a form control (formControlName, ngModel)
  * holding the picked item's id; `picked` gives the item itself. The picked item stays an option while other
- * searches run, so its label never goes blank.
+ * searches run, so its label never goes blank. A value set from outside (a preset id) that no loaded page
+ * holds is fetched with `resolve`, and then stays an option the same way.
  */
 @Component({
   selector: 'ttx-search-select',
@@ -54,6 +55,8 @@ export class SearchSelect<T extends { id: string }> implements ControlValueAcces
   readonly search = input.required<(query: PickerQuery) => Promise<PickerPage<T>>>();
   readonly label = input.required<(item: T) => string>();
   readonly placeholder = input('');
+  /** Fetches the item of an id set from outside when no loaded page holds it, so its label shows. */
+  readonly resolve = input<((id: string) => Promise<T>) | null>(null);
   readonly picked = output<T | null>();
 
   private readonly destroyRef = inject(DestroyRef);
@@ -105,8 +108,25 @@ export class SearchSelect<T extends { id: string }> implements ControlValueAcces
   }
 
   writeValue(id: string | null): void {
-    this.value.set(id || null);
-    if (this.selected()?.id !== id) this.selected.set(this.options().find((o) => o.id === id) ?? null);
+    const value = id || null;
+    this.value.set(value);
+    if (this.selected()?.id === value) return;
+    const known = this.options().find((o) => o.id === value) ?? null;
+    this.selected.set(known);
+    if (value && !known) void this.fetch(value);
+  }
+
+  /** The item of a preset id no page has shown yet (a page still loading may bring it first). */
+  private async fetch(id: string): Promise<void> {
+    const resolve = this.resolve();
+    if (!resolve) return;
+    try {
+      const item = await resolve(id);
+      // Another value written, or the item found meanwhile: this answer is stale.
+      if (this.value() === id && !this.selected()) this.selected.set(item);
+    } catch {
+      /* the error interceptor has said why; the label stays blank */
+    }
   }
   registerOnChange(fn: (id: string | null) => void): void {
     this.onChange = fn;
