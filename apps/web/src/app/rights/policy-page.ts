@@ -54,7 +54,12 @@ type Setting = (typeof SETTINGS)[number];
         </nz-card>
         <nz-card [nzTitle]="'rights.policyPage.history' | transloco">
           @for (v of versions(); track v.id) {
-            <p>v{{ v.version }} · {{ time(v.createdAt) }} · {{ v.createdByName ?? '—' }} · {{ v.note ?? '' }} <code>{{ json(v.overrides) }}</code></p>
+            <p [attr.data-testid]="'policy-version-' + v.version">
+              v{{ v.version }} · {{ time(v.createdAt) }} · {{ v.createdByName ?? '—' }} · {{ v.note ?? '' }}
+              @for (o of overrideEntries(v.overrides); track o.key) {
+                <nz-tag>{{ 'rights.policy.' + o.key | transloco }}: {{ o.value }}</nz-tag>
+              }
+            </p>
           } @empty {
             <p class="muted">{{ 'rights.policyPage.noVersions' | transloco }}</p>
           }
@@ -128,8 +133,9 @@ export class PolicyPage {
     return formatTime(iso, this.language.lang());
   }
 
-  protected json(v: unknown): string {
-    return JSON.stringify(v);
+  /** A version's overrides as labelled settings in the table's order (raw JSON showed English keys in the zh UI). */
+  protected overrideEntries(overrides: PolicyVersionView['overrides']): { key: Setting; value: number }[] {
+    return SETTINGS.filter((k) => overrides[k] !== undefined).map((k) => ({ key: k, value: overrides[k] }));
   }
 
   private async run(action: (id: string) => Promise<unknown>): Promise<void> {
