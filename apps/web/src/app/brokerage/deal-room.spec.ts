@@ -39,13 +39,13 @@ describe('DealRoom live messages', () => {
     localStorage.clear();
   });
 
-  async function setup() {
+  async function setup(lang: 'zh-CN' | 'en-US' = 'en-US') {
     jest.useFakeTimers({ advanceTimers: true });
-    localStorage.setItem(LANG_STORAGE_KEY, 'en-US');
+    localStorage.setItem(LANG_STORAGE_KEY, lang);
     localStorage.setItem(AUTH_STORAGE_KEY, JSON.stringify({ accessToken: 'a', refreshToken: 'r', user: { id: 'u', email: 'e', displayName: 'Ada', roles: ['enterprise_member'], memberships: [] } }));
     const live = { subscribe: (c: string, _e: string, h: LiveHandlers<DealRoomLiveEvent>) => ((channel = c), (handlers = h), { close: () => undefined }) };
     TestBed.configureTestingModule({
-      imports: [translocoTesting('en-US')],
+      imports: [translocoTesting(lang)],
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideApiClient(), provideNzIcons(APP_ICONS), { provide: LiveClient, useValue: live }],
     });
     const fixture = TestBed.createComponent(DealRoom);
@@ -64,8 +64,15 @@ describe('DealRoom live messages', () => {
     const status = () => (fixture.nativeElement as HTMLElement).querySelector('[data-testid="room-live"]')?.textContent?.trim();
     const closedNotice = () => (fixture.nativeElement as HTMLElement).querySelector('[data-testid="room-closed"]')?.textContent?.trim();
     const stage = () => (fixture.nativeElement as HTMLElement).querySelector('[data-testid="room-stage"]')?.textContent?.trim();
-    return { http, settle, texts, status, closedNotice, stage };
+    const members = () => [...(fixture.nativeElement as HTMLElement).querySelectorAll('[data-testid="room-member"] nz-tag')].map((e) => e.textContent?.trim());
+    return { http, settle, texts, status, closedNotice, stage, members };
   }
+
+  // Walkthrough: the member's NDA tag was a hard-coded English "NDA" in the zh UI.
+  it('names a member who signed the NDA in the UI language', async () => {
+    const { members } = await setup('zh-CN');
+    expect(members()).toEqual(['需求方', '已签保密协议']);
+  });
 
   it('polls every 2 s until the live channel is joined, then fetches on each pushed message', async () => {
     const { http, settle, texts, status, closedNotice, stage } = await setup();

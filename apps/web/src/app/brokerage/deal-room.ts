@@ -68,7 +68,7 @@ export const ROOM_POLL_MS = 2000;
                 <p data-testid="room-member">
                   {{ m.displayName }} <nz-tag>{{ 'brokerage.roomRole.' + m.role | transloco }}</nz-tag>
                   @if (m.ndaAcceptedAt) {
-                    <nz-tag nzColor="green">NDA</nz-tag>
+                    <nz-tag nzColor="green">{{ 'brokerage.rooms.ndaSigned' | transloco }}</nz-tag>
                   }
                 </p>
               }
