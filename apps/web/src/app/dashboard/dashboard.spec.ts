@@ -12,10 +12,10 @@ import { Dashboard } from './dashboard';
 const tick = () => new Promise((r) => setTimeout(r));
 
 describe('Dashboard', () => {
-  async function setup(role: string | undefined, lang: 'zh-CN' | 'en-US') {
+  async function setup(role: string | undefined, lang: 'zh-CN' | 'en-US', memberships: unknown[] = []) {
     localStorage.setItem(
       AUTH_STORAGE_KEY,
-      JSON.stringify({ accessToken: 'a', refreshToken: 'r', user: { id: 'u', email: 'e', displayName: 'Ada', roles: role ? [role] : [], memberships: [] } }),
+      JSON.stringify({ accessToken: 'a', refreshToken: 'r', user: { id: 'u', email: 'e', displayName: 'Ada', roles: role ? [role] : [], memberships } }),
     );
     TestBed.configureTestingModule({
       imports: [translocoTesting(lang)],
@@ -69,6 +69,17 @@ describe('Dashboard', () => {
     const { $, http } = await setup(undefined, 'en-US');
     expect($('dashboard-heading')?.textContent).toContain('Welcome, Ada');
     expect($('dashboard-no-role')).not.toBeNull();
+    http.expectOne((r) => r.url === '/api/notifications').flush({ items: [], total: 0, page: 1, pageSize: 10 });
+  });
+
+  // Walkthrough (README demo user applicant@demo.ttx): the applicant was told to create or join an
+  // organisation although theirs was only awaiting verification.
+  it('tells a user without roles that their organisation awaits verification', async () => {
+    const pending = { organizationId: 'o1', organizationName: '芜湖云智', organizationKind: 'enterprise', role: 'enterprise_member', isAdmin: true, verified: false };
+    const { $, http } = await setup(undefined, 'zh-CN', [pending]);
+    expect($('dashboard-pending')?.textContent).toContain('“芜湖云智”正在等待平台审核');
+    expect($('dashboard-no-role')).toBeNull();
+    expect($('dashboard-card')?.textContent).toContain('审核通过后');
     http.expectOne((r) => r.url === '/api/notifications').flush({ items: [], total: 0, page: 1, pageSize: 10 });
   });
 });

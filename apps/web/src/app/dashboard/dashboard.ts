@@ -28,6 +28,15 @@ export class Dashboard {
     const role = this.role();
     return isRole(role) ? role : null;
   });
+  /**
+   * Names of the user's organisations still awaiting the platform admin's verification (roles there
+   * start with it), joined for the notice; null when none. Without it such a user was told to create
+   * or join an organisation although they already had.
+   */
+  protected readonly pendingOrganizations = computed(() => {
+    const names = new Set((this.auth.user()?.memberships ?? []).filter((m) => !m.verified).map((m) => m.organizationName));
+    return names.size ? [...names].join(', ') : null;
+  });
   /** The role's areas with a line on what is done there (`dashboard.areas.<id>`). */
   protected readonly areas = computed(() => {
     const role = this.activeRole();
