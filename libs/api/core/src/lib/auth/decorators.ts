@@ -1,4 +1,5 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Permission, Role } from '@ttx/shared/contracts';
 
 export const IS_PUBLIC = 'ttx:public';
@@ -7,8 +8,12 @@ export const REQUIRED_PERMISSION = 'ttx:permission';
 /** Opts a route out of authentication. Every other route must carry @RequirePermission. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
-/** The permission a caller needs; a route with neither this nor @Public() is refused (fail closed). */
-export const RequirePermission = (permission: Permission) => SetMetadata(REQUIRED_PERMISSION, permission);
+/**
+ * The permission a caller needs; a route with neither this nor @Public() is refused (fail closed).
+ * The OpenAPI document states it as `x-permission`, so clients and the api-e2e robustness sweep can tell who may call what.
+ */
+export const RequirePermission = (permission: Permission) =>
+  applyDecorators(SetMetadata(REQUIRED_PERMISSION, permission), ApiExtension('x-permission', permission));
 
 export interface AuthUser {
   id: string;
