@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Problem } from '@ttx/shared/contracts';
 import { ProblemException, problemType } from './problem';
 import { fromDatabaseError, fromFastifyError } from './translate';
@@ -49,4 +49,17 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500) this.log.error(err instanceof Error ? err.stack ?? err.message : String(err));
     void reply.status(problem.status).headers({ ...headers, 'content-type': PROBLEM_JSON }).send(JSON.stringify(problem));
   }
+}
+
+/**
+ * Fastify's `frameworkErrors`: errors its router raises before any route (and so before Nest's filter) runs —
+ * a path parameter over `maxParamLength` (414), a malformed %-escape (400). Without it they answer plain JSON.
+ * Written to the raw response, as Fastify's own default does (its typed reply there does not fit one signature).
+ */
+export function frameworkProblem(err: unknown, raw: ServerResponse): void {
+  // The URL is what was wrong: an oversized or undecodable one is not echoed back as `instance`.
+  const { problem, headers } = toProblem(err);
+  const body = JSON.stringify(problem);
+  raw.writeHead(problem.status, { ...headers, 'content-type': PROBLEM_JSON, 'content-length': Buffer.byteLength(body) });
+  raw.end(body);
 }

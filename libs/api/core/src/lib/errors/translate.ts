@@ -25,6 +25,10 @@ export function fromDatabaseError(err: unknown): ProblemException | undefined {
       return new ProblemException(422, 'reference', 'Rule violated', named ?? 'A referenced record does not exist');
     case '23514':
       return new ProblemException(422, 'check', 'Rule violated', named ?? `Check failed (${e.constraint ?? 'check'})`);
+    case '22021': // U+0000 or an invalid byte sequence in text
+      return new ProblemException(400, 'validation', 'Invalid request', 'A text value holds a character that cannot be stored');
+    case '22001': // a value longer than its varchar column
+      return new ProblemException(400, 'validation', 'Invalid request', 'A value is too long');
     case '22P02':
     case '22003':
     case '22007':
@@ -53,6 +57,11 @@ export function fromFastifyError(err: unknown): ProblemException | undefined {
       return new ProblemException(413, 'payload-too-large', 'Payload too large', 'The request body exceeds 1 MB');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new ProblemException(415, 'unsupported-media-type', 'Unsupported media type', 'Send application/json');
+    // Router errors (via frameworkErrors): their messages echo the whole path, which is what was wrong.
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new ProblemException(414, 'uri-too-long', 'URI too long', 'A path segment exceeds 100 characters');
+    case 'FST_ERR_BAD_URL':
+      return new ProblemException(400, 'malformed-request', 'Malformed request', 'The URL is not validly %-encoded');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new ProblemException(400, 'validation', 'Invalid request', 'The JSON body is empty');
     default: {

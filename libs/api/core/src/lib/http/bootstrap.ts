@@ -3,8 +3,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
-import { ProblemFilter } from '../errors/problem.filter';
+import { frameworkProblem, ProblemFilter } from '../errors/problem.filter';
 import { createValidationPipe } from '../errors/validation';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -15,7 +16,12 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 export const MULTIPART_LIMITS = { fileSize: 512 * 1024 * 1024, files: 1, fields: 5, parts: 6, fieldSize: 1024 } as const;
 
 export function createFastifyAdapter(): FastifyAdapter {
-  return new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true, logger: false });
+  return new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: true,
+    logger: false,
+    frameworkErrors: (err: unknown, _req: unknown, reply: { raw: ServerResponse }) => frameworkProblem(err, reply.raw),
+  });
 }
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
