@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '@ttx/api/core';
 import { AchievementSummaryDto, LocalizedDetailDto, LocalizedTextDto, LocalizedTextViewDto, LocalizedTitleDto, PriceRangeDto, PriceRangeViewDto } from '@ttx/api/catalog';
 import { DEAL_TYPES, DEMAND_STATUSES, MATURITY_STAGES, type DealType, type DemandStatus, type MatchReason, type MaturityStage } from '@ttx/shared/contracts';
@@ -9,11 +9,13 @@ const oneOf = (values: readonly string[]) => ({ message: `must be one of ${value
 
 export class CreateDemandDto {
   @ApiProperty({ type: LocalizedTitleDto, description: 'zh and/or en' })
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTitleDto)
   title!: LocalizedTitleDto;
 
   @ApiProperty({ type: LocalizedTextDto, description: 'Public summary (everyone sees it)' })
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   summary!: LocalizedTextDto;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LocalizedTextViewDto } from '@ttx/api/catalog';
 import { PageQueryDto } from '@ttx/api/core';
 import { LICENCE_KINDS, LICENCE_STATUSES, type LicenceKind, type LicenceStatus } from '@ttx/shared/contracts';
@@ -34,7 +34,7 @@ export class CreateLicenceDto {
   @ApiProperty({ format: 'date' }) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) startsOn!: string;
   @ApiProperty({ format: 'date', description: 'Not after the IP expiry of the achievement' }) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) endsOn!: string;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() sublicensing?: boolean;
-  @ApiProperty({ type: PaymentTermsDto }) @ValidateNested() @Type(() => PaymentTermsDto) terms!: PaymentTermsDto;
+  @ApiProperty({ type: PaymentTermsDto }) @IsObject() @ValidateNested() @Type(() => PaymentTermsDto) terms!: PaymentTermsDto;
   @ApiPropertyOptional({ type: LicenceBrokerInputDto, description: 'The broker of the deal, paid from each payment' })
   @IsOptional()
   @ValidateNested()

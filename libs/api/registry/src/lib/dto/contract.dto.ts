@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -104,7 +105,7 @@ export class CreateContractDto {
   @IsOptional()
   @IsIn(PARTY_TYPES, oneOf(PARTY_TYPES))
   sellerType?: PartyType;
-  @ApiProperty({ type: PartyDto }) @ValidateNested() @Type(() => PartyDto) buyer!: PartyDto;
+  @ApiProperty({ type: PartyDto }) @IsObject() @ValidateNested() @Type(() => PartyDto) buyer!: PartyDto;
   @fen(true, 'Contract amount in fen') contractAmount!: number;
   @ApiPropertyOptional({ type: NonTechnicalDto }) @IsOptional() @ValidateNested() @Type(() => NonTechnicalDto) nonTechnical?: NonTechnicalDto;
   @ApiPropertyOptional({ type: [InstalmentDto] })

@@ -17,8 +17,8 @@ const EVERY_RULE = resolve(__dirname, 'fixtures/every-rule.csv');
 let t: TestApp;
 let registrar: string;
 
-async function upload(name: string, content: Buffer, token = registrar) {
-  const { payload, contentType } = multipart(name, content);
+async function upload(name: string, content: Buffer, token = registrar, field = 'file') {
+  const { payload, contentType } = multipart(name, content, field);
   const res = await t.app.inject({ method: 'POST', url: '/api/contracts/imports', payload, headers: { 'content-type': contentType, authorization: `Bearer ${token}` } });
   return { status: res.statusCode, json: res.json() };
 }
@@ -165,6 +165,9 @@ describe('bulk import (CSV/XLSX → worker → COPY into staging → set-based i
   it('refuses other formats, non-multipart bodies and non-registrars; serves the template', async () => {
     expect((await upload('contracts.txt', Buffer.from('x'))).status).toBe(422);
     expect((await call(t.app, 'POST', '/api/contracts/imports', { token: registrar, body: { file: 'x' } })).status).toBe(400);
+    // Found by the api-e2e robustness sweep: both were accepted (202) and only failed later in the worker.
+    expect(await upload('empty.csv', Buffer.alloc(0))).toMatchObject({ status: 400, json: { errors: [{ field: 'file', message: 'is empty' }] } });
+    expect(await upload('rows.csv', readFileSync(FIXTURE), registrar, 'notFile')).toMatchObject({ status: 400, json: { errors: [{ field: 'file' }] } });
     const broker = await login(t.app, 'broker@demo.ttx');
     expect((await upload('bad-rows.csv', readFileSync(FIXTURE), broker)).status).toBe(403);
     const tpl = await call(t.app, 'GET', '/api/contracts/imports/template?format=csv', { token: registrar });

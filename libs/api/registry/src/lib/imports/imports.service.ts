@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import * as ExcelJS from 'exceljs';
 import { createWriteStream } from 'node:fs';
-import { mkdir, unlink } from 'node:fs/promises';
+import { mkdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
@@ -22,10 +22,16 @@ export class ImportsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async start(user: AuthUser, file: { filename: string; file: Readable & { truncated?: boolean } } | undefined): Promise<{ importId: string }> {
+  async start(
+    user: AuthUser,
+    upload: { fieldname: string; filename: string; file: Readable & { truncated?: boolean } } | undefined,
+  ): Promise<{ importId: string }> {
     const a = await this.actors.of(user);
     const admin = a.administrations[0];
     if (!admin) throw Problems.forbidden('Only a registrar of a verified administration imports contracts');
+    // The part must be the documented `file`: another name is a client bug, not an upload to guess at.
+    if (upload && upload.fieldname !== 'file') upload.file.resume();
+    const file = upload?.fieldname === 'file' ? upload : undefined;
     if (!file) throw Problems.badRequest('Send the file as multipart/form-data field "file"', [{ field: 'file', message: 'required' }]);
     const format = /\.csv$/i.test(file.filename) ? 'csv' : /\.xlsx$/i.test(file.filename) ? 'xlsx' : null;
     if (!format) {
@@ -47,6 +53,11 @@ export class ImportsService {
     if (file.file.truncated) {
       await unlink(imp.filePath).catch(() => undefined);
       throw new ProblemException(413, 'payload-too-large', 'Payload too large', `The file exceeds ${MULTIPART_LIMITS.fileSize} bytes`);
+    }
+    // An empty file would only fail later in the worker; the caller hears it now.
+    if ((await stat(imp.filePath)).size === 0) {
+      await unlink(imp.filePath).catch(() => undefined);
+      throw Problems.badRequest('The file is empty', [{ field: 'file', message: 'is empty' }]);
     }
     await this.dataSource.manager.insert(ContractImportEntity, imp);
     await this.queues.queue(QUEUES.registry).add(JOBS.contractImport, { importId: imp.id }, { jobId: imp.id, attempts: 2, removeOnComplete: 1000, removeOnFail: 1000 });
