@@ -27,6 +27,8 @@ export interface CallOptions {
   body?: unknown;
   /** A raw body sent as is (with its own content-type header). */
   rawBody?: string;
+  /** A multipart body (fetch sets the content-type with its boundary). */
+  form?: FormData;
   headers?: Record<string, string>;
 }
 
@@ -34,8 +36,9 @@ export interface CallOptions {
 export async function api<T = any>(method: string, path: string, opts: CallOptions = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers['authorization'] = `Bearer ${opts.token}`;
-  let body: string | undefined;
-  if (opts.rawBody !== undefined) body = opts.rawBody;
+  let body: string | FormData | undefined;
+  if (opts.form) body = opts.form;
+  else if (opts.rawBody !== undefined) body = opts.rawBody;
   else if (opts.body !== undefined) {
     headers['content-type'] ??= 'application/json';
     body = JSON.stringify(opts.body);
