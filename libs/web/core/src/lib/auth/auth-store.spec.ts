@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { DOCUMENT } from '@angular/common';
 import { TestBed } from '@angular/core/testing';
 import { provideApiClient } from '@ttx/web/api-client';
-import { ADMIN_COOKIE, AUTH_STORAGE_KEY, AuthStore } from './auth-store';
+import { ADMIN_COOKIE, AUTH_STORAGE_KEY, AuthStore, tokenRoles } from './auth-store';
 
 const session = (access = 'at-1', refresh = 'rt-1') => ({
   accessToken: access,
@@ -60,6 +60,43 @@ describe('AuthStore', () => {
     expect(store.hasRole('tto_manager')).toBe(true);
     const saved = JSON.parse(localStorage.getItem(AUTH_STORAGE_KEY) ?? '{}');
     expect(saved).toMatchObject({ accessToken: 'at-1', refreshToken: 'rt-1', user: { roles: ['researcher', 'tto_manager'] } });
+  });
+
+  /** An unsigned JWT with these claims (the store only reads them; the API verifies). */
+  const jwt = (claims: object) => `h.${btoa(JSON.stringify(claims)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}.s`;
+
+  it('reads the roles claim of a JWT access token, and nothing from anything else', () => {
+    expect(tokenRoles(jwt({ sub: 'u1', roles: ['broker', 'registrar'] }))).toEqual(['broker', 'registrar']);
+    expect(tokenRoles(jwt({ sub: 'u1' }))).toBeNull();
+    expect(tokenRoles('at-1')).toBeNull();
+    expect(tokenRoles('a.%%%.c')).toBeNull();
+  });
+
+  // README demo user applicant@demo.ttx: once the platform admin verifies the organisation, /api/me
+  // has the new role but the saved access token does not, and the API (which authorises by the
+  // token) answered 403 until it expired. A reload now exchanges the token at once.
+  it('loadMe refreshes the token when its roles differ from /api/me', async () => {
+    localStorage.setItem(AUTH_STORAGE_KEY, JSON.stringify({ accessToken: jwt({ roles: [] }), refreshToken: 'rt-0', user: me([]) }));
+    const store = setup();
+    const done = store.loadMe();
+    http.expectOne('/api/me').flush(me(['enterprise_member']));
+    await new Promise((r) => setTimeout(r));
+    http.expectOne('/api/auth/refresh').flush(session(jwt({ roles: ['enterprise_member'] }), 'rt-2'));
+    await done;
+    expect(store.roles()).toEqual(['enterprise_member']);
+    expect(tokenRoles(store.accessToken() ?? '')).toEqual(['enterprise_member']);
+    expect(store.refreshToken()).toBe('rt-2');
+  });
+
+  it('loadMe keeps the token when its roles match /api/me (in any order)', async () => {
+    const token = jwt({ roles: ['tto_manager', 'researcher'] });
+    localStorage.setItem(AUTH_STORAGE_KEY, JSON.stringify({ accessToken: token, refreshToken: 'rt-0', user: me([]) }));
+    const store = setup();
+    const done = store.loadMe();
+    http.expectOne('/api/me').flush(me(['researcher', 'tto_manager']));
+    await done;
+    http.expectNone('/api/auth/refresh');
+    expect(store.accessToken()).toBe(token);
   });
 
   it('restores a saved session on start', () => {

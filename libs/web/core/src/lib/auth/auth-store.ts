@@ -26,6 +26,20 @@ export interface AuthState {
 
 const EMPTY: AuthState = { accessToken: null, refreshToken: null, user: null };
 
+/** The `roles` claim of a JWT access token; null when the token is not a readable JWT. */
+export function tokenRoles(token: string): string[] | null {
+  try {
+    const payload = token.split('.')[1];
+    if (!payload) return null;
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { roles?: unknown };
+    return Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : null;
+  } catch {
+    return null;
+  }
+}
+
+const sameRoles = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((r) => b.includes(r));
+
 function readState(storage: Storage | undefined): AuthState {
   try {
     const raw = storage?.getItem(AUTH_STORAGE_KEY);
@@ -96,7 +110,12 @@ export class AuthStore {
         roles: [...(me.roles ?? [])],
         memberships: [...(me.memberships ?? [])],
       };
-      if (this.state().accessToken) this.set({ ...this.state(), user });
+      const accessToken = this.state().accessToken;
+      if (accessToken) this.set({ ...this.state(), user });
+      // The API authorises by the token's roles claim: after a membership change (an organisation
+      // verified, a role granted) the old token would keep answering 403 until it expires.
+      const claimed = accessToken ? tokenRoles(accessToken) : null;
+      if (claimed && !sameRoles(claimed, user.roles)) await this.refresh().catch(() => undefined);
       return user;
     } catch {
       return null;
