@@ -64,6 +64,8 @@ describe('AchievementEditor in edit mode', () => {
     expect(el.querySelector('[data-testid="new-heading"]')?.textContent).toContain('Edit achievement');
     const title = el.querySelector<HTMLInputElement>('[data-testid="new-title-zh"]') as HTMLInputElement;
     expect(title.value).toBe('固态电池');
+    // Walkthrough: the maturity input's only hint was a bare "TRL", the same in both languages.
+    expect(el.querySelector<HTMLInputElement>('[data-testid="new-trl"] input')?.placeholder).toBe('Readiness level, TRL (1–9)');
     title.value = '全固态电池';
     title.dispatchEvent(new Event('input'));
     await settle();
