@@ -31,8 +31,10 @@ let sent = 0;
 const LEGEND = [
   'sent per operation (bounded): path (not-a-uuid, unknown uuid, 300 chars, bad %-escape);',
   '  query per param (abc, -1, 1.5, 1e309, 10^20 | unknown enum | bad format, 2026-02-30 | too long, NUL | twice), a required one missing;',
-  '  header (2000 chars); body (not JSON, [], "text", null, 42, {}, +unknown field; per field: wrong type, unknown enum, 100 kB,',
+  '  header (2000 chars, empty); body (not JSON, [], "text", null, 42, {}, +unknown field, __proto__, 20000 deep, as text/plain;',
+  '  per field: wrong type, unknown enum, 100 kB,',
   '  NUL, bad format, 1e309, -1, 1.5, 2^63, [null], nested wrong type); multipart (none, JSON, wrong part, empty file);',
+  '  the probes that must be refused once more on an existing resource (@real) where a list shows one;',
   '  one plain signed-in call when the operation takes no input; +1 anonymous.',
 ].join('\n');
 
@@ -57,8 +59,34 @@ function problems(c: BadRequest, res: ApiResponse, anonymous: boolean, secured: 
 
 function send(op: Operation, c: BadRequest, token?: string): Promise<ApiResponse> {
   const headers: Record<string, string> = { ...c.headers };
-  if (c.rawBody !== undefined) headers['content-type'] = 'application/json';
+  if (c.rawBody !== undefined) headers['content-type'] ??= 'application/json';
   return api(op.method, c.url, { token, headers, rawBody: c.rawBody, form: c.form?.() });
+}
+
+const realIds = new Map<string, Promise<string | undefined>>();
+/**
+ * An existing resource for the first path parameter, as the caller sees it: the first item of the list
+ * operation of the same collection (`/api/listings` for `/api/listings/{id}/offers`), or of its `/mine`.
+ */
+function realId(op: Operation, token: string | undefined): Promise<string | undefined> {
+  const collection = /^(\/api\/[^/{]+)\/\{[^}]+\}/.exec(op.path)?.[1];
+  if (!collection) return Promise.resolve(undefined);
+  const key = `${collection} ${token ?? ''}`;
+  if (!realIds.has(key)) {
+    const lists = [collection, `${collection}/mine`].filter((p) => operations.some((o) => o.method === 'GET' && o.path === p));
+    realIds.set(
+      key,
+      (async () => {
+        for (const list of lists) {
+          const { body } = await api('GET', list, { token });
+          const first = Array.isArray(body) ? body[0] : body?.items?.[0];
+          if (typeof first?.id === 'string') return first.id as string;
+        }
+        return undefined;
+      })(),
+    );
+  }
+  return realIds.get(key) as Promise<string | undefined>;
 }
 
 /** Runs the cases a few at a time: the api is on the same 2 cores, more only queues. */
@@ -87,7 +115,7 @@ describe('robustness: bad input never gets a 500 (every OpenAPI operation)', () 
   it.each(operations.map((o) => [`${o.method} ${o.path}`, o] as const))('%s', async (_name, op) => {
     const role = op.permission ? roleFor(op.permission as Permission) : undefined;
     const token = role ? tokens.get(role) : undefined;
-    const bad = badRequests(doc, op);
+    const bad = badRequests(doc, op, await realId(op, token));
     // An operation that takes no input still gets one signed-in call with a stray query parameter.
     const cases = bad.length ? bad : [{ label: 'plain', url: `${op.path}?unexpected=1`, expect: 'no-500' as const }];
     const answers = await inBatches(cases, async (c) => ({ c, res: await send(op, c, token) }));

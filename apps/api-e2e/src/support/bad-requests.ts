@@ -150,23 +150,50 @@ function fillPath(p: string, value: (name: string) => string): string {
   return p.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(value(name)));
 }
 
-/** Every bad request for one operation, bounded per kind. */
-export function badRequests(doc: any, op: Operation): BadRequest[] {
+/**
+ * Every bad request for one operation, bounded per kind. With `realId` (an existing resource the caller can see,
+ * for the first path parameter) the input probes that must be refused run once more against it, so validation
+ * that only a service applies (after its 404) is reached too; only `reject` probes, so a correct api writes nothing.
+ */
+export function badRequests(doc: any, op: Operation, realId?: string): BadRequest[] {
   const out: BadRequest[] = [];
   const url = fillPath(op.path, () => UNKNOWN_UUID);
-  const query = op.params.filter((p) => p.in === 'query');
-  const requiredQuery = query.filter((p) => p.required).map((p) => `${p.name}=${encodeURIComponent(String(validValue(doc, p.schema)))}`);
-  const base = op.jsonBody ? (validValue(doc, op.jsonBody) as Record<string, unknown>) : undefined;
-  const withBody = (b: BadRequest): BadRequest => (base && b.rawBody === undefined ? { ...b, rawBody: json(base) } : b);
+  const ctx = inputContext(doc, op);
 
-  // Path: not a uuid, an unknown one, one longer than Fastify's 100-character parameter limit.
+  // Path: not a uuid, an unknown one, one longer than Fastify's 100-character parameter limit, a bad %-escape.
   if (op.params.some((p) => p.in === 'path')) {
-    const q = requiredQuery.length ? `?${requiredQuery.join('&')}` : '';
-    out.push(withBody({ label: 'path not-a-uuid', url: fillPath(op.path, () => 'not-a-uuid') + q, expect: 'reject' }));
-    out.push(withBody({ label: 'path unknown uuid', url: url + q, expect: 'reject' }));
-    out.push(withBody({ label: 'path 300 chars', url: fillPath(op.path, () => 'a'.repeat(300)) + q, expect: 'reject' }));
-    out.push(withBody({ label: 'path bad %-escape', url: op.path.replace(/\{[^}]+\}/g, '%E0%A4%A') + q, expect: 'reject' }));
+    const q = ctx.requiredQuery.length ? `?${ctx.requiredQuery.join('&')}` : '';
+    out.push(ctx.withBody({ label: 'path not-a-uuid', url: fillPath(op.path, () => 'not-a-uuid') + q, expect: 'reject' }));
+    out.push(ctx.withBody({ label: 'path unknown uuid', url: url + q, expect: 'reject' }));
+    out.push(ctx.withBody({ label: 'path 300 chars', url: fillPath(op.path, () => 'a'.repeat(300)) + q, expect: 'reject' }));
+    out.push(ctx.withBody({ label: 'path bad %-escape', url: op.path.replace(/\{[^}]+\}/g, '%E0%A4%A') + q, expect: 'reject' }));
   }
+  out.push(...inputCases(doc, op, url, ctx));
+  if (realId) {
+    const real = fillPath(op.path.replace(/\{[^}]+\}/, encodeURIComponent(realId)), () => UNKNOWN_UUID);
+    out.push(...inputCases(doc, op, real, ctx).filter((c) => c.expect === 'reject').map((c) => ({ ...c, label: `@real ${c.label}` })));
+  }
+  return out;
+}
+
+interface InputContext {
+  requiredQuery: string[];
+  base?: Record<string, unknown>;
+  withBody: (b: BadRequest) => BadRequest;
+}
+
+function inputContext(doc: any, op: Operation): InputContext {
+  const requiredQuery = op.params
+    .filter((p) => p.in === 'query' && p.required)
+    .map((p) => `${p.name}=${encodeURIComponent(String(validValue(doc, p.schema)))}`);
+  const base = op.jsonBody ? (validValue(doc, op.jsonBody) as Record<string, unknown>) : undefined;
+  return { requiredQuery, base, withBody: (b) => (base && b.rawBody === undefined ? { ...b, rawBody: json(base) } : b) };
+}
+
+/** Query, header, body and multipart probes against one concrete URL. */
+function inputCases(doc: any, op: Operation, url: string, { requiredQuery, base, withBody }: InputContext): BadRequest[] {
+  const out: BadRequest[] = [];
+  const query = op.params.filter((p) => p.in === 'query');
 
   // Query: a bad value per parameter (the required ones valid otherwise), a missing required one, a repeated one.
   const queryCases: BadRequest[] = [];
@@ -197,6 +224,7 @@ export function badRequests(doc: any, op: Operation): BadRequest[] {
   // Headers (idempotency keys): an oversized one.
   for (const p of op.params.filter((q) => q.in === 'header')) {
     out.push(withBody({ label: `header ${p.name} 2000 chars`, url, expect: 'no-500', headers: { [p.name]: 'k'.repeat(2000) } }));
+    out.push(withBody({ label: `header ${p.name} empty`, url, expect: 'no-500', headers: { [p.name]: '' } }));
   }
 
   if (op.jsonBody) out.push(...bodyCases(doc, op, url, base ?? {}));
@@ -227,6 +255,11 @@ function bodyCases(doc: any, op: Operation, url: string, base: Record<string, un
     { label: 'body 42', url, rawBody: '42', expect: 'reject' },
     { label: 'body {}', url, rawBody: '{}', expect: required.length ? 'reject' : 'no-500', fields: required.slice(0, 3) },
     { label: 'body +unknown field', url, rawBody: json({ ...base, notAField: 1 }), expect: 'reject', fields: ['notAField'] },
+    // Fastify refuses these keys (onProtoPoisoning); the refusal must still be a problem.
+    { label: 'body __proto__', url, rawBody: json(base).replace(/^\{/, '{"__proto__":{"x":1},'), expect: 'reject' },
+    // Deep nesting overflows the stack of any recursive walker (class-transformer, validators) on the way.
+    { label: 'body nested 20000 deep', url, rawBody: json(base).replace(/^\{/, `{"notAField":${'['.repeat(20000)}${']'.repeat(20000)},`), expect: 'reject' },
+    { label: 'body as text/plain', url, rawBody: json(base), expect: 'reject', headers: { 'content-type': 'text/plain' } },
   ];
   const props = Object.entries<any>(s.properties ?? {}).slice(0, MAX_FIELDS);
   // Round-robin over the fields so every field gets its wrong-type probe before any gets a second one.

@@ -1,18 +1,30 @@
 import type { ArgumentMetadata } from '@nestjs/common';
 import { IsString } from 'class-validator';
 import { ProblemException } from './problem';
-import { createValidationPipe, nulFields } from './validation';
+import { createValidationPipe, inputErrors, MAX_INPUT_DEPTH } from './validation';
 
 class NoteDto {
   @IsString()
   text!: string;
 }
 
-describe('nulFields', () => {
-  it('names every string holding U+0000, nested ones by path', () => {
-    expect(nulFields({ a: 'ok', b: 'x\u0000', c: { d: ['fine', '\u0000'] } })).toEqual(['b', 'c.d.1']);
-    expect(nulFields('a\u0000b', 'q')).toEqual(['q']);
-    expect(nulFields({ n: 1, b: true, z: null })).toEqual([]);
+describe('inputErrors', () => {
+  const fields = (v: unknown, path?: string) => inputErrors(v, path).map((e) => e.field);
+
+  it('names every string holding U+0000, nested ones by path, in document order', () => {
+    expect(fields({ a: 'ok', b: 'x\u0000', c: { d: ['fine', '\u0000'] } })).toEqual(['b', 'c.d.1']);
+    expect(fields('a\u0000b', 'q')).toEqual(['q']);
+    expect(fields({ n: 1, b: true, z: null })).toEqual([]);
+  });
+
+  // A 20000-deep array overflowed the stack of the first, recursive version: a 500 on every body route.
+  it('stops at nesting deeper than the limit without recursing into it', () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(inputErrors({ x: deep })).toEqual([{ field: `x${'.0'.repeat(MAX_INPUT_DEPTH - 1)}`, message: expect.stringContaining('nested') }]);
+    let ok: unknown = 'leaf';
+    for (let i = 0; i < MAX_INPUT_DEPTH - 1; i++) ok = [ok];
+    expect(inputErrors({ x: ok })).toEqual([]);
   });
 });
 

@@ -14,32 +14,52 @@ function flatten(errors: ValidationError[], parent = ''): ProblemFieldError[] {
   });
 }
 
-/** Paths of the strings in a request value that hold U+0000 (class-validator's style: `a.b.0`). */
-export function nulFields(value: unknown, path = ''): string[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [path || 'value'] : [];
-  if (Array.isArray(value)) return value.flatMap((v, i) => nulFields(v, path ? `${path}.${i}` : String(i)));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => nulFields(v, path ? `${path}.${k}` : k));
-  return [];
-}
+/** No DTO nests near this deep; deeper input would only overflow recursive walkers (class-transformer). */
+export const MAX_INPUT_DEPTH = 32;
+const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
+const DEPTH_MESSAGE = `is nested more than ${MAX_INPUT_DEPTH} levels deep`;
 
 /**
- * PostgreSQL text cannot hold U+0000 (error 22021), and no field of this API means to carry it: every body,
- * query and path value is refused up front with the fields named, before a service half-runs on it.
+ * What no field of this API accepts, found before anything else walks the value: strings holding U+0000
+ * (PostgreSQL text refuses them, error 22021) and nesting deeper than MAX_INPUT_DEPTH. Iterative, so the
+ * check itself cannot overflow the stack; paths in class-validator's style (`a.b.0`).
  */
+export function inputErrors(value: unknown, path = ''): ProblemFieldError[] {
+  const errors: ProblemFieldError[] = [];
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path, depth: 0 }];
+  while (stack.length) {
+    const item = stack.pop() as (typeof stack)[number];
+    const field = item.path || 'value';
+    if (typeof item.value === 'string') {
+      if (item.value.includes('\u0000')) errors.push({ field, message: NUL_MESSAGE });
+    } else if (item.value && typeof item.value === 'object') {
+      if (item.depth >= MAX_INPUT_DEPTH) {
+        errors.push({ field, message: DEPTH_MESSAGE });
+        continue;
+      }
+      const entries = Array.isArray(item.value) ? item.value.map((v, i) => [String(i), v] as const) : Object.entries(item.value);
+      // Reversed onto the stack so fields come out in document order.
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, v] = entries[i];
+        stack.push({ value: v, path: item.path ? `${item.path}.${key}` : key, depth: item.depth + 1 });
+      }
+    }
+  }
+  return errors;
+}
+
+/** Refuses what inputErrors finds with a 400 naming the fields, before a service half-runs on it. */
 class ProblemValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
-      const fields = nulFields(value, metadata.data ?? '');
-      if (fields.length) {
-        const message = 'must not contain the NUL character (U+0000)';
-        throw Problems.badRequest(fields.map((f) => `${f}: ${message}`).join('; '), fields.map((field) => ({ field, message })));
-      }
+      const errors = inputErrors(value, metadata.data ?? '');
+      if (errors.length) throw Problems.badRequest(errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
     }
     return super.transform(value, metadata);
   }
 }
 
-/** The global pipe: unknown fields rejected, types coerced, NUL refused, field errors listed in the problem body. */
+/** The global pipe: unknown fields rejected, types coerced, NUL and deep nesting refused, field errors listed in the problem body. */
 export function createValidationPipe(): ValidationPipe {
   return new ProblemValidationPipe({
     whitelist: true,
