@@ -35,7 +35,7 @@ const LEGEND = [
   '  per field: wrong type, unknown enum, 100 kB,',
   '  NUL, bad format, 1e309, -1, 1.5, 2^63, [null], nested wrong type); multipart (none, JSON, wrong part, empty file);',
   '  the probes that must be refused once more on an existing resource (@real) where a list shows one;',
-  '  one plain signed-in call when the operation takes no input; +1 anonymous.',
+  '  one plain signed-in call when the operation takes no input; public operations all of it anonymous and as sme; +1 anonymous.',
 ].join('\n');
 
 function problems(c: BadRequest, res: ApiResponse, anonymous: boolean, secured: boolean): string[] {
@@ -115,10 +115,14 @@ describe('robustness: bad input never gets a 500 (every OpenAPI operation)', () 
   it.each(operations.map((o) => [`${o.method} ${o.path}`, o] as const))('%s', async (_name, op) => {
     const role = op.permission ? roleFor(op.permission as Permission) : undefined;
     const token = role ? tokens.get(role) : undefined;
-    const bad = badRequests(doc, op, await realId(op, token));
+    const real = await realId(op, token);
+    const bad = badRequests(doc, op, real);
     // An operation that takes no input still gets one signed-in call with a stray query parameter.
     const cases = bad.length ? bad : [{ label: 'plain', url: `${op.path}?unexpected=1`, expect: 'no-500' as const }];
-    const answers = await inBatches(cases, async (c) => ({ c, res: await send(op, c, token) }));
+    // A public operation may serve a signed-in caller differently (optional auth): both get every case.
+    const callers = op.permission ? [token] : [undefined, tokens.get('enterprise_member')];
+    const answers: { c: BadRequest; res: ApiResponse }[] = [];
+    for (const caller of callers) answers.push(...(await inBatches(cases, async (c) => ({ c, res: await send(op, c, caller) }))));
     // Fastify parses a body before any guard runs, so anonymous calls skip the unparsable one: they must meet the 401.
     const anonCase = cases.find((c) => !c.label.startsWith('body not JSON')) ?? cases[0];
     const anon = { c: anonCase, res: await send(op, anonCase) };
@@ -130,7 +134,7 @@ describe('robustness: bad input never gets a 500 (every OpenAPI operation)', () 
     const statuses = [...histogram].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
     const accepted = answers.filter(({ c, res }) => res.status < 300 && c.label !== 'plain').map(({ c }) => c.label);
     sent += answers.length + 1;
-    rows.push(`${`${op.method} ${op.path}`.padEnd(62)} ${(role ? DEMO_USER[role].split('@')[0] : 'anonymous').padEnd(20)} ${String(answers.length + 1).padStart(4)}  ${statuses}${accepted.length ? ` (${accepted.join(', ')})` : ''}${failures.length ? `  ✗${failures.length}` : ''}`);
+    rows.push(`${`${op.method} ${op.path}`.padEnd(62)} ${`${role ? DEMO_USER[role].split('@')[0] : 'anonymous + sme'}${real ? ' @real' : ''}`.padEnd(20)} ${String(answers.length + 1).padStart(4)}  ${statuses}${accepted.length ? ` (${accepted.join(', ')})` : ''}${failures.length ? `  ✗${failures.length}` : ''}`);
     expect(failures).toEqual([]);
   });
 });
