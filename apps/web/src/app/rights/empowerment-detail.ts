@@ -64,6 +64,7 @@ export class EmpowermentDetail {
   protected readonly item = signal<EmpowermentView | null>(null);
   protected readonly notice = signal<DisclosureDetailView | null>(null);
   protected readonly busy = signal(false);
+  protected readonly missing = signal(false);
 
   // Decision form
   protected readonly decision = signal<EmpowermentDecision>('approve');
@@ -92,10 +93,16 @@ export class EmpowermentDetail {
     });
   }
 
+  /** An application that is missing or not the caller's (404) says so on the page; it was an uncaught error. */
   async load(id: string): Promise<void> {
-    const e = await this.api.empowerment(id);
-    this.item.set(e);
-    this.notice.set(e.disclosure ? await this.api.disclosure(e.disclosure.id) : null);
+    try {
+      const e = await this.api.empowerment(id);
+      this.item.set(e);
+      this.missing.set(false);
+      this.notice.set(e.disclosure ? await this.api.disclosure(e.disclosure.id) : null);
+    } catch {
+      this.missing.set(!this.item()); // the error interceptor has shown the problem
+    }
   }
 
   protected pick(t: { zh: string | null; en: string | null }): string {
