@@ -1,5 +1,5 @@
 import { ROLE_PERMISSIONS, type Permission, type Role } from '@ttx/shared/contracts';
-import { badRequests, loadOperations, type BadRequest, type Operation } from './support/bad-requests';
+import { badRequests, loadOperations, UNKNOWN_UUID, type BadRequest, type Operation } from './support/bad-requests';
 import { api, login, type ApiResponse } from './support/http';
 
 /**
@@ -31,11 +31,11 @@ let sent = 0;
 const LEGEND = [
   'sent per operation (bounded): path (not-a-uuid, unknown uuid, 300 chars, bad %-escape);',
   '  query per param (abc, -1, 1.5, 1e309, 10^20 | unknown enum | bad format, 2026-02-30 | too long, NUL | twice), a required one missing;',
-  '  header (2000 chars, empty); body (not JSON, [], "text", null, 42, {}, +unknown field, __proto__, 20000 deep, as text/plain;',
-  '  per field: wrong type, unknown enum, 100 kB,',
-  '  NUL, bad format, 1e309, -1, 1.5, 2^63, [null], nested wrong type); multipart (none, JSON, wrong part, empty file);',
-  '  the probes that must be refused once more on an existing resource (@real) where a list shows one;',
-  '  one plain signed-in call when the operation takes no input; public operations all of it anonymous and as sme; +1 anonymous.',
+  '  header (2000 chars, empty); body (not JSON, empty, [], "text", null, 42, {}, +unknown field, __proto__, 20000 deep, as text/plain;',
+  '  per field: wrong type, unknown enum, 100 kB, NUL, bad format, 1e309, -1, 1.5, 2^63, [null], nested wrong type);',
+  '  multipart (none, JSON, wrong part, empty file); the probes that must be refused once more on an existing resource (@real);',
+  '  one plain signed-in call when the operation takes no input; public operations everything anonymously and as sme;',
+  '  +1 anonymous per operation; once per path, a method it does not declare.',
 ].join('\n');
 
 function problems(c: BadRequest, res: ApiResponse, anonymous: boolean, secured: boolean): string[] {
@@ -112,6 +112,21 @@ describe('robustness: bad input never gets a 500 (every OpenAPI operation)', () 
     expect(operations.filter((o) => o.permission && !roleFor(o.permission as Permission)).map((o) => o.permission)).toEqual([]);
   });
 
+  it('a method a path does not declare → a 4xx problem, never a 500', async () => {
+    const paths = [...new Set(operations.map((o) => o.path))];
+    const failures: string[] = [];
+    await inBatches(paths, async (p) => {
+      const declared = new Set(operations.filter((o) => o.path === p).map((o) => o.method));
+      const method = ['PATCH', 'PUT', 'DELETE', 'POST'].find((m) => !declared.has(m)) ?? 'OPTIONS';
+      const url = p.replace(/\{[^}]+\}/g, UNKNOWN_UUID);
+      const res = await api(method, url, { token: tokens.get('enterprise_member'), headers: { 'content-type': 'application/json' }, rawBody: '{}' });
+      const c: BadRequest = { label: `${method} ${p}`, url, expect: 'reject' };
+      failures.push(...problems(c, res, false, false).map((f) => `${c.label} → ${f}`));
+    });
+    sent += paths.length;
+    expect(failures).toEqual([]);
+  });
+
   it.each(operations.map((o) => [`${o.method} ${o.path}`, o] as const))('%s', async (_name, op) => {
     const role = op.permission ? roleFor(op.permission as Permission) : undefined;
     const token = role ? tokens.get(role) : undefined;
@@ -124,7 +139,7 @@ describe('robustness: bad input never gets a 500 (every OpenAPI operation)', () 
     const answers: { c: BadRequest; res: ApiResponse }[] = [];
     for (const caller of callers) answers.push(...(await inBatches(cases, async (c) => ({ c, res: await send(op, c, caller) }))));
     // Fastify parses a body before any guard runs, so anonymous calls skip the unparsable one: they must meet the 401.
-    const anonCase = cases.find((c) => !c.label.startsWith('body not JSON')) ?? cases[0];
+    const anonCase = cases.find((c) => !/^body (not JSON|empty)$/.test(c.label)) ?? cases[0];
     const anon = { c: anonCase, res: await send(op, anonCase) };
 
     const failures = answers.flatMap(({ c, res }) => problems(c, res, false, !!op.permission).map((p) => `${c.label} → ${p}`));

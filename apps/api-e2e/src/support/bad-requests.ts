@@ -249,6 +249,7 @@ function bodyCases(doc: any, op: Operation, url: string, base: Record<string, un
   const required: string[] = s.required ?? [];
   const cases: BadRequest[] = [
     { label: 'body not JSON', url, rawBody: '{"broken":', expect: 'reject' },
+    { label: 'body empty', url, rawBody: '', expect: 'reject' },
     { label: 'body []', url, rawBody: '[]', expect: 'reject' },
     { label: 'body "text"', url, rawBody: '"text"', expect: 'reject' },
     { label: 'body null', url, rawBody: 'null', expect: required.length ? 'reject' : 'no-500' },
