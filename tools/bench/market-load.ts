@@ -281,6 +281,7 @@ async function main(): Promise<number> {
     log(`paced ${o.bidders} bidders each every ${o.pace} ms (${offered.toFixed(0)} bids/s offered, ${o.paced} s each, latency from each bid's due time):`);
     for (const [side, r] of [['api', apiPaced], ['raw', rawPaced]] as const) {
       log(`  ${side}   ${(r.attempts / r.seconds).toFixed(0)} bids/s, ${r.accepted} accepted · ${spread(r.latencies)}`);
+      for (const [status, xs] of [...r.byStatus].sort((a, b) => a[0] - b[0])) log(`    ${status}: ${xs.length} answers, ${spread(xs)}`);
     }
     log(`api/raw ${((apiRate / rawRate) * 100).toFixed(0)} % (target ≥ 50 %), api p99 ${apiP99.toFixed(0)} ms saturated, ${pct(apiPaced.latencies, 99).toFixed(0)} ms paced (target < 100 ms) — figures, not a verdict`);
     await pool.end();
