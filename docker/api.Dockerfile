@@ -28,4 +28,5 @@ COPY --from=build --chown=node:node /src/dist/apps/web/browser ./web
 USER node
 EXPOSE 3000
 # Migrations run in the one-shot "migrate" service of docker/compose.yml (or: node dist/apps/api/cli.js migrate).
-CMD ["node", "dist/apps/api/main.js"]
+# The V8 flags are those of apps/api/node-flags.json (tools/workspace/node-flags.spec.ts keeps them equal).
+CMD ["node", "--max-semi-space-size=32", "dist/apps/api/main.js"]

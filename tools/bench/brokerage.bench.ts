@@ -17,7 +17,7 @@ import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { bootBuiltPlatform, freePort, startNode, stopChild, waitForHttp, type BuiltPlatform } from '@ttx/api/core/testing';
+import { apiNodeArgs, bootBuiltPlatform, freePort, startNode, stopChild, waitForHttp, type BuiltPlatform } from '@ttx/api/core/testing';
 import { generateCatalog } from './catalog-generate';
 import { load, type Run } from './http-load';
 
@@ -153,7 +153,7 @@ async function main(): Promise<number> {
     // The same build on the same database with the result cache on (matches are cached under the catalog generation).
     const cachedPort = await freePort();
     const cachedLog = path.join(platform.logDir, 'api-cached.log');
-    cachedApi = startNode('api-cached', 'dist/apps/api/main.js', { ...process.env, ...platform.env, PORT: String(cachedPort), SEARCH_CACHE_SECONDS: '60' }, cachedLog);
+    cachedApi = startNode('api-cached', apiNodeArgs(), { ...process.env, ...platform.env, PORT: String(cachedPort), SEARCH_CACHE_SECONDS: '60' }, cachedLog);
     const cachedUrl = `http://127.0.0.1:${cachedPort}`;
     await waitForHttp(`${cachedUrl}/api/health`, [cachedApi], [cachedLog]);
     await load(cachedUrl, searchPaths, opts.warmup, opts.connections);

@@ -21,7 +21,7 @@ import os from 'node:os';
 import { Client } from 'pg';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { freePort, startNode, stopChild, waitForHttp, type BuiltPlatform } from '@ttx/api/core/testing';
+import { apiNodeArgs, freePort, startNode, stopChild, waitForHttp, type BuiltPlatform } from '@ttx/api/core/testing';
 import { PUBLIC_TEXT_SQL, searchStatements } from '@ttx/api/catalog';
 import { bootCatalogPlatform } from './template-db';
 import { load, type Run } from './http-load';
@@ -211,7 +211,7 @@ async function main(): Promise<number> {
     // The same build on the same database with the result cache on, beside the uncached platform.
     const cachedPort = await freePort();
     const cachedLog = path.join(platform.logDir, 'api-cached.log');
-    cachedApi = startNode('api-cached', 'dist/apps/api/main.js', { ...process.env, ...platform.env, PORT: String(cachedPort), SEARCH_CACHE_SECONDS: '60' }, cachedLog);
+    cachedApi = startNode('api-cached', apiNodeArgs(), { ...process.env, ...platform.env, PORT: String(cachedPort), SEARCH_CACHE_SECONDS: '60' }, cachedLog);
     const cachedUrl = `http://127.0.0.1:${cachedPort}`;
     await waitForHttp(`${cachedUrl}/api/health`, [cachedApi], [cachedLog]);
 

@@ -99,8 +99,8 @@ async function runNode(file, args, env, what) {
  * Spawns a long-running node process in its own process group, so that a Ctrl-C in the terminal
  * reaches only this script, which then stops the children one by one in the right order.
  */
-function startDaemon(name, file, env) {
-  const child = spawn(process.execPath, [file], { env, stdio: 'inherit', cwd: root, detached: true });
+function startDaemon(name, file, env, nodeFlags = []) {
+  const child = spawn(process.execPath, [...nodeFlags, file], { env, stdio: 'inherit', cwd: root, detached: true });
   let exited = false;
   const exit = new Promise((resolve) =>
     child.once('exit', (code, signal) => {
@@ -242,7 +242,9 @@ async function main() {
   if (await svc.portAnswers(port, '127.0.0.1')) {
     return fail(`port ${port} is already in use (another npm start?); set PORT to use another one`);
   }
-  startDaemon('api', apiMain, childEnv);
+  // The api's V8 flags live in one file, shared with the test platform, the benchmarks and Docker.
+  const { flags: apiFlags } = JSON.parse(fs.readFileSync(path.join(root, 'apps/api/node-flags.json'), 'utf8'));
+  startDaemon('api', apiMain, childEnv, apiFlags);
   startDaemon('worker', workerMain, childEnv);
 
   try {

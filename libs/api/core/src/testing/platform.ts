@@ -34,6 +34,12 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** `node` arguments of an api process: the V8 flags of apps/api/node-flags.json, then the built main. */
+export function apiNodeArgs(): string[] {
+  const { flags } = JSON.parse(fs.readFileSync(path.join(WORKSPACE_ROOT, 'apps/api/node-flags.json'), 'utf8')) as { flags: string[] };
+  return [...flags, 'dist/apps/api/main.js'];
+}
+
 /**
  * Starts `node <script>` (or `node ...args`) in the workspace root with stdout and stderr appended
  * to `logFile`; its exit is noted in the log too.
@@ -206,7 +212,7 @@ export async function bootBuiltPlatform(opts: BootOptions = {}): Promise<BuiltPl
       mark('demo data seeded');
     }
 
-    children.push(startNode('api', 'dist/apps/api/main.js', childEnv, logs.api));
+    children.push(startNode('api', apiNodeArgs(), childEnv, logs.api));
     if (worker) children.push(startNode('worker', 'dist/apps/worker/main.js', childEnv, logs.worker));
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitForHttp(`${baseUrl}/api/health`, children, worker ? [logs.api, logs.worker] : [logs.api]);
