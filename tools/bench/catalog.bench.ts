@@ -12,7 +12,8 @@
  * queries cost). Prints p50/p95 and req/s per class for both, the ratios 2-char p95 / 4-char p95
  * (target ≤ 3) and search req/s / PK req/s (target ≥ 50 %), and an oracle check of the API's totals for
  * Chinese queries against `ILIKE '%q%'` over the public text (target 0 misses; above the count cap the
- * API's total is a lower bound and must be below the oracle's).
+ * API's total is a lower bound and must be below the oracle's). Then the raw-SQL floor (catalog-raw.ts): the
+ * service's bounded search statement per class straight over pg, whose rate bounds the uncached endpoint's.
  * A benchmark is not a test: timings never make the exit code non-zero; a broken set-up, non-2xx
  * answers or oracle misses do.
  */
@@ -25,6 +26,7 @@ import { apiNodeArgs, freePort, startNode, stopChild, waitForHttp, type BuiltPla
 import { PUBLIC_TEXT_SQL, searchStatements } from '@ttx/api/catalog';
 import { bootCatalogPlatform } from './template-db';
 import { load, type Run } from './http-load';
+import { rawSqlFloor } from './catalog-raw';
 
 /** Query classes; words drawn from the demo seed vocabulary the generator recombines. */
 const CLASSES: { name: string; label: string; queries: string[] }[] = [
@@ -217,6 +219,8 @@ async function main(): Promise<number> {
 
     const uncached = await measure(platform.baseUrl, pkPaths, opts, 'uncached');
     const cached = await measure(cachedUrl, pkPaths, opts, 'cached');
+    log('raw SQL floor: the bounded search statement per class and a PK row fetch, straight over pg ...');
+    const floor = await rawSqlFloor(url, CLASSES, ids, opts.duration, opts.connections);
     const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
     const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
     const lines = [
@@ -239,6 +243,14 @@ async function main(): Promise<number> {
     }
     lines.push(
       '',
+      'Raw SQL floor (no HTTP): the service\'s bounded search statement per class vs SELECT * … WHERE id = $1',
+      ...CLASSES.map((c) => `${c.label.padEnd(40)} ${floor.classes[c.name].p50.toFixed(1).padStart(8)} ${floor.classes[c.name].p95.toFixed(1).padStart(8)} ${floor.classes[c.name].perSec.toFixed(1).padStart(9)} ${String(floor.classes[c.name].statements).padStart(8)}`),
+      `${'PK row fetch'.padEnd(40)} ${floor.pk.p50.toFixed(1).padStart(8)} ${floor.pk.p95.toFixed(1).padStart(8)} ${floor.pk.perSec.toFixed(1).padStart(9)} ${String(floor.pk.statements).padStart(8)}`,
+      `search statements/s (mean of the classes) / uncached PK endpoint req/s = ${pct(floor.meanPerSec / uncached.pk.reqPerSec)}: ` +
+        `the most an uncached search endpoint over this statement can reach (target ≥ ${TARGET_RPS_RATIO * 100} %)`,
+    );
+    lines.push(
+      '',
       `oracle (${oracle.length} Chinese queries, API total vs ILIKE): ${misses} miss(es)`,
       `load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs; total ${((Date.now() - t0) / 1000).toFixed(0)} s`,
       '',
@@ -246,7 +258,7 @@ async function main(): Promise<number> {
     process.stdout.write(lines.join('\n'));
     if (opts.explain) await explain(platform.env['DATABASE_URL'], opts.explain);
     if (opts.json) {
-      fs.writeFileSync(opts.json, JSON.stringify({ options: opts, generate: gen, uncached, cached, oracle, misses, loadavg: os.loadavg() }, null, 2));
+      fs.writeFileSync(opts.json, JSON.stringify({ options: opts, generate: gen, uncached, cached, floor, oracle, misses, loadavg: os.loadavg() }, null, 2));
     }
     const bad = [uncached, cached].reduce((n, m) => n + m.pk.bad + Object.values(m.results).reduce((s, r) => s + r.bad, 0), 0);
     if (bad || misses) {
