@@ -1,4 +1,4 @@
-import { provideHttpClient } from '@angular/common/http';
+import { type HttpInterceptorFn, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type Type } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
@@ -11,8 +11,16 @@ import { APP_ICONS } from '../app/app-icons';
 
 const tick = () => new Promise((r) => setTimeout(r));
 
-/** Mounts a standalone page with a signed-in user (or none) and an HTTP test backend. */
-export function mountPage<T>(component: Type<T>, inputs: Record<string, unknown>, user: { roles: string[]; memberships?: unknown[] } | null) {
+/**
+ * Mounts a standalone page with a signed-in user (or none) and an HTTP test backend; `interceptors` (e.g. the
+ * error interceptor, to count the toasts a failure shows) run in front of it.
+ */
+export function mountPage<T>(
+  component: Type<T>,
+  inputs: Record<string, unknown>,
+  user: { roles: string[]; memberships?: unknown[] } | null,
+  { interceptors = [] }: { interceptors?: HttpInterceptorFn[] } = {},
+) {
   localStorage.setItem(LANG_STORAGE_KEY, 'en-US');
   if (user) {
     localStorage.setItem(
@@ -22,7 +30,7 @@ export function mountPage<T>(component: Type<T>, inputs: Record<string, unknown>
   }
   TestBed.configureTestingModule({
     imports: [translocoTesting('en-US')],
-    providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideApiClient(), provideNzIcons(APP_ICONS)],
+    providers: [provideRouter([]), provideHttpClient(withInterceptors(interceptors)), provideHttpClientTesting(), provideApiClient(), provideNzIcons(APP_ICONS)],
   });
   const fixture = TestBed.createComponent(component);
   for (const [k, v] of Object.entries(inputs)) fixture.componentRef.setInput(k, v);

@@ -19,6 +19,7 @@ describe('LicenceActions (activate and terminate, on the licence page)', () => {
     const page = mountPage(LicenceDetail, { id: 'l1' }, { roles });
     await page.settle();
     page.http.expectOne('/api/licences/l1').flush(licence);
+    await page.settle();
     page.http.expectOne('/api/licences/l1/invoices').flush({ items: [] });
     await page.settle();
     if (licence.role !== 'licensee') page.http.expectOne('/api/distributions?licenceId=l1').flush({ items: [] });
@@ -27,6 +28,7 @@ describe('LicenceActions (activate and terminate, on the licence page)', () => {
     const reloaded = async (l: LicenceDetailData) => {
       await page.settle();
       page.http.expectOne('/api/licences/l1').flush(l);
+      await page.settle();
       page.http.expectOne('/api/licences/l1/invoices').flush({ items: [] });
       await page.settle();
       page.http.expectOne('/api/distributions?licenceId=l1').flush({ items: [] });

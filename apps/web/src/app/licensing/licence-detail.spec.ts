@@ -1,5 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { HttpRequest } from '@angular/common/http';
+import { errorInterceptor } from '@ttx/web/core';
 import { mountPage } from '../../testing/mount-page';
 import { entryFixture, invoiceFixture, licenceFixture } from './licensing-fixtures';
 import { LicenceDetail } from './licence-detail';
@@ -16,10 +17,26 @@ describe('LicenceDetail', () => {
     const page = mountPage(LicenceDetail, { id: 'l1' }, { roles });
     await page.settle();
     page.http.expectOne('/api/licences/l1').flush(licence);
+    await page.settle();
     page.http.expectOne('/api/licences/l1/invoices').flush({ items: invoices });
     await page.settle();
     return page;
   }
+
+  // Walkthrough: an unknown or foreign licence showed two "not found" toasts, the licence's and its invoices'.
+  it('says once that a licence is missing or not the caller\'s, without asking for its invoices', async () => {
+    const { http, $, settle } = mountPage(LicenceDetail, { id: 'l1' }, { roles: ['enterprise_member'] }, { interceptors: [errorInterceptor] });
+    await settle();
+    http
+      .expectOne('/api/licences/l1')
+      .flush({ type: 'urn:ttx:problem:not-found', title: 'Not found', status: 404, detail: 'Licence not found' }, { status: 404, statusText: 'Not Found' });
+    await settle();
+    http.expectNone('/api/licences/l1/invoices');
+    http.verify();
+    expect($('licence-missing')?.textContent).toContain('Licence not found or not yours.');
+    expect($('licence-title')).toBeNull();
+    expect(document.querySelectorAll('.ant-notification-notice').length).toBe(1);
+  });
 
   it('shows the terms with the use-first-pay-later deferral end, and invoices with their overdue flag', async () => {
     const { $, http } = await open(['enterprise_member']);
@@ -55,6 +72,7 @@ describe('LicenceDetail', () => {
     await settle();
     // The page reloads: the report and the invoice it leads to appear.
     http.expectOne('/api/licences/l1').flush(licenceFixture({ startsOn: '2020-01-01', royaltyReports: [{ id: 'r1', period: lastEnded, periodStart: '2026-10-01', periodEnd: '2026-12-31', netSales: 123_456_789, royalty: 6_172_839, submittedAt: '2026-12-07T00:00:00Z', late: false }] }));
+    await settle();
     http.expectOne('/api/licences/l1/invoices').flush({ items: [] });
     await settle();
     expect($('report-royalty')?.textContent).toContain('61,728.39');
@@ -123,6 +141,7 @@ describe('PayDialog (through the invoice table)', () => {
     const page = mountPage(LicenceDetail, { id: 'l1' }, { roles: ['enterprise_member'] });
     await page.settle();
     page.http.expectOne('/api/licences/l1').flush(licenceFixture());
+    await page.settle();
     page.http.expectOne('/api/licences/l1/invoices').flush({ items: [invoiceFixture()] });
     await page.settle();
     page.$('invoice-pay')?.click();
@@ -152,6 +171,7 @@ describe('PayDialog (through the invoice table)', () => {
     await settle();
     // Paid: the page reloads the licence and its invoices.
     http.expectOne('/api/licences/l1').flush(licenceFixture({ outstanding: 90_000 }));
+    await settle();
     http.expectOne('/api/licences/l1/invoices').flush({ items: [invoiceFixture({ paid: 60_000, outstanding: 90_000, status: 'partially_paid' })] });
     await settle();
     expect(q('invoice-status')?.textContent).toContain('Partly paid');

@@ -171,16 +171,25 @@ export class LicenceDetail {
     }
   }
 
+  /**
+   * The licence first: when it is unknown or not the caller's, its invoices answer 404 as well and a second
+   * "not found" toast repeated the first. Only a licence the caller sees has its invoices (and, for the
+   * licensor, the payment splits) fetched, side by side.
+   */
   private async load(id: string): Promise<void> {
+    let licence: LicenceDetailView;
     try {
-      const [licence, invoices] = await Promise.all([this.api.licence(id), this.api.invoices(id)]);
-      this.l.set(licence);
-      this.invoices.set(invoices);
-      this.missing.set(false);
-      if (licence.role !== 'licensee') this.distributions.set(await this.api.distributions(id));
+      licence = await this.api.licence(id);
     } catch {
-      this.missing.set(!this.l());
+      this.missing.set(!this.l()); // the error interceptor has said why, once
+      return;
     }
+    this.l.set(licence);
+    this.missing.set(false);
+    await Promise.all([
+      this.api.invoices(id).then((items) => this.invoices.set(items)),
+      licence.role !== 'licensee' ? this.api.distributions(id).then((items) => this.distributions.set(items)) : null,
+    ]).catch(() => undefined); // shown by the error interceptor; the licence itself stays on the page
   }
 
   protected pick(t: LicenceDetailView['title']): string {
