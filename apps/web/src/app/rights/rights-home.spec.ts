@@ -15,7 +15,7 @@ describe('RightsHome', () => {
   });
 
   it('pages each tab on its own: the 101st application in the review queue is on page 6', async () => {
-    const { http, fixture, settle } = mountPage(RightsHome, {}, { roles: ['tto_manager'] });
+    const { http, fixture, settle } = mountPage(RightsHome, {}, { roles: ['researcher', 'tto_manager'] });
     await settle();
     http.expectOne(getWith('/api/empowerments', { scope: 'review', page: '1', pageSize: '20' })).flush(pageOf(empowerment('review'), 1, 20, 101));
     http.expectOne(getWith('/api/empowerments', { scope: 'mine', page: '1', pageSize: '20' })).flush(pageOf(empowerment('mine'), 1, 20, 3));
@@ -31,5 +31,43 @@ describe('RightsHome', () => {
     await settle();
     expect(links()).toEqual(['review 101']);
     http.verify();
+  });
+
+  // Walkthrough: an enterprise user or a broker saw an always-empty "My applications" tab.
+  const tabTitles = (el: HTMLElement) => [...el.querySelectorAll('.ant-tabs-tab')].map((t) => t.textContent?.trim());
+
+  it('offers "My applications" only to roles that may apply, and to no one else asks for it', async () => {
+    for (const roles of [['enterprise_member'], ['broker'], ['registrar', 'evaluator']]) {
+      const { http, fixture, $, settle } = mountPage(RightsHome, {}, { roles });
+      await settle();
+      http.expectNone((r) => r.url === '/api/empowerments');
+      expect(tabTitles(fixture.nativeElement)).toEqual([]);
+      expect($('rights-nothing')?.textContent).toContain('your roles take part in neither');
+      expect($('rights-notices-link')).not.toBeNull();
+      http.verify();
+      localStorage.clear();
+      TestBed.resetTestingModule();
+    }
+  });
+
+  it('opens a researcher on their applications and a TTO manager on the review queue (with theirs second only if they also apply)', async () => {
+    const cases: [string[], string[]][] = [
+      [['researcher'], ['My applications']],
+      [['tto_manager'], ['Review queue']],
+      [['researcher', 'tto_manager'], ['Review queue', 'My applications']],
+    ];
+    for (const [roles, titles] of cases) {
+      const { http, fixture, $, settle } = mountPage(RightsHome, {}, { roles });
+      await settle();
+      const scopes = titles.map((t) => (t === 'Review queue' ? 'review' : 'mine'));
+      for (const scope of scopes) http.expectOne(getWith('/api/empowerments', { scope, page: '1', pageSize: '20' })).flush(pageOf(empowerment(scope), 1, 20, 1));
+      await settle();
+      expect(tabTitles(fixture.nativeElement)).toEqual(titles);
+      expect(fixture.nativeElement.querySelector('.ant-tabs-tab-active')?.textContent?.trim()).toBe(titles[0]);
+      expect($('rights-nothing')).toBeNull();
+      http.verify();
+      localStorage.clear();
+      TestBed.resetTestingModule();
+    }
   });
 });

@@ -12,7 +12,10 @@ import { formatTime, STATUS_COLORS } from './rights-text';
 
 type Tab = 'mine' | 'review';
 
-/** Rights home: the caller's team applications and, for TTO managers, the review queue. */
+/**
+ * Rights home: for TTO managers the review queue (first), for researchers their team's applications. Only roles
+ * the API lets apply (`empowerment:apply`) get "My applications": for anyone else it could only ever be empty.
+ */
 @Component({
   selector: 'ttx-rights-home',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -27,6 +30,9 @@ type Tab = 'mine' | 'review';
           <a nz-button routerLink="/rights/policy" data-testid="rights-policy-link">{{ 'rights.home.policy' | transloco }}</a>
         }
       </p>
+      @if (!tabs().length) {
+        <p data-testid="rights-nothing">{{ 'rights.home.nothing' | transloco }}</p>
+      }
       <nz-tabs>
         @for (tab of tabs(); track tab) {
           <nz-tab [nzTitle]="'rights.home.' + tab | transloco">
@@ -74,7 +80,10 @@ export class RightsHome {
   constructor() {
     effect(() => {
       if (!this.auth.isAuthenticated()) return;
-      const tabs: Tab[] = this.auth.hasRole('tto_manager') ? ['review', 'mine'] : ['mine'];
+      const tabs: Tab[] = [
+        ...(this.auth.can('empowerment:review') ? (['review'] as const) : []),
+        ...(this.auth.can('empowerment:apply') ? (['mine'] as const) : []),
+      ];
       this.tabs.set(tabs);
       // Untracked: the API call reads the access token, and a sign-out must not refetch without one.
       untracked(() => {

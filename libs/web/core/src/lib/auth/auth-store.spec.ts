@@ -62,6 +62,15 @@ describe('AuthStore', () => {
     expect(saved).toMatchObject({ accessToken: 'at-1', refreshToken: 'rt-1', user: { roles: ['researcher', 'tto_manager'] } });
   });
 
+  it("answers can() from the roles' permissions: any signed-in user may create an organisation, only researchers apply for empowerment", async () => {
+    const store = setup();
+    expect(store.can('organization:create')).toBe(false);
+    await flushLogin(store, ['enterprise_member']);
+    expect(store.can('organization:create')).toBe(true);
+    expect(store.can('empowerment:apply')).toBe(false);
+    expect(store.can('licence:pay')).toBe(true);
+  });
+
   /** An unsigned JWT with these claims (the store only reads them; the API verifies). */
   const jwt = (claims: object) => `h.${btoa(JSON.stringify(claims)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}.s`;
 

@@ -2,7 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { HttpContext } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { AuthSessionView, SessionApi } from '@ttx/web/api-client';
-import type { MembershipView, Role } from '@ttx/shared/contracts';
+import { type MembershipView, type Permission, permissionsOf, type Role } from '@ttx/shared/contracts';
 import { SKIP_ERROR_TOAST } from '../http/http-context';
 
 export const AUTH_STORAGE_KEY = 'ttx.auth';
@@ -69,6 +69,8 @@ export class AuthStore {
   readonly user = computed(() => this.state().user);
   readonly isAuthenticated = computed(() => !!this.state().accessToken);
   readonly roles = computed<readonly Role[]>(() => this.state().user?.roles ?? []);
+  /** What the API lets the roles do (shared ROLE_PERMISSIONS), so pages offer only what would not answer 403. */
+  private readonly permissions = computed(() => (this.isAuthenticated() ? permissionsOf(this.roles()) : new Set<Permission>()));
 
   constructor() {
     this.syncAdminCookie(this.state());
@@ -76,6 +78,11 @@ export class AuthStore {
 
   hasRole(role: Role): boolean {
     return this.roles().includes(role);
+  }
+
+  /** Whether the signed-in user holds `permission` (the one an endpoint's x-permission names); never when signed out. */
+  can(permission: Permission): boolean {
+    return this.permissions().has(permission);
   }
 
   /** The caller's organisations of `kind` in which it holds one of `roles` (each once), for org pickers. */
