@@ -7,6 +7,7 @@ import { provideApiClient } from '@ttx/web/api-client';
 import { AUTH_STORAGE_KEY, LANG_STORAGE_KEY } from '@ttx/web/core';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { translocoTesting } from './i18n';
+import { providePickerClock } from './picker';
 import { APP_ICONS } from '../app/app-icons';
 
 const tick = () => new Promise((r) => setTimeout(r));
@@ -30,7 +31,7 @@ export function mountPage<T>(
   }
   TestBed.configureTestingModule({
     imports: [translocoTesting('en-US')],
-    providers: [provideRouter([]), provideHttpClient(withInterceptors(interceptors)), provideHttpClientTesting(), provideApiClient(), provideNzIcons(APP_ICONS)],
+    providers: [provideRouter([]), provideHttpClient(withInterceptors(interceptors)), provideHttpClientTesting(), provideApiClient(), provideNzIcons(APP_ICONS), providePickerClock()],
   });
   const fixture = TestBed.createComponent(component);
   for (const [k, v] of Object.entries(inputs)) fixture.componentRef.setInput(k, v);

@@ -1,14 +1,27 @@
 import type { HttpRequest } from '@angular/common/http';
-import { PICKER_DEBOUNCE_MS } from '../app/shared/search-select';
+import type { Provider } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { VirtualTimeScheduler } from 'rxjs';
+import { PICKER_CLOCK } from '../app/shared/search-select';
 
 // jsdom has no scrolling; the option list's virtual scroll viewport scrolls to the active option.
 Element.prototype.scrollTo ??= () => undefined;
+
+/**
+ * A virtual clock for the pickers' search debounce (mountPage provides it). It moves only when a spec waits
+ * out a debounce (`type`, `close`): the searches a page sends no longer depend on how long a busy machine takes
+ * between two steps (a pick's or an open's cleared search text used to go out, or not, by chance).
+ */
+export const providePickerClock = (): Provider => ({ provide: PICKER_CLOCK, useFactory: () => new VirtualTimeScheduler() });
 
 /** Drives a ttx-search-select (by its host element) the way a user does: open it, type, read and click options. */
 export function picker(host: HTMLElement | null, settle: () => Promise<void>) {
   if (!host) throw new Error('no picker');
   const input = () => host.querySelector<HTMLInputElement>('input.ant-select-selection-search-input') as HTMLInputElement;
-  const debounce = () => new Promise((r) => setTimeout(r, PICKER_DEBOUNCE_MS + 20));
+  const clock = TestBed.inject(PICKER_CLOCK);
+  if (!(clock instanceof VirtualTimeScheduler)) throw new Error('picker() needs providePickerClock() (mountPage provides it)');
+  /** Lets the debounce of the text typed last run out, at once. */
+  const debounce = () => clock.flush();
   const options = () => [...document.querySelectorAll<HTMLElement>('.cdk-overlay-container .ant-select-item-option')];
   return {
     async open(): Promise<void> {
@@ -18,14 +31,14 @@ export function picker(host: HTMLElement | null, settle: () => Promise<void>) {
     /** Closes it; that clears the typed text, so (after the debounce) the first page is asked for again. */
     async close(): Promise<void> {
       input().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', keyCode: 27, bubbles: true }));
-      await debounce();
+      debounce();
       await settle();
     },
     /** Types `text` and waits out the debounce, so the search request is pending. */
     async type(text: string): Promise<void> {
       input().value = text;
       input().dispatchEvent(new Event('input'));
-      await debounce();
+      debounce();
       await settle();
     },
     labels: () => options().map((o) => o.textContent?.trim() ?? ''),

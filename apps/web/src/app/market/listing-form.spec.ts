@@ -2,9 +2,12 @@ import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { mountPage } from '../../testing/mount-page';
 import { getWith, pageOf, picker } from '../../testing/picker';
+import { PICKER_DEBOUNCE_MS } from '../shared/search-select';
 import { ListingFormPage } from './listing-form';
 
 const PUBLISHED = (more: Record<string, string> = {}) => getWith('/api/achievements/mine', { pageSize: '20', status: 'published', ...more });
+/** Real time passing beyond the picker's debounce, as under heavy load (the spec was flaky on exactly that). */
+const slowMachine = () => new Promise((r) => setTimeout(r, PICKER_DEBOUNCE_MS + 50));
 const lot = (n: number) => ({ id: `a${n}`, title: { zh: `成果${n}`, en: `Lot ${n}` }, dealTypes: n === 150 ? ['transfer'] : ['transfer', 'licence'] });
 
 describe('ListingFormPage', () => {
@@ -29,6 +32,8 @@ describe('ListingFormPage', () => {
     await settle();
     expect(select.hint()).toBe('Type to search');
     await select.pick('Lot 150');
+    // A loaded machine may take longer than the debounce between two steps: what is searched must not depend on it.
+    await slowMachine();
     // Government-funded: the detail says so, and the form asks for a justification of a below-value price.
     http.expectOne('/api/achievements/a150').flush({ id: 'a150', fundingProjectNumber: '2023YFB0000001' });
     await settle();
@@ -38,6 +43,7 @@ describe('ListingFormPage', () => {
     expect((fixture.componentInstance as unknown as { dealTypes: () => string[] }).dealTypes()).toEqual(['transfer']);
 
     await select.open();
+    await slowMachine();
     await select.type('lot 2');
     http.expectOne(PUBLISHED({ q: 'lot 2' })).flush(pageOf(lot, 1, 20, 111));
     await settle();

@@ -1,14 +1,16 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, forwardRef, inject, input, output, signal, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, forwardRef, inject, InjectionToken, input, output, signal, type OnInit } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { type ControlValueAccessor, FormsModule, NG_VALUE_ACCESSOR } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { catchError, debounceTime, distinctUntilChanged, from, map, merge, of, Subject, switchMap, tap } from 'rxjs';
+import { asyncScheduler, catchError, debounceTime, distinctUntilChanged, from, map, merge, of, type SchedulerLike, Subject, switchMap, tap } from 'rxjs';
 
 /** How many matches a picker asks for: enough to browse, few enough to stay quick. */
 export const PICKER_PAGE_SIZE = 20;
 /** Typing pauses this long before a search goes out (one request per word, not per key). */
 export const PICKER_DEBOUNCE_MS = 250;
+/** The clock the debounce runs on: real time, or in specs a virtual one they advance, so no wall-clock race decides what is searched. */
+export const PICKER_CLOCK = new InjectionToken<SchedulerLike>('PICKER_CLOCK', { providedIn: 'root', factory: () => asyncScheduler });
 
 /** What a picker asks its list endpoint for; `q` is left out while nothing is typed. */
 export interface PickerQuery {
@@ -60,6 +62,7 @@ export class SearchSelect<T extends { id: string }> implements ControlValueAcces
   readonly picked = output<T | null>();
 
   private readonly destroyRef = inject(DestroyRef);
+  private readonly clock = inject(PICKER_CLOCK);
   protected readonly typed = new Subject<string>();
   protected readonly results = signal<PickerPage<T> | null>(null);
   protected readonly loading = signal(false);
@@ -82,7 +85,7 @@ export class SearchSelect<T extends { id: string }> implements ControlValueAcces
 
   ngOnInit(): void {
     // switchMap: an answer to an older search never overwrites a newer one.
-    merge(of(''), this.typed.pipe(debounceTime(PICKER_DEBOUNCE_MS)))
+    merge(of(''), this.typed.pipe(debounceTime(PICKER_DEBOUNCE_MS, this.clock)))
       .pipe(
         map((q) => q.trim()),
         distinctUntilChanged(),
