@@ -133,6 +133,8 @@ export const appRoutes: Route[] = [
   ...AREAS.filter((area) => !BUILT_AREAS.has(area)).map(
     (area): Route => ({ path: area, canActivate: [authGuard], loadComponent: comingSoon, data: { area: `nav.${area}` } }),
   ),
+  // Any signed-in user may register an organisation (`organization:create` is in every user's permissions).
+  { path: 'organizations/new', canActivate: [authGuard], loadComponent: () => import('./organizations/organization-create').then((m) => m.OrganizationCreate) },
   {
     path: 'admin/organizations',
     canActivate: [roleGuard],

@@ -73,10 +73,21 @@ describe('App shell', () => {
     expect($('nav-registry')).not.toBeNull();
     expect($('nav-admin-queues')?.getAttribute('href')).toBe('/api/admin/queues');
     expect($('nav-brokerage')).toBeNull();
+    expect($('nav-organization-new')?.getAttribute('href')).toBe('/organizations/new');
     $('logout-button')?.click();
     await fixture.whenStable();
     expect(localStorage.getItem(AUTH_STORAGE_KEY)).toBeNull();
     expect($('nav-login')).not.toBeNull();
     expect($('side-nav')).toBeNull();
+  });
+
+  it('offers a user without roles the way to register an organisation in the side nav', async () => {
+    signIn([]);
+    const { fixture, $, http } = await setup();
+    http.expectOne('/api/me').flush({ id: 'u', email: 'e', displayName: 'Ada', roles: [], memberships: [] });
+    await new Promise((r) => setTimeout(r));
+    await fixture.whenStable();
+    expect($('nav-dashboard')).not.toBeNull();
+    expect($('nav-organization-new')?.textContent).toContain('注册机构');
   });
 });

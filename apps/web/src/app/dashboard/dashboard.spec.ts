@@ -69,6 +69,8 @@ describe('Dashboard', () => {
     const { $, http } = await setup(undefined, 'en-US');
     expect($('dashboard-heading')?.textContent).toContain('Welcome, Ada');
     expect($('dashboard-no-role')).not.toBeNull();
+    // The way to a first role: registering an organisation (any signed-in user may).
+    expect($('dashboard-create-org')?.getAttribute('href')).toBe('/organizations/new');
     http.expectOne((r) => r.url === '/api/notifications').flush({ items: [], total: 0, page: 1, pageSize: 10 });
   });
 

@@ -3,6 +3,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { RouterLink } from '@angular/router';
 import { AuthStore, isRole, ROLE_NAV } from '@ttx/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -12,7 +13,7 @@ import { NotificationList } from './notification-list';
 @Component({
   selector: 'ttx-dashboard',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, NzAlertModule, NzCardModule, NzGridModule, NzIconModule, NotificationList],
+  imports: [RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzCardModule, NzGridModule, NzIconModule, NotificationList],
   templateUrl: './dashboard.html',
   styles: `
     .area { display: flex; gap: 12px; align-items: flex-start; padding: 8px 0; }

@@ -1,19 +1,25 @@
 import { HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Api } from '../generated/api';
-import { findOrganizationByCreditCode, listMembers, listOrganizations, verifyOrganization } from '../generated/functions';
-import type { MemberDto, OrganizationDto, OrganizationPageDto } from '../generated/models';
+import { createOrganization, findOrganizationByCreditCode, listMembers, listOrganizations, verifyOrganization } from '../generated/functions';
+import type { CreateOrganizationDto, MemberDto, OrganizationDto, OrganizationPageDto } from '../generated/models';
 
 export type OrganizationView = OrganizationDto;
+export type OrganizationInput = CreateOrganizationDto;
 export type OrganizationPageView = OrganizationPageDto;
 export type OrganizationMemberView = MemberDto;
 /** `undefined` lists every organisation (platform admins); otherwise only verified or only unverified ones. */
 export type OrganizationVerifiedFilter = 'true' | 'false' | undefined;
 
-/** Organisations (API.md "Identity") through the generated client: the platform admin's review queue, a lookup by credit code. */
+/** Organisations (API.md "Identity") through the generated client: registering one, the platform admin's review queue, a lookup by credit code. */
 @Injectable({ providedIn: 'root' })
 export class OrganizationsApi {
   private readonly api = inject(Api);
+
+  /** Any signed-in user; the caller becomes its admin member, with the role its kind gives once a platform admin verifies it. */
+  create(body: OrganizationInput, context?: HttpContext): Promise<OrganizationView> {
+    return this.api.invoke(createOrganization, { body }, context);
+  }
 
   list(params: { page: number; pageSize: number; verified?: OrganizationVerifiedFilter }, context?: HttpContext): Promise<OrganizationPageView> {
     const { verified, ...paging } = params;

@@ -46,9 +46,14 @@ describe('role → navigation', () => {
     expect(navForRoles(['enterprise_member']).areas.some((i) => i.id === 'catalog-mine')).toBe(false);
   });
 
-  it('has no items for a user without roles, and drops unknown roles', () => {
-    expect(navForRoles([])).toEqual({ dashboards: [], areas: [] });
+  it('has no dashboards or areas for a user without roles, only the way to register an organisation; drops unknown roles', () => {
+    expect(navForRoles([])).toEqual({ dashboards: [], areas: [], account: [expect.objectContaining({ id: 'organization-new', link: '/organizations/new' })] });
     expect(sortRoles(['nobody', 'broker'])).toEqual(['broker']);
+  });
+
+  // POST /api/organizations needs `organization:create`, which every signed-in user holds (shared ROLE_PERMISSIONS).
+  it('offers registering an organisation to every role', () => {
+    for (const role of ROLES) expect(navForRoles([role]).account.map((i) => i.link)).toEqual(['/organizations/new']);
   });
 
   it('sends /dashboard to the first role', () => {

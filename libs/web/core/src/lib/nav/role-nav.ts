@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@ttx/shared/contracts';
+import { type Permission, permissionsOf, ROLES, type Role } from '@ttx/shared/contracts';
 
 /** Business areas of the exchange; the catalog is live, the others show a "coming soon" page for now. */
 export const AREAS = ['catalog', 'rights', 'market', 'licensing', 'registry', 'brokerage'] as const;
@@ -65,6 +65,15 @@ export const ROLE_NAV: Record<Role, readonly NavItem[]> = {
   platform_admin: [ADMIN_ITEMS.organizations, ADMIN_ITEMS.queues, AREA_ITEMS.registry],
 };
 
+/**
+ * What a signed-in user may do whatever their roles, each shown when the roles hold the permission its
+ * endpoint names. Registering an organisation (POST /api/organizations, `organization:create`) is how a new
+ * user gets a role at all, so it must be in reach before any dashboard is.
+ */
+const ACCOUNT_ITEMS: readonly (NavItem & { permission: Permission })[] = [
+  { id: 'organization-new', labelKey: 'nav.organizationNew', icon: 'apartment', link: '/organizations/new', permission: 'organization:create' },
+];
+
 export function dashboardItem(role: Role): NavItem {
   return { id: `dashboard-${role}`, labelKey: `roles.${role}`, icon: ROLE_ICONS[role], link: `/dashboard/${role}` };
 }
@@ -74,6 +83,8 @@ export interface RoleNav {
   dashboards: NavItem[];
   /** The union of the roles' areas, without duplicates, in the first role's order. */
   areas: NavItem[];
+  /** Account actions the roles' permissions allow (any signed-in user's included). */
+  account: NavItem[];
 }
 
 /** Orders a user's roles canonically and drops unknown values. */
@@ -93,7 +104,9 @@ export function navForRoles(roles: readonly string[]): RoleNav {
       }
     }
   }
-  return { dashboards: ordered.map(dashboardItem), areas };
+  const allowed = permissionsOf(ordered);
+  const account = ACCOUNT_ITEMS.filter((i) => allowed.has(i.permission));
+  return { dashboards: ordered.map(dashboardItem), areas, account };
 }
 
 /** The route `/dashboard` sends a user to; null when the user has no role yet. */
