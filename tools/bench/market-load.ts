@@ -42,7 +42,7 @@ interface Options {
 function parseArgs(argv: string[]): Options {
   const smoke = argv.includes('--smoke');
   const o: Options = smoke ? { bidders: 20, duration: 8, lots: 40, window: 3, baseline: 3, paced: 3, rates: [20], smoke }
-    : { bidders: 200, duration: 60, lots: 1000, window: 10, baseline: 15, paced: 15, rates: [200], smoke };
+    : { bidders: 200, duration: 60, lots: 1000, window: 10, baseline: 15, paced: 15, rates: [200, 500], smoke };
   for (const a of argv) {
     const [k, v] = a.replace(/^--/, '').split('=');
     if (!v || !(k in o) || k === 'smoke') continue;
