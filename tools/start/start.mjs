@@ -17,10 +17,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { root, dataDir, logger, loadDotEnv, ensureInstalled, runInherit, nxBin, nxEnv } from './workspace.mjs';
+import { demoUsers } from './demo-users.mjs';
 
 const TAG = 'start';
 const log = logger(TAG);
-const DEMO_USERS = ['admin', 'tto', 'researcher', 'sme', 'broker', 'registrar', 'evaluator'].map((u) => `${u}@demo.ttx`);
 
 process.chdir(root);
 
@@ -257,7 +257,7 @@ async function main() {
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   const demo = production
     ? ''
-    : ` (demo users: ${DEMO_USERS.join(', ')}; password ${childEnv.TTX_DEMO_PASSWORD})`;
+    : ` (demo users: ${demoUsers().join(', ')}; password ${childEnv.TTX_DEMO_PASSWORD})`;
   process.stdout.write(`\nTTX is up at http://localhost:${port}${demo}\n`);
   log(`ready in ${secs} s. API docs: http://localhost:${port}/api/docs. Press Ctrl-C to stop.`);
 }
