@@ -1,5 +1,5 @@
 import type { DealCreatedEvent } from '@ttx/shared/contracts';
-import { contractFromDeal, type DealFacts } from './contract-from-deal';
+import { contractFromDeal, hasContractAmount, type DealFacts } from './contract-from-deal';
 
 const event = (over: Partial<DealCreatedEvent> = {}): DealCreatedEvent => ({
   type: 'deal.created',
@@ -37,5 +37,10 @@ describe('contractFromDeal (DOMAIN.md §5)', () => {
     expect(contractFromDeal(event({ dealType: 'licence' }), facts())).toMatchObject({ kind: 'licensing' });
     expect(contractFromDeal(event({ dealType: 'licence' }), facts())).not.toHaveProperty('subKind');
     expect(contractFromDeal(event({ dealType: 'equity' }), facts('technical_secret'))).toMatchObject({ kind: 'transfer', subKind: 'technical_secret' });
+  });
+
+  it('drafts nothing for a deal without a contract amount (a royalty-only open licence, price 0)', () => {
+    expect(hasContractAmount(event())).toBe(true);
+    expect(hasContractAmount(event({ method: 'open_licence', dealType: 'licence', priceFen: 0, buyerPremiumFen: 0 }))).toBe(false);
   });
 });

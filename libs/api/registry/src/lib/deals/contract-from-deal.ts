@@ -13,6 +13,12 @@ export interface DealFacts {
  * technical secret, a technology-equity contribution as a transfer too, a licence as a licensing contract;
  * the deal price is the contract amount (the buyer's premium is the exchange's fee, not part of it).
  */
+/**
+ * Whether a deal can become a draft contract at all: a royalty-only open licence is recorded at price 0 and has no
+ * contract amount at signing, while registration needs one > 0 (DOMAIN.md §5); its seller files once the amount is known.
+ */
+export const hasContractAmount = (event: Pick<DealCreatedEvent, 'priceFen'>): boolean => event.priceFen > 0;
+
 export function contractFromDeal(event: DealCreatedEvent, facts: DealFacts) {
   const patent = PATENT_KINDS.includes(facts.achievement.kind);
   const kind: ContractKind = event.dealType === 'licence' ? 'licensing' : 'transfer';

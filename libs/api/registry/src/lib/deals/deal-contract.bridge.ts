@@ -7,7 +7,7 @@ import type { DealCreatedEvent } from '@ttx/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CreateContractDto } from '../dto/contract.dto';
 import { ContractsService } from '../contracts/contracts.service';
-import { contractFromDeal } from './contract-from-deal';
+import { contractFromDeal, hasContractAmount } from './contract-from-deal';
 
 const CATCH_UP_PAGE = 200;
 
@@ -34,8 +34,9 @@ export class DealContractBridge implements OnModuleInit {
     this.deals.subscribe(async (event, m) => void (await this.onDeal(event, m)));
   }
 
-  /** True when a draft was made. */
+  /** True when a draft was made. A deal without a contract amount gets none by rule, so no warning either. */
   async onDeal(event: DealCreatedEvent, m: EntityManager): Promise<boolean> {
+    if (!hasContractAmount(event)) return false;
     await m.query('SAVEPOINT deal_contract');
     try {
       const a = await this.achievements.facts(event.achievementId, m);
