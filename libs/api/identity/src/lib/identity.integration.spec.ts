@@ -158,6 +158,25 @@ describe('organisations', () => {
     expect(me.json.roles).toEqual([]);
   });
 
+  it('tells the platform admins of every organisation waiting for verification, the seeded one too', async () => {
+    const asks = async (): Promise<string[]> =>
+      (
+        await t.app.get(DataSource).query(
+          `SELECT o.payload->'title'->>'en' AS title FROM outbox o JOIN users u ON u.id::text = o.payload->>'userId'
+           WHERE u.email = 'admin@demo.ttx' AND o.payload->>'kind' = 'organization-verification-requested' ORDER BY o.created_at`,
+        )
+      ).map((r: { title: string }) => r.title);
+    expect(await asks()).toContain('芜湖云智机器人科技有限公司（演示） asks to be verified');
+    const u = await register();
+    const { accessToken } = await tokenOf(u.email, u.password);
+    const res = await call(t.app, 'POST', '/api/organizations', {
+      token: accessToken,
+      body: { name: '安徽待认证科技有限公司', kind: 'enterprise', creditCode: validCode(90), regionCode: '340104' },
+    });
+    expect(res.status).toBe(201);
+    expect((await asks()).slice(-1)).toEqual(['安徽待认证科技有限公司 asks to be verified']);
+  });
+
   it('rejects a bad check character and an unknown region with 422 naming the rule', async () => {
     const u = await register();
     const { accessToken } = await tokenOf(u.email, u.password);

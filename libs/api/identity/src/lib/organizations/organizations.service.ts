@@ -6,6 +6,7 @@ import { checkCreditCode } from '@ttx/shared/policy';
 import type { AddMemberDto, CreateOrganizationDto, MemberDto, OrganizationDto } from '../dto/organization.dto';
 import { MembershipEntity, OrganizationEntity, UserEntity } from '../entities';
 import { isRegionCode } from './region-codes';
+import { requestVerification } from './verification-request';
 
 const CREDIT_CODE_MESSAGES = {
   length: 'must be 18 characters (GB 32100)',
@@ -53,7 +54,7 @@ export class OrganizationsService {
     if (dto.kind === 'administration' && !isPlatformAdmin(caller)) {
       throw Problems.forbidden('Only platform administrators register technology-market administrations');
     }
-    return this.dataSource.transaction(async (m) => {
+    const result = await this.dataSource.transaction(async (m) => {
       const dup = await m.query('SELECT 1 FROM organizations WHERE credit_code = $1', [dto.creditCode]);
       if (dup.length) throw Problems.conflict('credit-code-taken', 'An organisation with this credit code is already registered');
       const org = await m.save(
@@ -76,8 +77,11 @@ export class OrganizationsService {
         entityId: org.id,
         data: { name: org.name, kind: org.kind, creditCode: org.creditCode, regionCode: org.regionCode },
       });
+      await requestVerification(this.outbox, m, org);
       return toOrganizationDto(org);
     });
+    void this.queues.nudgeOutbox();
+    return result;
   }
 
   /**

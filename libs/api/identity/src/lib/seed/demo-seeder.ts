@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AuditService, type AppConfig } from '@ttx/api/core';
+import { APP_CONFIG, AuditService, OutboxService, type AppConfig } from '@ttx/api/core';
 import type { OrganizationKind, Role } from '@ttx/shared/contracts';
 import { checkCreditCode } from '@ttx/shared/policy';
 import { hashPassword } from '../auth/auth.service';
+import { requestVerification } from '../organizations/verification-request';
 
 export interface DemoIdentitySeed {
   organizations: {
@@ -28,6 +29,7 @@ export class DemoSeeder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -70,6 +72,11 @@ export class DemoSeeder {
         }
       }
       await m.query(`UPDATE organizations o SET created_by = (SELECT user_id FROM memberships WHERE organization_id = o.id AND is_admin LIMIT 1)`);
+      // An organisation seeded unverified was registered and waits for review: the admins got word of it then.
+      for (const o of seed.organizations.filter((x) => x.verified === false)) {
+        const [org] = await m.query('SELECT name, created_by AS "createdBy" FROM organizations WHERE id = $1', [orgIds.get(o.key)]);
+        await requestVerification(this.outbox, m, org);
+      }
       await this.audit.append(m, {
         actorId: null,
         action: 'demo.seeded',

@@ -9,7 +9,7 @@ import type { ChecklistDto } from '../dto/empowerment.dto';
 import { OwnershipService } from '../ownership/ownership.service';
 import { PoliciesService } from '../policy/policies.service';
 import { EmpowermentViews, loadConsents, type EmpowermentRow } from './empowerment-views';
-import { notifyAll, titleOf } from './notify';
+import { finalDecisionMessage, notifyAll, titleOf } from './notify';
 
 export type NoticeEndOutcome = 'finalised' | 'awaiting-decision' | 'not-in-notice' | 'notice-running';
 
@@ -105,15 +105,7 @@ export class EmpowermentFinalizer {
     });
     const title = titleOf({ zh: e.titleZh, en: e.titleEn });
     const ttos = await this.members.usersWithRole(e.institutionId, 'tto_manager', m);
-    await notifyAll(this.outbox, m, [e.applicantId, ...consents.map((c) => c.userId), ...ttos], {
-      kind: `empowerment-${to}`,
-      title:
-        to === 'final'
-          ? { zh: `「${title.zh}」赋权决定已生效`, en: `Empowerment of “${title.en}” is final` }
-          : { zh: `「${title.zh}」赋权申请未获批准`, en: `Empowerment of “${title.en}” was rejected` },
-      body: { zh: reasons, en: reasons },
-      link: `/rights/empowerments/${e.id}`,
-    });
+    await notifyAll(this.outbox, m, [e.applicantId, ...consents.map((c) => c.userId), ...ttos], finalDecisionMessage(e.id, title, decision, reasons));
   }
 
   /**

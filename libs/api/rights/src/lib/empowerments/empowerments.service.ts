@@ -23,7 +23,7 @@ import { isAdmin, isMember, isTtoOf } from '../policy/access';
 import { PoliciesService } from '../policy/policies.service';
 import { EmpowermentFinalizer } from './empowerment-finalizer.service';
 import { EMPOWERMENT_SQL, EmpowermentViews, loadConsents, pctOrNull, type EmpowermentColumns, type EmpowermentRow } from './empowerment-views';
-import { notifyAll, titleOf } from './notify';
+import { notifyAll, reviewDecisionMessage, titleOf } from './notify';
 
 const ruleError = (p: RuleProblem) => Problems.rule(p.rule, `${p.detail} [rule ${p.rule}]`, [{ field: p.field, message: p.detail }]);
 const link = (id: string) => `/rights/empowerments/${id}`;
@@ -283,15 +283,7 @@ export class EmpowermentsService implements OnModuleInit {
       );
       await m.query('UPDATE empowerments SET disclosure_id = $2, notice_ends_at = $3 WHERE id = $1', [e.id, notice.id, endsAt]);
     }
-    await notifyAll(this.outbox, m, [e.applicantId, ...consents.map((c) => c.userId)], {
-      kind: `empowerment-review-${dto.decision}`,
-      title:
-        to === 'in_notice'
-          ? { zh: `「${title.zh}」赋权申请审查通过，进入公示`, en: `Empowerment of “${title.en}” approved in review and on public notice` }
-          : { zh: `「${title.zh}」赋权申请未通过审查`, en: `Empowerment of “${title.en}” was rejected in review` },
-      body: { zh: dto.reasons, en: dto.reasons },
-      link: link(e.id),
-    });
+    await notifyAll(this.outbox, m, [e.applicantId, ...consents.map((c) => c.userId)], reviewDecisionMessage(e.id, title, dto.decision, dto.reasons));
     return endsAt;
   }
 

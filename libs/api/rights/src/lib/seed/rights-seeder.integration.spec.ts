@@ -25,6 +25,11 @@ describe('rights demo seed', () => {
     expect(await t.app.get(RightsSeeder).seed(SEEDS)).toBe('seeded');
     expect(await t.app.get(RightsSeeder).seed(SEEDS)).toBe('skipped');
     const researcher = await login('researcher@demo.ttx');
+    // The seeded decisions told the applicant, as live ones do (the outbox; the worker delivers them).
+    const told: { kind: string }[] = await t.app.get(DataSource).query(
+      `SELECT o.payload->>'kind' AS kind FROM outbox o JOIN users u ON u.id::text = o.payload->>'userId' WHERE u.email = 'researcher@demo.ttx' ORDER BY o.created_at`,
+    );
+    expect(told.map((n) => n.kind).sort()).toEqual(['empowerment-final', 'empowerment-review-approve', 'empowerment-review-approve', 'empowerment-review-reject']);
     const tto = await login('tto@demo.ttx');
     const mine = await call(t.app, 'GET', '/api/empowerments?pageSize=50', { token: researcher });
     expect(mine.json.items.map((e: { status: string }) => e.status).sort()).toEqual(['consenting', 'final', 'in_notice', 'rejected', 'under_review']);

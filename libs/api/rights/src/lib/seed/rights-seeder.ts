@@ -2,12 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '@ttx/api/core';
+import { APP_CONFIG, OutboxService, type AppConfig } from '@ttx/api/core';
 import { AchievementFactsService } from '@ttx/api/catalog';
 import { MemberDirectory } from '@ttx/api/identity';
 import { DisclosuresService } from '@ttx/api/platform';
 import { CHECKLIST_ITEMS, type EmpowermentModel, type EmpowermentStatus, type NegativeRuleKind } from '@ttx/shared/contracts';
 import { pctToBp } from '@ttx/shared/policy';
+import { finalDecisionMessage, notifyAll, reviewDecisionMessage, titleOf } from '../empowerments/notify';
 import { OwnershipService } from '../ownership/ownership.service';
 import { PoliciesService } from '../policy/policies.service';
 
@@ -33,7 +34,8 @@ const ago = (days: number) => new Date(Date.now() - days * DAY);
 /**
  * Demo rights data for the university (owned by tto@demo.ttx and researcher@demo.ttx): two policy versions,
  * a negative list, and empowerments in every state. Loads only into an empty rights context, never in
- * production; the worker schedules the notice-end job of the open notice when it starts.
+ * production; the worker schedules the notice-end job of the open notice when it starts. The seeded decisions
+ * send the notifications the live ones send (the outbox; the worker delivers them).
  */
 @Injectable()
 export class RightsSeeder {
@@ -46,6 +48,7 @@ export class RightsSeeder {
     private readonly ownership: OwnershipService,
     private readonly disclosures: DisclosuresService,
     private readonly members: MemberDirectory,
+    private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -160,6 +163,8 @@ export class RightsSeeder {
       evidence: [{ title: '成果完成人贡献说明 / contribution statement', ref: `TTO-${e.achievement}` }],
     };
     const reviewedAt = ago(e.review.daysAgo);
+    const team = [applicant, ...a.inventors.map((i) => i.userId)];
+    await notifyAll(this.outbox, m, team, reviewDecisionMessage(id, titleOf(a), e.review.decision, e.review.reasons));
     await m.query(
       `INSERT INTO empowerment_decisions (empowerment_id, stage, decision, reasons, checklist, policy_id, policy_settings, decided_by, created_at)
        VALUES ($1, 'review', $2, $3, $4, $5, $6, $7, $8)`,
@@ -206,13 +211,15 @@ export class RightsSeeder {
       });
     }
     if (e.status !== 'final') return;
+    const finalReasons = '公示期满，无成立的异议，拟定决定生效。 The public notice ended with no upheld objection; the proposed decision is final.';
     const [{ id: decisionId }] = await m.query(
       `INSERT INTO empowerment_decisions (empowerment_id, stage, decision, reasons, checklist, policy_id, policy_settings, decided_by, created_at)
        VALUES ($1, 'final', 'approve', $2, $3, $4, $5, NULL, $6) RETURNING id`,
-      [id, '公示期满，无成立的异议，拟定决定生效。 The public notice ended with no upheld objection; the proposed decision is final.', JSON.stringify(checklist), policy.policyId, policy.settings, endsAt],
+      [id, finalReasons, JSON.stringify(checklist), policy.policyId, policy.settings, endsAt],
     );
     await m.query('UPDATE empowerments SET decided_at = $2 WHERE id = $1', [id, endsAt]);
     await this.disclosures.setOutcome(m, notice.id, 'approved');
+    await notifyAll(this.outbox, m, [...team, ...(await this.members.usersWithRole(a.institutionId, 'tto_manager', m))], finalDecisionMessage(id, titleOf(a), 'approve', finalReasons));
     if (proposed.length) {
       await this.ownership.write(m, a.id, proposed, { empowermentId: id, decisionId });
       await m.query('UPDATE ownership_history SET created_at = $2 WHERE decision_id = $1', [decisionId, endsAt]);

@@ -1,0 +1,21 @@
+import type { OutboxService } from '@ttx/api/core';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Tells every platform admin (but the one who registered it) that an organisation waits in the review queue:
+ * on registration, and for the demo organisations seeded unverified, so the queue never fills unnoticed.
+ */
+export async function requestVerification(outbox: OutboxService, m: EntityManager, org: { name: string; createdBy: string | null }): Promise<void> {
+  const admins: { user_id: string }[] = await m.query(`SELECT DISTINCT user_id FROM memberships WHERE role = 'platform_admin'`);
+  for (const { user_id: userId } of admins) {
+    if (userId === org.createdBy) continue;
+    await outbox.enqueue(m, 'notification', {
+      userId,
+      kind: 'organization-verification-requested',
+      title: { zh: `「${org.name}」申请机构认证`, en: `${org.name} asks to be verified` },
+      body: { zh: '请核对统一社会信用代码与登记信息后认证。', en: 'Check its unified social credit code and registration details, then verify it.' },
+      link: '/admin/organizations',
+      email: true,
+    });
+  }
+}
