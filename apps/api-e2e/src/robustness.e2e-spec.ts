@@ -6,8 +6,9 @@ import { api, login, type ApiResponse } from './support/http';
  * No 500 on bad input, anywhere: every operation of the committed OpenAPI document gets a fixed set of bad
  * requests (support/bad-requests.ts) as a demo user whose role grants the operation's `x-permission`, and its
  * first bad request once anonymously. Every answer must be < 500; a 4xx must be an RFC 9457 problem; a 400
- * for a named field must list it in `errors`; input the document rules out must not be accepted (2xx).
- * Bodies start from values the document allows, so a probe it allows too (`null` for an optional field) may
+ * for a named field must list it in `errors`; input the document rules out must not be accepted (2xx): `null`
+ * for a body field is refused naming it unless the document marks the field `nullable` (null clears it there).
+ * Bodies start from values the document allows, so a probe it allows too (`null` for a nullable field) may
  * succeed and write: the run's throwaway database then holds e.g. an organisation `rrrrrr`; no other spec reads it.
  */
 
@@ -32,7 +33,8 @@ const LEGEND = [
   'sent per operation (bounded): path (not-a-uuid, unknown uuid, 300 chars, bad %-escape);',
   '  query per param (abc, -1, 1.5, 1e309, 10^20 | unknown enum | bad format, 2026-02-30 | too long, NUL | twice), a required one missing;',
   '  header (2000 chars, empty); body (not JSON, empty, [], "text", null, 42, {}, +unknown field, __proto__, 20000 deep, as text/plain;',
-  '  per field: wrong type, unknown enum, 100 kB, NUL, bad format, 1e309, -1, 1.5, 2^63, [null], nested wrong type);',
+  '  per field: wrong type, unknown enum, 100 kB, NUL, bad format, 1e309, -1, 1.5, 2^63, [null], nested wrong type;',
+  '  every field (beyond the budget): null, refused unless the document says nullable);',
   '  multipart (none, JSON, wrong part, empty file); the probes that must be refused once more on an existing resource (@real);',
   '  one plain signed-in call when the operation takes no input; public operations everything anonymously and as sme;',
   '  +1 anonymous per operation; once per path, a method it does not declare.',

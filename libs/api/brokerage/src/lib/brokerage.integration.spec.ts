@@ -209,6 +209,10 @@ describe('brokers and credit (DOMAIN.md §5½)', () => {
     brokerId = res.json.id;
     expect(res.json.rating).toMatchObject({ score: 60, grade: 'C', breaches: [] });
     expect((await call(t.app, 'PUT', '/api/brokers/me', { token: tokens['sme'], body: { certificationNumber: 'JSJJR-2024-0002', fieldCodes: [] } })).status).toBe(403);
+    // null is not a bio: refused naming the field, as every optional field where null means nothing.
+    const nullBio = await call(t.app, 'PUT', '/api/brokers/me', { token: tokens['broker'], body: { certificationNumber: 'JSJJR-2024-0001', fieldCodes: ['05'], bio: null } });
+    expect(nullBio.status).toBe(400);
+    expect(nullBio.json.errors).toEqual([{ field: 'bio', message: 'must not be null' }]);
     const unknown = await call(t.app, 'PUT', '/api/brokers/me', { token: tokens['broker'], body: { certificationNumber: 'JSJJR-2024-0001', fieldCodes: ['05', '99.98', '99.99'] } });
     expect(unknown.status).toBe(422);
     expect(unknown.json.detail).toBe('Unknown technology field(s): 99.98, 99.99');

@@ -191,6 +191,17 @@ describe('organisations', () => {
     expect(res.json.errors.map((e: { field: string }) => e.field).sort()).toEqual(['creditCode', 'regionCode']);
   });
 
+  it('refuses null for an optional field that null means nothing for (isSme) with 400 naming it', async () => {
+    const u = await register();
+    const { accessToken } = await tokenOf(u.email, u.password);
+    const res = await call(t.app, 'POST', '/api/organizations', {
+      token: accessToken,
+      body: { name: '空值测试公司', kind: 'enterprise', creditCode: validCode(4), regionCode: '340104', isSme: null },
+    });
+    expectProblem(res, 400);
+    expect(res.json.errors).toEqual([{ field: 'isSme', message: 'must not be null' }]);
+  });
+
   it('refuses a duplicate credit code with 409, also when two requests race', async () => {
     const u = await register();
     const { accessToken } = await tokenOf(u.email, u.password);

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, NotContains, ValidateNested } from 'class-validator';
-import { PageQueryDto } from '@ttx/api/core';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsString, IsUUID, Length, Matches, MaxLength, NotContains, ValidateNested } from 'class-validator';
+import { IsOptionalNotNull, PageQueryDto } from '@ttx/api/core';
 import { LocalizedTextDto, LocalizedTextViewDto } from '@ttx/api/catalog';
 import { CREDIT_EVENT_KINDS, CREDIT_GRADES, type CreditEventKind, type CreditGrade } from '@ttx/shared/contracts';
 
@@ -21,13 +21,13 @@ export class UpsertBrokerProfileDto {
   fieldCodes!: string[];
 
   @ApiPropertyOptional({ type: LocalizedTextDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   bio?: LocalizedTextDto;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The agency (needed when the caller is a broker of several)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID('4')
   organizationId?: string;
 }
@@ -60,12 +60,12 @@ export class ReverseCreditEventDto {
 
 export class BrokersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '05' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(/^[0-9]{2}(\.[0-9]{2})?$/, { message: 'must be a field code like 05 or 05.01' })
   field?: string;
 
   @ApiPropertyOptional({ description: 'Name or organisation contains' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   q?: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { PageQueryDto } from '@ttx/api/core';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsOptionalNotNull, PageQueryDto } from '@ttx/api/core';
 import { AchievementSummaryDto, LocalizedDetailDto, LocalizedTextDto, LocalizedTextViewDto, LocalizedTitleDto, PriceRangeDto, PriceRangeViewDto } from '@ttx/api/catalog';
 import { DEAL_TYPES, DEMAND_STATUSES, MATURITY_STAGES, type DealType, type DemandStatus, type MatchReason, type MaturityStage } from '@ttx/shared/contracts';
 
@@ -21,18 +21,18 @@ export class CreateDemandDto {
   summary!: LocalizedTextDto;
 
   @ApiPropertyOptional({ type: LocalizedDetailDto, description: 'Detail; for a confidential demand only the owner and invited parties see it' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateNested()
   @Type(() => LocalizedDetailDto)
   detail?: LocalizedDetailDto;
 
   @ApiPropertyOptional({ example: '05.01' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(/^[0-9]{2}(\.[0-9]{2})?$/, { message: 'must be a field code like 05 or 05.01' })
   fieldCode?: string;
 
   @ApiPropertyOptional({ enum: MATURITY_STAGES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(MATURITY_STAGES, oneOf(MATURITY_STAGES))
   desiredStage?: MaturityStage;
 
@@ -45,7 +45,7 @@ export class CreateDemandDto {
   dealTypes!: DealType[];
 
   @ApiPropertyOptional({ type: PriceRangeDto, description: 'Budget range in fen' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateNested()
   @Type(() => PriceRangeDto)
   budget?: PriceRangeDto;
@@ -56,37 +56,37 @@ export class CreateDemandDto {
   deadline!: string;
 
   @ApiPropertyOptional({ default: false, description: 'Hide the detail, the budget and the enterprise from the public' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   confidential?: boolean;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The enterprise (needed when the caller belongs to several)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID('4')
   organizationId?: string;
 }
 
 export class DemandsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: "true: the caller's organisations' demands in every state" })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   mine?: boolean;
 
   @ApiPropertyOptional({ enum: DEMAND_STATUSES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(DEMAND_STATUSES, oneOf(DEMAND_STATUSES))
   status?: DemandStatus;
 
   @ApiPropertyOptional({ example: '05' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(/^[0-9]{2}(\.[0-9]{2})?$/, { message: 'must be a field code like 05 or 05.01' })
   field?: string;
 }
 
 export class MatchesQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, NotContains } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, NotContains } from 'class-validator';
+import { IsOptionalNotNull } from '@ttx/api/core';
 import { AchievementSummaryDto } from '@ttx/api/catalog';
 import { DEAL_ROOM_ROLES, DEAL_ROOM_STAGES, DEAL_TYPES, type DealRoomRole, type DealRoomStage, type DealType } from '@ttx/shared/contracts';
 import { DemandDto } from '../demands/demand.dto';
@@ -15,7 +16,7 @@ export class OpenRoomDto {
 
 export class RoomsQueryDto {
   @ApiPropertyOptional({ enum: DEAL_ROOM_STAGES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(DEAL_ROOM_STAGES, { message: `must be one of ${DEAL_ROOM_STAGES.join(', ')}` })
   stage?: DealRoomStage;
 }
@@ -39,7 +40,7 @@ export class PostMessageDto {
 
 export class MessagesQueryDto {
   @ApiPropertyOptional({ description: 'Only messages after this seq (the cursor of the last call)', default: 0 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(0)
@@ -84,7 +85,7 @@ export class RoomOfferDto {
   amountFen!: number;
 
   @ApiPropertyOptional({ maxLength: 4000 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(trim)
   @IsString()
   @MaxLength(4000)
@@ -94,14 +95,14 @@ export class RoomOfferDto {
 
 export class CommissionDto {
   @ApiPropertyOptional({ description: 'Rate in basis points of the deal amount (1–3000 = 0.01 %–30 %)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(3000)
   rateBp?: number;
 
   @ApiPropertyOptional({ description: 'Fixed amount in fen' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)

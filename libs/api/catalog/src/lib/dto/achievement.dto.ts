@@ -22,7 +22,7 @@ import {
   NotContains,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '@ttx/api/core';
+import { IsOptionalNotNull, PageQueryDto } from '@ttx/api/core';
 import {
   ACHIEVEMENT_KINDS,
   ACHIEVEMENT_STATUSES,
@@ -139,47 +139,47 @@ export class PriceRangeDto {
 /** Everything an owner may write; PATCH takes any subset. */
 export class UpdateAchievementDto {
   @ApiPropertyOptional({ enum: ACHIEVEMENT_KINDS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ACHIEVEMENT_KINDS as unknown as string[], oneOf(ACHIEVEMENT_KINDS))
   kind?: AchievementKind;
 
   @ApiPropertyOptional({ type: LocalizedTitleDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTitleDto)
   title?: LocalizedTitleDto;
 
   @ApiPropertyOptional({ type: LocalizedTextDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   abstract?: LocalizedTextDto;
 
   @ApiPropertyOptional({ type: LocalizedTextDto, description: 'Problem solved' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   problem?: LocalizedTextDto;
 
   @ApiPropertyOptional({ type: LocalizedTextDto, description: 'Advantages over existing solutions' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   advantages?: LocalizedTextDto;
 
   @ApiPropertyOptional({ type: LocalizedTextDto, description: 'Application scenarios' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   applications?: LocalizedTextDto;
 
   @ApiPropertyOptional({ type: LocalizedDetailDto, description: 'Confidential technical detail' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => LocalizedDetailDto)
@@ -204,7 +204,7 @@ export class UpdateAchievementDto {
   trl?: number | null;
 
   @ApiPropertyOptional({ description: 'Job-related achievement (职务科技成果)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   jobRelated?: boolean;
 
@@ -216,7 +216,7 @@ export class UpdateAchievementDto {
   fundingProjectNumber?: string | null;
 
   @ApiPropertyOptional({ enum: DEAL_TYPES, isArray: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(DEAL_TYPES.length)
   @ArrayUnique()
@@ -231,7 +231,7 @@ export class UpdateAchievementDto {
   askingPrice?: PriceRangeDto | null;
 
   @ApiPropertyOptional({ type: [IpRecordDto], description: 'Replaces the list' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
@@ -239,7 +239,7 @@ export class UpdateAchievementDto {
   ipRecords?: IpRecordDto[];
 
   @ApiPropertyOptional({ type: [InventorDto], description: 'Replaces the team; shares sum to exactly 100' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
@@ -265,26 +265,26 @@ export class CreateAchievementDto extends UpdateAchievementDto {
   declare abstract: LocalizedTextDto;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Needed only when the caller belongs to several verified institutions' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID('4')
   institutionId?: string;
 }
 
 export class AcceptNdaDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Needed only when the caller belongs to several enterprises' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID('4')
   organizationId?: string;
 }
 
 export class MyAchievementsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ACHIEVEMENT_STATUSES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ACHIEVEMENT_STATUSES as unknown as string[], oneOf(ACHIEVEMENT_STATUSES))
   status?: AchievementStatus;
 
   @ApiPropertyOptional({ maxLength: 100, description: 'Title (Chinese or English) contains this, case-insensitive' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   q?: string;
@@ -294,38 +294,38 @@ export const SEARCH_SORTS = ['relevance', 'newest'] as const;
 
 export class SearchAchievementsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ maxLength: 100, description: 'Chinese and/or English; Chinese matches as a substring, English by word stem' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   q?: string;
 
   @ApiPropertyOptional({ example: '01.01', description: 'A field code; a top-level code includes its children' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(/^\d{2}(\.\d{2})?$/, { message: 'must be a field code like 01 or 01.02' })
   field?: string;
 
   @ApiPropertyOptional({ enum: ACHIEVEMENT_KINDS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ACHIEVEMENT_KINDS as unknown as string[], oneOf(ACHIEVEMENT_KINDS))
   kind?: AchievementKind;
 
   @ApiPropertyOptional({ enum: MATURITY_STAGES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(MATURITY_STAGES as unknown as string[], oneOf(MATURITY_STAGES))
   stage?: MaturityStage;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   institutionId?: string;
 
   @ApiPropertyOptional({ enum: DEAL_TYPES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(DEAL_TYPES as unknown as string[], oneOf(DEAL_TYPES))
   dealType?: DealType;
 
   @ApiPropertyOptional({ enum: SEARCH_SORTS, description: 'Default: relevance with q, newest without' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(SEARCH_SORTS as unknown as string[], oneOf(SEARCH_SORTS))
   sort?: (typeof SEARCH_SORTS)[number];
 }

@@ -1,16 +1,19 @@
 import { ValidationError, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import type { ProblemFieldError } from '@ttx/shared/contracts';
+import { NOT_NULL } from '../http/optional';
 import { Problems } from './problem';
 
 function flatten(errors: ValidationError[], parent = ''): ProblemFieldError[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({
+    // A null refused by IsOptionalNotNull also fails the field's type rules; "must not be null" says it all.
+    const constraints = e.constraints?.[NOT_NULL] ? { [NOT_NULL]: e.constraints[NOT_NULL] } : (e.constraints ?? {});
+    const own = Object.values(constraints).map((message) => ({
       field,
       // class-validator prefixes the property name already for most messages; whitelist errors read oddly otherwise
       message: message.replace(/^property (\S+) should not exist$/, 'is not an allowed field'),
     }));
-    return [...own, ...flatten(e.children ?? [], field)];
+    return [...own, ...(e.constraints?.[NOT_NULL] ? [] : flatten(e.children ?? [], field))];
   });
 }
 

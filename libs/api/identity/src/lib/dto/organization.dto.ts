@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { PageQueryDto } from '@ttx/api/core';
+import { IsBoolean, IsEmail, IsIn, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsOptionalNotNull, PageQueryDto } from '@ttx/api/core';
 import { ORGANIZATION_KINDS, ROLES, type OrganizationKind, type Role } from '@ttx/shared/contracts';
 
 export class CreateOrganizationDto {
@@ -27,7 +27,7 @@ export class CreateOrganizationDto {
   regionCode!: string;
 
   @ApiPropertyOptional({ description: 'Small or medium-sized enterprise (中小微企业)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   isSme?: boolean;
 }
@@ -44,14 +44,14 @@ export class AddMemberDto {
   role!: Role;
 
   @ApiPropertyOptional({ description: 'May add members and manage the organisation' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   isAdmin?: boolean;
 }
 
 export class ListOrganizationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Platform admins: filter by verification state' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['true', 'false'])
   verified?: 'true' | 'false';
 }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LocalizedTextViewDto } from '@ttx/api/catalog';
-import { PageQueryDto } from '@ttx/api/core';
+import { IsOptionalNotNull, PageQueryDto } from '@ttx/api/core';
 import { LICENCE_KINDS, LICENCE_STATUSES, type LicenceKind, type LicenceStatus } from '@ttx/shared/contracts';
 import { Fen, PaymentTermsDto, trim } from './terms.dto';
 
@@ -33,10 +33,10 @@ export class CreateLicenceDto {
   fieldsOfUse!: string[];
   @ApiProperty({ format: 'date' }) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) startsOn!: string;
   @ApiProperty({ format: 'date', description: 'Not after the IP expiry of the achievement' }) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) endsOn!: string;
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() sublicensing?: boolean;
+  @ApiPropertyOptional({ default: false }) @IsOptionalNotNull() @IsBoolean() sublicensing?: boolean;
   @ApiProperty({ type: PaymentTermsDto }) @IsObject() @ValidateNested() @Type(() => PaymentTermsDto) terms!: PaymentTermsDto;
   @ApiPropertyOptional({ type: LicenceBrokerInputDto, description: 'The broker of the deal, paid from each payment' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateNested()
   @Type(() => LicenceBrokerInputDto)
   broker?: LicenceBrokerInputDto;
@@ -59,13 +59,13 @@ export class RoyaltyReportInputDto {
 export const LICENCE_LIST_ROLES = ['licensor', 'licensee'] as const;
 
 export class LicencesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: LICENCE_STATUSES }) @IsOptional() @IsIn(LICENCE_STATUSES as unknown as string[]) status?: LicenceStatus;
+  @ApiPropertyOptional({ enum: LICENCE_STATUSES }) @IsOptionalNotNull() @IsIn(LICENCE_STATUSES as unknown as string[]) status?: LicenceStatus;
   @ApiPropertyOptional({ enum: LICENCE_LIST_ROLES, description: "Only the licences where the caller's organisations are this party" })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(LICENCE_LIST_ROLES as unknown as string[])
   role?: (typeof LICENCE_LIST_ROLES)[number];
   @ApiPropertyOptional({ maxLength: 100, description: "Licence number, achievement title (Chinese or English) or the licensor's or licensee's name contains this, case-insensitive" })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   q?: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptionalNotNull } from '@ttx/api/core';
 import { LocalizedTextViewDto } from '@ttx/api/catalog';
 import { DISTRIBUTION_RECIPIENTS, INVOICE_KINDS, INVOICE_STATUSES, type DistributionRecipientType, type InvoiceKind, type InvoiceStatus } from '@ttx/shared/contracts';
 import { Fen, trim } from './terms.dto';
@@ -8,7 +9,7 @@ import { Fen, trim } from './terms.dto';
 export class CreatePaymentDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('4') invoiceId!: string;
   @ApiProperty({ description: 'Fen; partial payments are allowed, more than the open amount is refused' }) @Fen() amount!: number;
-  @ApiPropertyOptional({ maxLength: 200, description: 'Bank transfer reference' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(200) reference?: string;
+  @ApiPropertyOptional({ maxLength: 200, description: 'Bank transfer reference' }) @IsOptionalNotNull() @Transform(trim) @IsString() @MaxLength(200) reference?: string;
 }
 
 export class InvoiceDto {
@@ -73,7 +74,7 @@ export class IncomeStatementDto {
 }
 
 export class IncomeQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: "An institution's lines (its TTO manager); omitted: the caller's own lines" }) @IsOptional() @IsUUID('4') organizationId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "An institution's lines (its TTO manager); omitted: the caller's own lines" }) @IsOptionalNotNull() @IsUUID('4') organizationId?: string;
 }
 
 export class IncomeExportQueryDto extends IncomeQueryDto {
@@ -94,5 +95,5 @@ export class ReceivablesDto {
 }
 
 export class ReceivablesQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: "Defaults to the caller's (first) institution" }) @IsOptional() @IsUUID('4') organizationId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "Defaults to the caller's (first) institution" }) @IsOptionalNotNull() @IsUUID('4') organizationId?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsOptionalNotNull } from '@ttx/api/core';
 import { ROYALTY_PERIODS, type RoyaltyPeriod } from '@ttx/shared/contracts';
 
 /** Money is integer fen; the cap (RMB 100 bn) keeps every sum a safe JavaScript integer. */
@@ -50,7 +51,7 @@ export class DeferralTermDto {
 /** Combinable payment terms (contracts' PaymentTerms). */
 export class PaymentTermsDto {
   @ApiPropertyOptional({ type: LumpSumTermDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => LumpSumTermDto) lumpSum?: LumpSumTermDto | null;
-  @ApiPropertyOptional({ type: [MilestoneTermDto] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => MilestoneTermDto) milestones?: MilestoneTermDto[];
+  @ApiPropertyOptional({ type: [MilestoneTermDto] }) @IsOptionalNotNull() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => MilestoneTermDto) milestones?: MilestoneTermDto[];
   @ApiPropertyOptional({ type: RoyaltyTermDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => RoyaltyTermDto) royalty?: RoyaltyTermDto | null;
   @ApiPropertyOptional({ type: EquityTermDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => EquityTermDto) equity?: EquityTermDto | null;
   @ApiPropertyOptional({ type: DeferralTermDto, nullable: true, description: '先使用后付费 (use first, pay later)' })

@@ -4,7 +4,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -15,7 +14,7 @@ import {
   NotContains,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '@ttx/api/core';
+import { IsOptionalNotNull, PageQueryDto } from '@ttx/api/core';
 import {
   AUCTION_KINDS,
   AUCTION_OUTCOMES,
@@ -67,30 +66,30 @@ function Text(max: number): PropertyDecorator {
 
 export class AuctionTermsDto {
   @ApiPropertyOptional({ enum: AUCTION_KINDS, default: 'english' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(AUCTION_KINDS as unknown as string[], oneOf(AUCTION_KINDS))
   kind?: AuctionKind;
 
   @ApiProperty({ description: 'Start price in fen' }) @Fen() startPrice!: number;
-  @ApiPropertyOptional({ description: 'Hidden reserve in fen (only whether it is met is public)' }) @IsOptional() @Fen({ min: 0 }) reservePrice?: number;
+  @ApiPropertyOptional({ description: 'Hidden reserve in fen (only whether it is met is public)' }) @IsOptionalNotNull() @Fen({ min: 0 }) reservePrice?: number;
   @ApiProperty({ description: 'Fixed bid increment in fen' }) @Fen() increment!: number;
-  @ApiPropertyOptional({ description: 'Bidder deposit in fen (recorded)' }) @IsOptional() @Fen({ min: 0 }) deposit?: number;
+  @ApiPropertyOptional({ description: 'Bidder deposit in fen (recorded)' }) @IsOptionalNotNull() @Fen({ min: 0 }) deposit?: number;
   @ApiPropertyOptional({ description: "Buyer's premium in basis points (1000 = 10 %)", minimum: 0, maximum: 5000 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(5000)
   buyerPremiumBp?: number;
 
   @ApiPropertyOptional({ description: 'Soft-close window in seconds (policy default 300)', minimum: 0, maximum: 3600 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(3600)
   softCloseSeconds?: number;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Defaults to now' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsISO8601({ strict: true })
   startsAt?: string;
 
@@ -102,9 +101,9 @@ export class OpenLicenceTermsDto {
   @IsIn(OPEN_LICENCE_FEE_TYPES as unknown as string[], oneOf(OPEN_LICENCE_FEE_TYPES))
   feeType!: OpenLicenceFeeType;
 
-  @ApiPropertyOptional({ description: 'Lump sum or upfront fee in fen' }) @IsOptional() @Fen() lumpSumFen?: number;
+  @ApiPropertyOptional({ description: 'Lump sum or upfront fee in fen' }) @IsOptionalNotNull() @Fen() lumpSumFen?: number;
   @ApiPropertyOptional({ description: 'Running royalty in basis points of net sales (500 = 5 %)', minimum: 1, maximum: 10000 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(10000)
@@ -117,7 +116,7 @@ export class OpenLicenceTermsDto {
   termMonths!: number;
 
   @ApiPropertyOptional({ format: 'date', description: 'Defaults to today' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true })
   startsOn?: string;
@@ -135,27 +134,27 @@ export class CreateListingDto {
   dealType!: MarketDealType;
 
   @ApiPropertyOptional({ enum: LICENCE_SCOPES, description: 'Required for a licence (open licences are non_exclusive)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(LICENCE_SCOPES as unknown as string[], oneOf(LICENCE_SCOPES))
   licenceScope?: LicenceScope;
 
-  @ApiPropertyOptional({ description: 'Fixed price (挂牌价) or asking price for negotiation, in fen' }) @IsOptional() @Fen() price?: number;
-  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @Text(5000) terms?: string;
+  @ApiPropertyOptional({ description: 'Fixed price (挂牌价) or asking price for negotiation, in fen' }) @IsOptionalNotNull() @Fen() price?: number;
+  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptionalNotNull() @Text(5000) terms?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 365, description: 'Fixed-price listing period in days (policy default 20)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(365)
   periodDays?: number;
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Why a government-funded achievement is listed below its evaluated value' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Text(2000)
   belowValueJustification?: string;
 
-  @ApiPropertyOptional({ type: AuctionTermsDto }) @IsOptional() @ValidateNested() @Type(() => AuctionTermsDto) auction?: AuctionTermsDto;
-  @ApiPropertyOptional({ type: OpenLicenceTermsDto }) @IsOptional() @ValidateNested() @Type(() => OpenLicenceTermsDto) openLicence?: OpenLicenceTermsDto;
+  @ApiPropertyOptional({ type: AuctionTermsDto }) @IsOptionalNotNull() @ValidateNested() @Type(() => AuctionTermsDto) auction?: AuctionTermsDto;
+  @ApiPropertyOptional({ type: OpenLicenceTermsDto }) @IsOptionalNotNull() @ValidateNested() @Type(() => OpenLicenceTermsDto) openLicence?: OpenLicenceTermsDto;
 }
 
 export class EvaluationDto {
@@ -163,40 +162,40 @@ export class EvaluationDto {
   @ApiProperty({ format: 'date' }) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) @IsISO8601({ strict: true }) evaluatedOn!: string;
   @ApiProperty({ example: 'income approach (收益法)', maxLength: 200 }) @Text(200) @Length(1, 200) method!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'The evaluator organisation when the caller belongs to several' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID('4')
   organizationId?: string;
 }
 
 export class ListingsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: LISTING_METHODS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(LISTING_METHODS as unknown as string[], oneOf(LISTING_METHODS))
   method?: ListingMethod;
 
   @ApiPropertyOptional({ enum: LISTING_STATUSES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(LISTING_STATUSES as unknown as string[], oneOf(LISTING_STATUSES))
   status?: ListingStatus;
 
-  @ApiPropertyOptional({ maxLength: 100, description: 'Words of the title' }) @IsOptional() @Text(100) q?: string;
+  @ApiPropertyOptional({ maxLength: 100, description: 'Words of the title' }) @IsOptionalNotNull() @Text(100) q?: string;
 }
 
 export class BuyerOrgDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The enterprise acting, when the caller belongs to several' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID('4')
   organizationId?: string;
 }
 
 export class OfferDto extends BuyerOrgDto {
   @ApiProperty({ description: 'Offered price in fen' }) @Fen() price!: number;
-  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @Text(5000) terms?: string;
+  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptionalNotNull() @Text(5000) terms?: string;
 }
 
 export class CounterOfferDto {
   @ApiProperty({ description: 'Counter price in fen' }) @Fen() price!: number;
-  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @Text(5000) terms?: string;
+  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptionalNotNull() @Text(5000) terms?: string;
 }
 
 export class BidDto {
@@ -204,7 +203,7 @@ export class BidDto {
 }
 
 export class RegisterBidderDto extends BuyerOrgDto {
-  @ApiPropertyOptional({ description: 'Deposit paid, in fen (recorded)' }) @IsOptional() @Fen({ min: 0 }) deposit?: number;
+  @ApiPropertyOptional({ description: 'Deposit paid, in fen (recorded)' }) @IsOptionalNotNull() @Fen({ min: 0 }) deposit?: number;
 }
 
 export class DecideBidderDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength, NotContains } from 'class-validator';
-import { PageQueryDto } from '@ttx/api/core';
+import { IsIn, IsString, MaxLength, MinLength, NotContains } from 'class-validator';
+import { IsOptionalNotNull, PageQueryDto } from '@ttx/api/core';
 import {
   DISCLOSURE_KINDS,
   DISCLOSURE_STATUSES,
@@ -62,12 +62,12 @@ export class DisclosurePageDto {
 
 export class DisclosureQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: DISCLOSURE_KINDS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(DISCLOSURE_KINDS, oneOf(DISCLOSURE_KINDS))
   kind?: DisclosureKind;
 
   @ApiPropertyOptional({ enum: DISCLOSURE_STATUSES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(DISCLOSURE_STATUSES, oneOf(DISCLOSURE_STATUSES))
   status?: DisclosureStatus;
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiCreatedResponse, ApiAcceptedResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { CurrentUser, Problems, Public, RequirePermission, type AuthUser } from '@ttx/api/core';
+import { type AuthUser, CurrentUser, IsOptionalNotNull, Problems, Public, RequirePermission } from '@ttx/api/core';
 import { CertificateService } from '../certificate/certificate.service';
 import {
   AmendContractDto,
@@ -22,7 +22,7 @@ import { ContractsService, MAX_ATTACHMENT_BYTES } from './contracts.service';
 const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
 
 class TemplateQueryDto {
-  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' }) @IsOptional() @IsIn(['csv', 'xlsx']) format?: 'csv' | 'xlsx';
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' }) @IsOptionalNotNull() @IsIn(['csv', 'xlsx']) format?: 'csv' | 'xlsx';
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -9,7 +9,6 @@ import {
   IsInt,
   IsISO8601,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -21,7 +20,7 @@ import {
   NotContains,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '@ttx/api/core';
+import { IsOptionalNotNull, PageQueryDto } from '@ttx/api/core';
 import {
   CONTRACT_KINDS,
   CONTRACT_STATUSES,
@@ -45,7 +44,7 @@ const SUB_KINDS = ['commissioned', 'cooperative', 'patent_right', 'patent_applic
 function fen(required: boolean, description: string): PropertyDecorator {
   return (target: object, key: string | symbol) => {
     (required ? ApiProperty : ApiPropertyOptional)({ type: 'integer', minimum: 0, maximum: MAX_FEN, description })(target, key);
-    if (!required) IsOptional()(target, key);
+    if (!required) IsOptionalNotNull()(target, key);
     IsInt()(target, key);
     Min(0)(target, key);
     Max(MAX_FEN)(target, key);
@@ -60,11 +59,11 @@ export class PartyDto {
   @Matches(/^[0-9A-Z]{1,18}$/, { message: 'must be up to 18 digits or capital letters' })
   creditCode!: string;
   @ApiPropertyOptional({ description: 'ISO 3166-1 numeric country code, 156 = China', default: '156' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(/^\d{3}$/, { message: 'must be a 3-digit ISO 3166 numeric code' })
   countryCode?: string;
   @ApiPropertyOptional({ description: 'GB/T 2260 region code (required for Chinese parties)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(/^\d{6}$/, { message: 'must be a 6-digit GB/T 2260 code' })
   regionCode?: string;
   @ApiProperty({ enum: PARTY_TYPES }) @IsIn(PARTY_TYPES, oneOf(PARTY_TYPES)) type!: PartyType;
@@ -80,36 +79,36 @@ export class NonTechnicalDto {
 export class InstalmentDto {
   @ApiProperty({ format: 'date' }) @IsISO8601({ strict: true }) @Length(10, 10) dueOn!: string;
   @fen(true, 'fen') amountFen!: number;
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) note?: string;
+  @ApiPropertyOptional({ maxLength: 200 }) @IsOptionalNotNull() @IsString() @MaxLength(200) note?: string;
 }
 
 export class CreateContractDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Filing (seller) organisation; defaults to the caller’s only one' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID('4')
   organizationId?: string;
   @ApiProperty({ enum: CONTRACT_KINDS }) @IsIn(CONTRACT_KINDS, oneOf(CONTRACT_KINDS)) kind!: ContractKind;
   @ApiPropertyOptional({ enum: SUB_KINDS, description: 'development: commissioned|cooperative; transfer: patent_right|patent_application_right|patent_licence|technical_secret' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(SUB_KINDS, oneOf(SUB_KINDS))
   subKind?: string;
   @ApiProperty({ maxLength: 200 }) @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) @NotContains('\u0000') projectName!: string;
   @ApiPropertyOptional({ description: 'Technology field code of the catalog taxonomy, e.g. 01.02' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(/^\d{2}(\.\d{2})?$/, { message: 'must look like 01 or 01.02' })
   fieldCode?: string;
   @ApiProperty({ format: 'date' }) @IsISO8601({ strict: true }) @Length(10, 10) signedOn!: string;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) @Length(10, 10) validFrom?: string;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) @Length(10, 10) validTo?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptionalNotNull() @IsISO8601({ strict: true }) @Length(10, 10) validFrom?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptionalNotNull() @IsISO8601({ strict: true }) @Length(10, 10) validTo?: string;
   @ApiPropertyOptional({ enum: PARTY_TYPES, description: 'The seller is the filing organisation; its entity type' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(PARTY_TYPES, oneOf(PARTY_TYPES))
   sellerType?: PartyType;
   @ApiProperty({ type: PartyDto }) @IsObject() @ValidateNested() @Type(() => PartyDto) buyer!: PartyDto;
   @fen(true, 'Contract amount in fen') contractAmount!: number;
-  @ApiPropertyOptional({ type: NonTechnicalDto }) @IsOptional() @ValidateNested() @Type(() => NonTechnicalDto) nonTechnical?: NonTechnicalDto;
+  @ApiPropertyOptional({ type: NonTechnicalDto }) @IsOptionalNotNull() @ValidateNested() @Type(() => NonTechnicalDto) nonTechnical?: NonTechnicalDto;
   @ApiPropertyOptional({ type: [InstalmentDto] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(60)
   @ValidateNested({ each: true })
@@ -121,8 +120,8 @@ export class CreateContractDto {
 
 export class AmendContractDto {
   @fen(false, 'New contract amount in fen') contractAmount?: number;
-  @ApiPropertyOptional({ type: NonTechnicalDto }) @IsOptional() @ValidateNested() @Type(() => NonTechnicalDto) nonTechnical?: NonTechnicalDto;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) @Length(10, 10) validTo?: string;
+  @ApiPropertyOptional({ type: NonTechnicalDto }) @IsOptionalNotNull() @ValidateNested() @Type(() => NonTechnicalDto) nonTechnical?: NonTechnicalDto;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptionalNotNull() @IsISO8601({ strict: true }) @Length(10, 10) validTo?: string;
   @ApiProperty({ maxLength: 1000, description: 'Why the contract is amended (kept in its history)' })
   @Transform(trim)
   @IsString()
@@ -142,11 +141,11 @@ export class RejectContractDto {
   @ArrayUnique()
   @IsIn(REJECTION_REASONS, { each: true, ...oneOf(REJECTION_REASONS) })
   reasons!: RejectionReason[];
-  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptionalNotNull() @Transform(trim) @IsString() @MaxLength(2000) note?: string;
 }
 
 export class ListContractsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: CONTRACT_STATUSES }) @IsOptional() @IsIn(CONTRACT_STATUSES, oneOf(CONTRACT_STATUSES)) status?: ContractStatus;
+  @ApiPropertyOptional({ enum: CONTRACT_STATUSES }) @IsOptionalNotNull() @IsIn(CONTRACT_STATUSES, oneOf(CONTRACT_STATUSES)) status?: ContractStatus;
 }
 
 export class PartyViewDto {

@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DisclosureDto } from '@ttx/api/platform';
-import { PageQueryDto } from '@ttx/api/core';
+import { IsOptionalNotNull, PageQueryDto } from '@ttx/api/core';
 import {
   EMPOWERMENT_DECISIONS,
   EMPOWERMENT_MODELS,
@@ -48,12 +48,12 @@ export class CreateEmpowermentDto {
   model!: EmpowermentModel;
 
   @ApiPropertyOptional({ description: 'ownership_first: the team share of ownership, % (≥ the policy minimum)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   teamOwnershipPct?: number;
 
   @ApiPropertyOptional({ description: 'long_term_use: years (≥ the policy minimum)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   useRightYears?: number;
 }
@@ -92,21 +92,21 @@ export class ChecklistDto {
   reviewers!: ReviewerVoteDto[];
 
   @ApiPropertyOptional({ type: [EvidenceDto] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })
   @Type(() => EvidenceDto)
   evidence?: EvidenceDto[];
 
-  @ApiPropertyOptional({ maxLength: 4000 }) @IsOptional() @IsString() @MaxLength(4000) comments?: string;
+  @ApiPropertyOptional({ maxLength: 4000 }) @IsOptionalNotNull() @IsString() @MaxLength(4000) comments?: string;
 }
 
 export class CreateDecisionDto {
   @ApiProperty({ enum: EMPOWERMENT_DECISIONS }) @IsIn(EMPOWERMENT_DECISIONS, oneOf(EMPOWERMENT_DECISIONS)) decision!: EmpowermentDecision;
   @ApiProperty({ minLength: 2, maxLength: 4000 }) @text(2, 4000) reasons!: string;
   @ApiPropertyOptional({ type: ChecklistDto, description: 'Required to approve under review; optional for the final decision' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateNested()
   @Type(() => ChecklistDto)
   checklist?: ChecklistDto;
@@ -114,14 +114,14 @@ export class CreateDecisionDto {
 
 export class CreateConsentDto {
   @ApiPropertyOptional({ description: "TTO only: the team position of an inventor without an account whose signed consent is on file" })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(1000)
   inventorPosition?: number;
 
   @ApiPropertyOptional({ maxLength: 500, description: 'TTO only: where the signed consent is kept' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @text(2, 500)
   evidence?: string;
 }
@@ -133,12 +133,12 @@ export class AnswerObjectionDto {
 
 export class EmpowermentQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['mine', 'review'], default: 'mine', description: "mine: the caller's team applications; review: the caller's institutions' queue" })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['mine', 'review'], oneOf(['mine', 'review']))
   scope: 'mine' | 'review' = 'mine';
 
   @ApiPropertyOptional({ enum: EMPOWERMENT_STATUSES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(EMPOWERMENT_STATUSES, oneOf(EMPOWERMENT_STATUSES))
   status?: EmpowermentStatus;
 }

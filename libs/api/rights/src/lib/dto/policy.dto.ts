@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, NotContains } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsString, Max, MaxLength, Min, NotContains } from 'class-validator';
+import { IsOptionalNotNull } from '@ttx/api/core';
 import { NEGATIVE_RULE_KINDS, type NegativeRuleKind } from '@ttx/shared/contracts';
 
 const pct = () => IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false });
@@ -16,15 +17,15 @@ export class PolicySettingsDto {
 
 /** PUT body: each setting given overrides the regional default; an omitted one is inherited. */
 export class UpdatePolicyDto {
-  @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptional() @pct() @Min(0) @Max(100) minTeamOwnershipPct?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 50 }) @IsOptional() @IsInt() @Min(1) @Max(50) minUseRightYears?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptional() @pct() @Min(0) @Max(100) teamNetIncomeSharePct?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptional() @pct() @Min(0) @Max(100) ttoRetentionPct?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 90 }) @IsOptional() @IsInt() @Min(1) @Max(90) noticeDays?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 365 }) @IsOptional() @IsInt() @Min(1) @Max(365) registrationReviewDays?: number;
-  @ApiPropertyOptional({ minimum: 0, maximum: 60 }) @IsOptional() @IsInt() @Min(0) @Max(60) deferralMonths?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptionalNotNull() @pct() @Min(0) @Max(100) minTeamOwnershipPct?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 50 }) @IsOptionalNotNull() @IsInt() @Min(1) @Max(50) minUseRightYears?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptionalNotNull() @pct() @Min(0) @Max(100) teamNetIncomeSharePct?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptionalNotNull() @pct() @Min(0) @Max(100) ttoRetentionPct?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 90 }) @IsOptionalNotNull() @IsInt() @Min(1) @Max(90) noticeDays?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 365 }) @IsOptionalNotNull() @IsInt() @Min(1) @Max(365) registrationReviewDays?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 60 }) @IsOptionalNotNull() @IsInt() @Min(0) @Max(60) deferralMonths?: number;
   @ApiPropertyOptional({ maxLength: 500, description: 'Why this version (e.g. the resolution that adopted it)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(500)
   @NotContains('\u0000', { message: 'must not contain NUL characters' })
