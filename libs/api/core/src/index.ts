@@ -21,4 +21,5 @@ export * from './lib/core.module';
 export * from './lib/auth/route-audit';
 export * from './lib/http/page-query.dto';
 export * from './lib/http/optional';
+export * from './lib/http/money';
 export * from './lib/database/like';

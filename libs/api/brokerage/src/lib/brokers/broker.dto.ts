@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsString, IsUUID, Length, Matches, MaxLength, NotContains, ValidateNested } from 'class-validator';
-import { IsOptionalNotNull, PageQueryDto } from '@ttx/api/core';
+import { ApiFen, IsOptionalNotNull, PageQueryDto } from '@ttx/api/core';
 import { LocalizedTextDto, LocalizedTextViewDto } from '@ttx/api/catalog';
 import { CREDIT_EVENT_KINDS, CREDIT_GRADES, type CreditEventKind, type CreditGrade } from '@ttx/shared/contracts';
 
@@ -103,7 +103,7 @@ export class TrackRecordDto {
   @ApiProperty({ description: 'Rooms closed with a deal' }) closedDeals!: number;
   @ApiProperty({ description: 'Rooms closed without a deal' }) closedLost!: number;
   @ApiProperty({ description: 'Rooms still open' }) activeRooms!: number;
-  @ApiProperty({ description: 'Sum of agreed commission amounts (fen) in rooms closed with a deal' }) commissionFen!: number;
+  @ApiFen({ description: 'Sum of agreed commission amounts (fen) in rooms closed with a deal' }) commissionFen!: number;
 }
 
 export class BrokerDto {

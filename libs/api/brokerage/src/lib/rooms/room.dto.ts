@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, NotContains } from 'class-validator';
-import { IsOptionalNotNull } from '@ttx/api/core';
+import { ApiFen, Fen, IsOptionalNotNull } from '@ttx/api/core';
 import { AchievementSummaryDto } from '@ttx/api/catalog';
 import { DEAL_ROOM_ROLES, DEAL_ROOM_STAGES, DEAL_TYPES, type DealRoomRole, type DealRoomStage, type DealType } from '@ttx/shared/contracts';
 import { DemandDto } from '../demands/demand.dto';
@@ -78,10 +78,7 @@ export class RoomOfferDto {
   @IsIn(DEAL_TYPES, { message: `must be one of ${DEAL_TYPES.join(', ')}` })
   dealType!: DealType;
 
-  @ApiProperty({ description: 'fen', example: 150_000_000 })
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @Fen({ example: 150_000_000 })
   amountFen!: number;
 
   @ApiPropertyOptional({ maxLength: 4000 })
@@ -101,11 +98,7 @@ export class CommissionDto {
   @Max(3000)
   rateBp?: number;
 
-  @ApiPropertyOptional({ description: 'Fixed amount in fen' })
-  @IsOptionalNotNull()
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @Fen({ optional: true, description: 'Fixed amount in fen' })
   amountFen?: number;
 }
 
@@ -133,7 +126,7 @@ export class RoomChecklistItemDto {
 
 export class CommissionViewDto {
   @ApiProperty({ type: Number, nullable: true }) rateBp!: number | null;
-  @ApiProperty({ type: Number, nullable: true }) amountFen!: number | null;
+  @ApiFen({ nullable: true }) amountFen!: number | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) agreedAt!: string | null;
 }
 
@@ -142,7 +135,7 @@ export class RoomOfferViewDto {
   @ApiProperty({ format: 'uuid' }) madeBy!: string;
   @ApiProperty() madeByName!: string;
   @ApiProperty({ enum: DEAL_TYPES }) dealType!: DealType;
-  @ApiProperty() amountFen!: number;
+  @ApiFen() amountFen!: number;
   @ApiProperty({ type: String, nullable: true }) terms!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The achievement's listing the offer went to as a market offer; null when it stayed in the room" })
   listingId!: string | null;
@@ -164,7 +157,7 @@ export class RoomSummaryDto {
 /** The market deal that closed the room (set after commit of the deal; the room is then closed_won). */
 export class RoomDealDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ description: 'Deal price in fen' }) priceFen!: number;
+  @ApiFen({ description: 'Deal price in fen' }) priceFen!: number;
 }
 
 export class RoomDto extends RoomSummaryDto {

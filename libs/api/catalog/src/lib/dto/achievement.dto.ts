@@ -22,7 +22,7 @@ import {
   NotContains,
   ValidateNested,
 } from 'class-validator';
-import { IsOptionalNotNull, PageQueryDto } from '@ttx/api/core';
+import { ApiFen, Fen, IsOptionalNotNull, PageQueryDto } from '@ttx/api/core';
 import {
   ACHIEVEMENT_KINDS,
   ACHIEVEMENT_STATUSES,
@@ -123,16 +123,10 @@ export class InventorDto {
 }
 
 export class PriceRangeDto {
-  @ApiProperty({ example: 50_000_000, description: 'fen' })
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @Fen({ min: 0, example: 50_000_000 })
   minFen!: number;
 
-  @ApiProperty({ example: 200_000_000, description: 'fen' })
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @Fen({ min: 0, example: 200_000_000 })
   maxFen!: number;
 }
 
@@ -338,8 +332,8 @@ export class LocalizedTextViewDto {
 }
 
 export class PriceRangeViewDto {
-  @ApiProperty() minFen!: number;
-  @ApiProperty() maxFen!: number;
+  @ApiFen() minFen!: number;
+  @ApiFen() maxFen!: number;
 }
 
 export class IpRecordViewDto {

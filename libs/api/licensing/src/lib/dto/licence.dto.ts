@@ -2,9 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { LocalizedTextViewDto } from '@ttx/api/catalog';
-import { IsOptionalNotNull, PageQueryDto } from '@ttx/api/core';
+import { ApiFen, Fen, IsOptionalNotNull, PageQueryDto } from '@ttx/api/core';
 import { LICENCE_KINDS, LICENCE_STATUSES, type LicenceKind, type LicenceStatus } from '@ttx/shared/contracts';
-import { Fen, PaymentTermsDto, trim } from './terms.dto';
+import { PaymentTermsDto, trim } from './terms.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -47,13 +47,13 @@ export class TerminateLicenceDto {
 }
 
 export class LicenceCostDto {
-  @ApiProperty({ description: 'Direct deal cost in fen (evaluation, legal, maintenance fees, taxes)' }) @Fen() amount!: number;
+  @Fen({ description: 'Direct deal cost in fen (evaluation, legal, maintenance fees, taxes)' }) amount!: number;
   @ApiProperty({ maxLength: 500 }) @Transform(trim) @IsString() @Length(1, 500) description!: string;
 }
 
 export class RoyaltyReportInputDto {
   @ApiProperty({ example: '2026-Q3', description: '`2026-09`, `2026-Q3` or `2026` per the royalty period' }) @IsString() @MaxLength(10) period!: string;
-  @ApiProperty({ description: 'Net sales of the period in fen' }) @Fen({ min: 0 }) netSales!: number;
+  @Fen({ min: 0, description: 'Net sales of the period in fen' }) netSales!: number;
 }
 
 export const LICENCE_LIST_ROLES = ['licensor', 'licensee'] as const;
@@ -74,17 +74,17 @@ export class LicencesQueryDto extends PageQueryDto {
 // ---------- views (contracts' licensing shapes) ----------
 
 export class LumpSumViewDto {
-  @ApiProperty() amount!: number;
+  @ApiFen() amount!: number;
   @ApiProperty() dueDays!: number;
 }
 export class MilestoneTermViewDto {
   @ApiProperty() name!: string;
-  @ApiProperty() amount!: number;
+  @ApiFen() amount!: number;
 }
 export class RoyaltyTermViewDto {
   @ApiProperty() rateBp!: number;
   @ApiProperty({ enum: ['monthly', 'quarterly', 'yearly'] }) period!: 'monthly' | 'quarterly' | 'yearly';
-  @ApiProperty() minimumAnnual!: number;
+  @ApiFen() minimumAnnual!: number;
 }
 export class EquityTermViewDto {
   @ApiProperty({ nullable: true, type: Number }) shares!: number | null;
@@ -122,8 +122,8 @@ export class LicenceSummaryDto {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) dealId!: string | null;
   @ApiProperty({ type: PaymentTermsViewDto }) terms!: PaymentTermsViewDto;
   @ApiProperty({ nullable: true, type: String, format: 'date', description: 'When the deferral ends (null without deferral, or while it waits for first sales)' }) deferredUntil!: string | null;
-  @ApiProperty({ description: 'Open amount of issued invoices, fen' }) outstanding!: number;
-  @ApiProperty({ description: 'Open amount past due, fen' }) overdue!: number;
+  @ApiFen({ description: 'Open amount of issued invoices, fen' }) outstanding!: number;
+  @ApiFen({ description: 'Open amount past due, fen' }) overdue!: number;
   @ApiProperty({ enum: ['licensor', 'licensee', 'admin'] }) role!: 'licensor' | 'licensee' | 'admin';
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
@@ -138,7 +138,7 @@ export class LicensorShareDto {
 export class LicenceMilestoneDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty() amount!: number;
+  @ApiFen() amount!: number;
   @ApiProperty({ enum: ['pending', 'confirmed'] }) status!: 'pending' | 'confirmed';
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) confirmedAt!: string | null;
 }
@@ -148,8 +148,8 @@ export class RoyaltyReportDto {
   @ApiProperty() period!: string;
   @ApiProperty({ format: 'date' }) periodStart!: string;
   @ApiProperty({ format: 'date' }) periodEnd!: string;
-  @ApiProperty() netSales!: number;
-  @ApiProperty() royalty!: number;
+  @ApiFen() netSales!: number;
+  @ApiFen() royalty!: number;
   @ApiProperty({ format: 'date-time' }) submittedAt!: string;
   @ApiProperty({ description: 'Submitted after the report deadline of its period' }) late!: boolean;
 }

@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsOptionalNotNull } from '@ttx/api/core';
+import { ApiFen, Fen, IsOptionalNotNull } from '@ttx/api/core';
 import { LocalizedTextViewDto } from '@ttx/api/catalog';
 import { DISTRIBUTION_RECIPIENTS, INVOICE_KINDS, INVOICE_STATUSES, type DistributionRecipientType, type InvoiceKind, type InvoiceStatus } from '@ttx/shared/contracts';
-import { Fen, trim } from './terms.dto';
+import { trim } from './terms.dto';
 
 export class CreatePaymentDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('4') invoiceId!: string;
-  @ApiProperty({ description: 'Fen; partial payments are allowed, more than the open amount is refused' }) @Fen() amount!: number;
+  @Fen({ description: 'Fen; partial payments are allowed, more than the open amount is refused' }) amount!: number;
   @ApiPropertyOptional({ maxLength: 200, description: 'Bank transfer reference' }) @IsOptionalNotNull() @Transform(trim) @IsString() @MaxLength(200) reference?: string;
 }
 
@@ -18,9 +18,9 @@ export class InvoiceDto {
   @ApiProperty({ format: 'uuid' }) licenceId!: string;
   @ApiProperty({ enum: INVOICE_KINDS }) kind!: InvoiceKind;
   @ApiProperty({ description: '`lump-sum`, `milestone:<id>`, `royalty:2026-Q3`, `minimum:2026`' }) periodKey!: string;
-  @ApiProperty() amount!: number;
-  @ApiProperty() paid!: number;
-  @ApiProperty() outstanding!: number;
+  @ApiFen() amount!: number;
+  @ApiFen() paid!: number;
+  @ApiFen() outstanding!: number;
   @ApiProperty({ enum: INVOICE_STATUSES }) status!: InvoiceStatus;
   @ApiProperty({ format: 'date' }) issuedAt!: string;
   @ApiProperty({ format: 'date' }) dueOn!: string;
@@ -35,21 +35,21 @@ export class PaymentDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) invoiceId!: string;
   @ApiProperty({ format: 'uuid' }) licenceId!: string;
-  @ApiProperty() amount!: number;
-  @ApiProperty({ description: 'Deal costs charged to this payment before the split' }) costs!: number;
+  @ApiFen() amount!: number;
+  @ApiFen({ description: 'Deal costs charged to this payment before the split' }) costs!: number;
   @ApiProperty({ format: 'date-time' }) paidAt!: string;
   @ApiProperty({ nullable: true, type: String }) reference!: string | null;
 }
 
 export class DistributionEntryDto {
   @ApiProperty({ format: 'uuid' }) paymentId!: string;
-  @ApiProperty() paymentAmount!: number;
+  @ApiFen() paymentAmount!: number;
   @ApiProperty({ format: 'uuid' }) licenceId!: string;
   @ApiProperty({ enum: DISTRIBUTION_RECIPIENTS }) recipientType!: DistributionRecipientType;
   @ApiProperty({ nullable: true, type: String }) recipientId!: string | null;
   @ApiProperty() recipientName!: string;
   @ApiProperty({ description: 'Basis points of the payment the policy gives this line (before rounding)' }) share!: number;
-  @ApiProperty() amount!: number;
+  @ApiFen() amount!: number;
   @ApiProperty({ format: 'date-time' }) paidAt!: string;
 }
 
@@ -88,9 +88,9 @@ export class ReceivableInvoiceDto extends InvoiceDto {
 
 export class ReceivablesDto {
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
-  @ApiProperty() outstanding!: number;
-  @ApiProperty() overdue!: number;
-  @ApiProperty() received!: number;
+  @ApiFen() outstanding!: number;
+  @ApiFen() overdue!: number;
+  @ApiFen() received!: number;
   @ApiProperty({ type: [ReceivableInvoiceDto] }) invoices!: ReceivableInvoiceDto[];
 }
 

@@ -1,35 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsOptionalNotNull } from '@ttx/api/core';
+import { Fen, IsOptionalNotNull } from '@ttx/api/core';
 import { ROYALTY_PERIODS, type RoyaltyPeriod } from '@ttx/shared/contracts';
 
-/** Money is integer fen; the cap (RMB 100 bn) keeps every sum a safe JavaScript integer. */
-export const MAX_FEN = 10_000_000_000_000;
 export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export function Fen(opts: { min?: number } = {}): PropertyDecorator {
-  return (target, key) => {
-    IsInt({ message: 'must be an integer amount in fen' })(target, key);
-    Min(opts.min ?? 1)(target, key);
-    Max(MAX_FEN)(target, key);
-  };
-}
-
 export class LumpSumTermDto {
-  @ApiProperty({ description: 'Fen' }) @Fen() amount!: number;
+  @Fen({ description: 'Fen' }) amount!: number;
   @ApiProperty({ minimum: 0, maximum: 365, description: 'Days after the start (or the end of the deferral) to pay' }) @IsInt() @Min(0) @Max(365) dueDays!: number;
 }
 
 export class MilestoneTermDto {
   @ApiProperty({ maxLength: 200 }) @Transform(trim) @IsString() @Length(1, 200) name!: string;
-  @ApiProperty({ description: 'Fen, invoiced when the licensor confirms the milestone' }) @Fen() amount!: number;
+  @Fen({ description: 'Fen, invoiced when the licensor confirms the milestone' }) amount!: number;
 }
 
 export class RoyaltyTermDto {
   @ApiProperty({ minimum: 1, maximum: 10000, description: 'Basis points of reported net sales (300 = 3 %)' }) @IsInt() @Min(1) @Max(10000) rateBp!: number;
   @ApiProperty({ enum: ROYALTY_PERIODS }) @IsIn(ROYALTY_PERIODS as unknown as string[]) period!: RoyaltyPeriod;
-  @ApiProperty({ description: 'Minimum royalty per licence year in fen (0 for none); the shortfall is invoiced at the year end' }) @Fen({ min: 0 }) minimumAnnual!: number;
+  @Fen({ min: 0, description: 'Minimum royalty per licence year in fen (0 for none); the shortfall is invoiced at the year end' }) minimumAnnual!: number;
 }
 
 export class EquityTermDto {

@@ -14,7 +14,7 @@ import {
   NotContains,
   ValidateNested,
 } from 'class-validator';
-import { IsOptionalNotNull, PageQueryDto } from '@ttx/api/core';
+import { ApiFen, Fen, IsOptionalNotNull, PageQueryDto } from '@ttx/api/core';
 import {
   AUCTION_KINDS,
   AUCTION_OUTCOMES,
@@ -41,17 +41,7 @@ import {
 
 const oneOf = (values: readonly string[]) => ({ message: `must be one of ${values.join(', ')}` });
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-/** Money is integer fen; the cap (RMB 100 bn) keeps every sum a safe JavaScript integer. */
-const MAX_FEN = 10_000_000_000_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function Fen(opts: { min?: number } = {}): PropertyDecorator {
-  return (target, key) => {
-    IsInt({ message: 'must be an integer amount in fen' })(target, key);
-    Min(opts.min ?? 1)(target, key);
-    Max(MAX_FEN)(target, key);
-  };
-}
 
 function Text(max: number): PropertyDecorator {
   return (target, key) => {
@@ -70,10 +60,10 @@ export class AuctionTermsDto {
   @IsIn(AUCTION_KINDS as unknown as string[], oneOf(AUCTION_KINDS))
   kind?: AuctionKind;
 
-  @ApiProperty({ description: 'Start price in fen' }) @Fen() startPrice!: number;
-  @ApiPropertyOptional({ description: 'Hidden reserve in fen (only whether it is met is public)' }) @IsOptionalNotNull() @Fen({ min: 0 }) reservePrice?: number;
-  @ApiProperty({ description: 'Fixed bid increment in fen' }) @Fen() increment!: number;
-  @ApiPropertyOptional({ description: 'Bidder deposit in fen (recorded)' }) @IsOptionalNotNull() @Fen({ min: 0 }) deposit?: number;
+  @Fen({ description: 'Start price in fen' }) startPrice!: number;
+  @Fen({ min: 0, optional: true, description: 'Hidden reserve in fen (only whether it is met is public)' }) reservePrice?: number;
+  @Fen({ description: 'Fixed bid increment in fen' }) increment!: number;
+  @Fen({ min: 0, optional: true, description: 'Bidder deposit in fen (recorded)' }) deposit?: number;
   @ApiPropertyOptional({ description: "Buyer's premium in basis points (1000 = 10 %)", minimum: 0, maximum: 5000 })
   @IsOptionalNotNull()
   @IsInt()
@@ -101,7 +91,7 @@ export class OpenLicenceTermsDto {
   @IsIn(OPEN_LICENCE_FEE_TYPES as unknown as string[], oneOf(OPEN_LICENCE_FEE_TYPES))
   feeType!: OpenLicenceFeeType;
 
-  @ApiPropertyOptional({ description: 'Lump sum or upfront fee in fen' }) @IsOptionalNotNull() @Fen() lumpSumFen?: number;
+  @Fen({ optional: true, description: 'Lump sum or upfront fee in fen' }) lumpSumFen?: number;
   @ApiPropertyOptional({ description: 'Running royalty in basis points of net sales (500 = 5 %)', minimum: 1, maximum: 10000 })
   @IsOptionalNotNull()
   @IsInt()
@@ -138,7 +128,7 @@ export class CreateListingDto {
   @IsIn(LICENCE_SCOPES as unknown as string[], oneOf(LICENCE_SCOPES))
   licenceScope?: LicenceScope;
 
-  @ApiPropertyOptional({ description: 'Fixed price (挂牌价) or asking price for negotiation, in fen' }) @IsOptionalNotNull() @Fen() price?: number;
+  @Fen({ optional: true, description: 'Fixed price (挂牌价) or asking price for negotiation, in fen' }) price?: number;
   @ApiPropertyOptional({ maxLength: 5000 }) @IsOptionalNotNull() @Text(5000) terms?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 365, description: 'Fixed-price listing period in days (policy default 20)' })
@@ -158,7 +148,7 @@ export class CreateListingDto {
 }
 
 export class EvaluationDto {
-  @ApiProperty({ description: 'Evaluated value in fen' }) @Fen() value!: number;
+  @Fen({ description: 'Evaluated value in fen' }) value!: number;
   @ApiProperty({ format: 'date' }) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) @IsISO8601({ strict: true }) evaluatedOn!: string;
   @ApiProperty({ example: 'income approach (收益法)', maxLength: 200 }) @Text(200) @Length(1, 200) method!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'The evaluator organisation when the caller belongs to several' })
@@ -189,21 +179,21 @@ export class BuyerOrgDto {
 }
 
 export class OfferDto extends BuyerOrgDto {
-  @ApiProperty({ description: 'Offered price in fen' }) @Fen() price!: number;
+  @Fen({ description: 'Offered price in fen' }) price!: number;
   @ApiPropertyOptional({ maxLength: 5000 }) @IsOptionalNotNull() @Text(5000) terms?: string;
 }
 
 export class CounterOfferDto {
-  @ApiProperty({ description: 'Counter price in fen' }) @Fen() price!: number;
+  @Fen({ description: 'Counter price in fen' }) price!: number;
   @ApiPropertyOptional({ maxLength: 5000 }) @IsOptionalNotNull() @Text(5000) terms?: string;
 }
 
 export class BidDto {
-  @ApiProperty({ description: 'Bid in fen' }) @Fen() amount!: number;
+  @Fen({ description: 'Bid in fen' }) amount!: number;
 }
 
 export class RegisterBidderDto extends BuyerOrgDto {
-  @ApiPropertyOptional({ description: 'Deposit paid, in fen (recorded)' }) @IsOptionalNotNull() @Fen({ min: 0 }) deposit?: number;
+  @Fen({ min: 0, optional: true, description: 'Deposit paid, in fen (recorded)' }) deposit?: number;
 }
 
 export class DecideBidderDto {
@@ -215,14 +205,14 @@ export class DecideBidderDto {
 export class EvaluationViewDto {
   @ApiProperty({ format: 'uuid' }) evaluatorOrgId!: string;
   @ApiProperty() evaluatorName!: string;
-  @ApiProperty() value!: number;
+  @ApiFen() value!: number;
   @ApiProperty({ format: 'date' }) evaluatedOn!: string;
   @ApiProperty() method!: string;
 }
 
 export class OpenLicenceViewDto {
   @ApiProperty({ enum: OPEN_LICENCE_FEE_TYPES }) feeType!: OpenLicenceFeeType;
-  @ApiProperty({ type: Number, nullable: true }) lumpSumFen!: number | null;
+  @ApiFen({ nullable: true }) lumpSumFen!: number | null;
   @ApiProperty({ type: Number, nullable: true }) royaltyBp!: number | null;
   @ApiProperty() termMonths!: number;
   @ApiProperty({ format: 'date' }) startsOn!: string;
@@ -237,8 +227,8 @@ export class LocalizedViewDto {
 
 export class DealSummaryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() price!: number;
-  @ApiProperty() buyerPremium!: number;
+  @ApiFen() price!: number;
+  @ApiFen() buyerPremium!: number;
   @ApiProperty() buyerName!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
@@ -253,7 +243,7 @@ export class ListingDto {
   @ApiProperty({ enum: MARKET_DEAL_TYPES }) dealType!: MarketDealType;
   @ApiProperty({ enum: LICENCE_SCOPES, nullable: true }) licenceScope!: LicenceScope | null;
   @ApiProperty({ enum: LISTING_STATUSES }) status!: ListingStatus;
-  @ApiProperty({ type: Number, nullable: true, description: 'Fixed or asking price in fen' }) price!: number | null;
+  @ApiFen({ description: 'Fixed or asking price in fen', nullable: true }) price!: number | null;
   @ApiProperty({ type: String, nullable: true }) terms!: string | null;
   @ApiProperty() governmentFunded!: boolean;
   @ApiProperty({ type: String, nullable: true }) belowValueJustification!: string | null;
@@ -278,10 +268,10 @@ export class AuctionDto {
   @ApiProperty({ format: 'uuid' }) listingId!: string;
   @ApiProperty({ enum: AUCTION_KINDS }) kind!: AuctionKind;
   @ApiProperty({ enum: AUCTION_STATUSES }) status!: AuctionStatus;
-  @ApiProperty() startPrice!: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'Null before the first bid and always for a sealed auction until it closes' }) highBid!: number | null;
-  @ApiProperty() increment!: number;
-  @ApiProperty({ description: 'Lowest acceptable next bid' }) minNextBid!: number;
+  @ApiFen() startPrice!: number;
+  @ApiFen({ description: 'Null before the first bid and always for a sealed auction until it closes', nullable: true }) highBid!: number | null;
+  @ApiFen() increment!: number;
+  @ApiFen({ description: 'Lowest acceptable next bid' }) minNextBid!: number;
   @ApiProperty() reserveMet!: boolean;
   @ApiProperty() hasReserve!: boolean;
   @ApiProperty({ format: 'date-time' }) startsAt!: string;
@@ -289,7 +279,7 @@ export class AuctionDto {
   @ApiProperty() bidCount!: number;
   @ApiProperty() softCloseSeconds!: number;
   @ApiProperty() buyerPremiumBp!: number;
-  @ApiProperty({ type: Number, nullable: true }) deposit!: number | null;
+  @ApiFen({ nullable: true }) deposit!: number | null;
   @ApiProperty({ enum: AUCTION_OUTCOMES, nullable: true }) outcome!: AuctionOutcome | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) dealId!: string | null;
   @ApiProperty({ format: 'date-time', description: 'Server time, so countdowns do not trust the client clock' }) serverTime!: string;
@@ -297,14 +287,14 @@ export class AuctionDto {
 
 export class BidAcceptedDto {
   @ApiProperty({ format: 'uuid' }) bidId!: string;
-  @ApiProperty() amount!: number;
+  @ApiFen() amount!: number;
   @ApiProperty({ format: 'date-time' }) endsAt!: string;
 }
 
 export class BidViewDto {
   @ApiProperty({ description: 'Anonymised label, e.g. "Bidder 3"; your own bids say so' }) bidder!: string;
   @ApiProperty() mine!: boolean;
-  @ApiProperty({ type: Number, nullable: true, description: 'Hidden (null) for sealed bids of others until the close' }) amount!: number | null;
+  @ApiFen({ description: 'Hidden (null) for sealed bids of others until the close', nullable: true }) amount!: number | null;
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
@@ -318,7 +308,7 @@ export class BidderDto {
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty() organizationName!: string;
   @ApiProperty({ enum: BIDDER_STATUSES }) status!: BidderStatus;
-  @ApiProperty({ type: Number, nullable: true }) deposit!: number | null;
+  @ApiFen({ nullable: true }) deposit!: number | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
@@ -329,7 +319,7 @@ export class OfferViewDto {
   @ApiProperty({ format: 'uuid' }) buyerOrgId!: string;
   @ApiProperty() buyerName!: string;
   @ApiProperty({ enum: ['buyer', 'seller'] }) side!: OfferSide;
-  @ApiProperty() price!: number;
+  @ApiFen() price!: number;
   @ApiProperty({ type: String, nullable: true }) terms!: string | null;
   @ApiProperty({ enum: OFFER_STATUSES }) status!: OfferStatus;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
@@ -357,8 +347,8 @@ export class DealDto {
   @ApiProperty({ enum: LISTING_METHODS }) method!: ListingMethod;
   @ApiProperty({ enum: MARKET_DEAL_TYPES }) dealType!: MarketDealType;
   @ApiProperty({ enum: LICENCE_SCOPES, nullable: true }) licenceScope!: LicenceScope | null;
-  @ApiProperty() price!: number;
-  @ApiProperty() buyerPremium!: number;
+  @ApiFen() price!: number;
+  @ApiFen() buyerPremium!: number;
   @ApiProperty() sellerName!: string;
   @ApiProperty() buyerName!: string;
   @ApiProperty({ enum: ['seller', 'buyer'] }) role!: 'seller' | 'buyer';

@@ -6,21 +6,18 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsInt,
   IsISO8601,
   IsObject,
   IsString,
   IsUUID,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   NotContains,
   ValidateNested,
 } from 'class-validator';
-import { IsOptionalNotNull, PageQueryDto } from '@ttx/api/core';
+import { ApiFen, Fen, IsOptionalNotNull, PageQueryDto } from '@ttx/api/core';
 import {
   CONTRACT_KINDS,
   CONTRACT_STATUSES,
@@ -36,20 +33,7 @@ import {
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const oneOf = (values: readonly string[]) => ({ message: `must be one of ${values.join(', ')}` });
-/** Up to RMB 100 billion in fen: far above any real contract, far below 2^53. */
-const MAX_FEN = 10_000_000_000_000;
 const SUB_KINDS = ['commissioned', 'cooperative', 'patent_right', 'patent_application_right', 'patent_licence', 'technical_secret'] as const;
-
-/** An integer amount of fen, optional or required, documented and validated in one place. */
-function fen(required: boolean, description: string): PropertyDecorator {
-  return (target: object, key: string | symbol) => {
-    (required ? ApiProperty : ApiPropertyOptional)({ type: 'integer', minimum: 0, maximum: MAX_FEN, description })(target, key);
-    if (!required) IsOptionalNotNull()(target, key);
-    IsInt()(target, key);
-    Min(0)(target, key);
-    Max(MAX_FEN)(target, key);
-  };
-}
 
 export class PartyDto {
   @ApiProperty({ maxLength: 200 }) @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) @NotContains('\u0000') name!: string;
@@ -70,15 +54,15 @@ export class PartyDto {
 }
 
 export class NonTechnicalDto {
-  @fen(false, 'Equipment (设备), fen') equipment?: number;
-  @fen(false, 'Materials (材料), fen') materials?: number;
-  @fen(false, 'Construction (工程), fen') construction?: number;
-  @fen(false, 'Other non-technical parts, fen') other?: number;
+  @Fen({ min: 0, optional: true, description: 'Equipment (设备), fen' }) equipment?: number;
+  @Fen({ min: 0, optional: true, description: 'Materials (材料), fen' }) materials?: number;
+  @Fen({ min: 0, optional: true, description: 'Construction (工程), fen' }) construction?: number;
+  @Fen({ min: 0, optional: true, description: 'Other non-technical parts, fen' }) other?: number;
 }
 
 export class InstalmentDto {
   @ApiProperty({ format: 'date' }) @IsISO8601({ strict: true }) @Length(10, 10) dueOn!: string;
-  @fen(true, 'fen') amountFen!: number;
+  @Fen({ min: 0, description: 'fen' }) amountFen!: number;
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptionalNotNull() @IsString() @MaxLength(200) note?: string;
 }
 
@@ -105,7 +89,7 @@ export class CreateContractDto {
   @IsIn(PARTY_TYPES, oneOf(PARTY_TYPES))
   sellerType?: PartyType;
   @ApiProperty({ type: PartyDto }) @IsObject() @ValidateNested() @Type(() => PartyDto) buyer!: PartyDto;
-  @fen(true, 'Contract amount in fen') contractAmount!: number;
+  @Fen({ min: 0, description: 'Contract amount in fen' }) contractAmount!: number;
   @ApiPropertyOptional({ type: NonTechnicalDto }) @IsOptionalNotNull() @ValidateNested() @Type(() => NonTechnicalDto) nonTechnical?: NonTechnicalDto;
   @ApiPropertyOptional({ type: [InstalmentDto] })
   @IsOptionalNotNull()
@@ -114,12 +98,12 @@ export class CreateContractDto {
   @ValidateNested({ each: true })
   @Type(() => InstalmentDto)
   paymentSchedule?: InstalmentDto[];
-  @fen(false, 'Transfers: expected new investment, fen') expectedInvestment?: number;
-  @fen(false, 'Transfers: expected new output value, fen') expectedOutput?: number;
+  @Fen({ min: 0, optional: true, description: 'Transfers: expected new investment, fen' }) expectedInvestment?: number;
+  @Fen({ min: 0, optional: true, description: 'Transfers: expected new output value, fen' }) expectedOutput?: number;
 }
 
 export class AmendContractDto {
-  @fen(false, 'New contract amount in fen') contractAmount?: number;
+  @Fen({ min: 0, optional: true, description: 'New contract amount in fen' }) contractAmount?: number;
   @ApiPropertyOptional({ type: NonTechnicalDto }) @IsOptionalNotNull() @ValidateNested() @Type(() => NonTechnicalDto) nonTechnical?: NonTechnicalDto;
   @ApiPropertyOptional({ format: 'date' }) @IsOptionalNotNull() @IsISO8601({ strict: true }) @Length(10, 10) validTo?: string;
   @ApiProperty({ maxLength: 1000, description: 'Why the contract is amended (kept in its history)' })
@@ -158,10 +142,10 @@ export class PartyViewDto {
 }
 
 export class NonTechnicalViewDto {
-  @ApiProperty() equipment!: number;
-  @ApiProperty() materials!: number;
-  @ApiProperty() construction!: number;
-  @ApiProperty() other!: number;
+  @ApiFen() equipment!: number;
+  @ApiFen() materials!: number;
+  @ApiFen() construction!: number;
+  @ApiFen() other!: number;
 }
 
 export class RiskWarningDto {
@@ -195,8 +179,8 @@ export class ContractSummaryDto {
   @ApiProperty() sellerName!: string;
   @ApiProperty() buyerName!: string;
   @ApiProperty() sellerRegion!: string;
-  @ApiProperty({ description: 'fen' }) contractAmount!: number;
-  @ApiProperty({ description: 'fen' }) techTransactionAmount!: number;
+  @ApiFen({ description: 'fen' }) contractAmount!: number;
+  @ApiFen({ description: 'fen' }) techTransactionAmount!: number;
   @ApiProperty({ type: String, nullable: true }) registrationNumber!: string | null;
   @ApiProperty({ type: String, nullable: true }) submittedAt!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Accepted contracts: decide by this date (review deadline)' }) reviewDueOn!: string | null;
@@ -222,8 +206,8 @@ export class ContractDto extends ContractSummaryDto {
   @ApiProperty({ type: PartyViewDto }) buyer!: PartyViewDto;
   @ApiProperty({ type: NonTechnicalViewDto }) nonTechnical!: NonTechnicalViewDto;
   @ApiProperty({ type: [InstalmentDto] }) paymentSchedule!: InstalmentDto[];
-  @ApiProperty({ type: Number, nullable: true }) expectedInvestment!: number | null;
-  @ApiProperty({ type: Number, nullable: true }) expectedOutput!: number | null;
+  @ApiFen({ nullable: true }) expectedInvestment!: number | null;
+  @ApiFen({ nullable: true }) expectedOutput!: number | null;
   @ApiProperty({ description: 'Training and intermediary contracts are registered by reference' }) byReference!: boolean;
   @ApiProperty() version!: number;
   @ApiProperty({ enum: ['filed', 'import'] }) source!: 'filed' | 'import';
@@ -246,8 +230,8 @@ export class VerifyResultDto {
   @ApiProperty() projectName!: string;
   @ApiProperty() sellerName!: string;
   @ApiProperty() buyerName!: string;
-  @ApiProperty() contractAmount!: number;
-  @ApiProperty() techTransactionAmount!: number;
+  @ApiFen() contractAmount!: number;
+  @ApiFen() techTransactionAmount!: number;
   @ApiProperty() registeredOn!: string;
   @ApiProperty({ enum: CONTRACT_STATUSES }) status!: ContractStatus;
   @ApiProperty({ description: 'SHA-256 of the certificate content; equals the hash printed on the certificate' }) contentHash!: string;

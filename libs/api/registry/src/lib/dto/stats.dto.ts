@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, Length } from 'class-validator';
-import { IsOptionalNotNull } from '@ttx/api/core';
+import { ApiFen, IsOptionalNotNull } from '@ttx/api/core';
 import { STATS_GROUP_BY, type StatsGroupBy } from '@ttx/shared/contracts';
 
 export class StatsQueryDto {
@@ -17,8 +17,8 @@ export class StatsItemDto {
   @ApiProperty() key!: string;
   @ApiProperty({ type: String, nullable: true, description: 'Region name (zh) for region/province keys' }) label!: string | null;
   @ApiProperty() count!: number;
-  @ApiProperty({ description: 'fen' }) contractAmount!: number;
-  @ApiProperty({ description: 'fen' }) techTransactionAmount!: number;
+  @ApiFen({ description: 'fen' }) contractAmount!: number;
+  @ApiFen({ description: 'fen' }) techTransactionAmount!: number;
 }
 
 export class StatsResultDto {

@@ -5,6 +5,10 @@ export interface AuctionDto {
   bidCount: number;
   buyerPremiumBp: number;
   dealId: string | null;
+
+  /**
+   * fen
+   */
   deposit: number | null;
   endsAt: string;
   hasReserve: boolean;
@@ -14,6 +18,10 @@ export interface AuctionDto {
    */
   highBid: number | null;
   id: string;
+
+  /**
+   * fen
+   */
   increment: number;
   kind: 'english' | 'sealed';
   listingId: string;
@@ -30,6 +38,10 @@ export interface AuctionDto {
    */
   serverTime: string;
   softCloseSeconds: number;
+
+  /**
+   * fen
+   */
   startPrice: number;
   startsAt: string;
   status: 'scheduled' | 'open' | 'closed' | 'cancelled';

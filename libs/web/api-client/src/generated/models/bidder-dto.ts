@@ -3,6 +3,10 @@
 
 export interface BidderDto {
   createdAt: string;
+
+  /**
+   * fen
+   */
   deposit: number | null;
   organizationId: string;
   organizationName: string;

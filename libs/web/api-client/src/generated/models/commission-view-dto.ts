@@ -3,6 +3,10 @@
 
 export interface CommissionViewDto {
   agreedAt: string | null;
+
+  /**
+   * fen
+   */
   amountFen: number | null;
   rateBp: number | null;
 }

@@ -37,7 +37,15 @@ export interface ContractDto {
    * The market deal this contract was drafted from
    */
   dealId: string | null;
+
+  /**
+   * fen
+   */
   expectedInvestment: number | null;
+
+  /**
+   * fen
+   */
   expectedOutput: number | null;
   fieldCode: string | null;
   history: Array<ContractEventDto>;

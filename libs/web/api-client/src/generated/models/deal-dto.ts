@@ -5,6 +5,10 @@ import { LocalizedViewDto } from '../models/localized-view-dto';
 export interface DealDto {
   achievementId: string;
   buyerName: string;
+
+  /**
+   * fen
+   */
   buyerPremium: number;
   createdAt: string;
   dealType: 'transfer' | 'licence' | 'equity';
@@ -18,6 +22,10 @@ export interface DealDto {
   licenceScope: ('exclusive' | 'sole' | 'non_exclusive') | null;
   listingId: string;
   method: 'negotiation' | 'fixed_price' | 'auction' | 'open_licence';
+
+  /**
+   * fen
+   */
   price: number;
   role: 'seller' | 'buyer';
   sellerName: string;

@@ -3,8 +3,16 @@
 
 export interface DealSummaryDto {
   buyerName: string;
+
+  /**
+   * fen
+   */
   buyerPremium: number;
   createdAt: string;
   id: string;
+
+  /**
+   * fen
+   */
   price: number;
 }

@@ -6,5 +6,9 @@ export interface EvaluationViewDto {
   evaluatorName: string;
   evaluatorOrgId: string;
   method: string;
+
+  /**
+   * fen
+   */
   value: number;
 }

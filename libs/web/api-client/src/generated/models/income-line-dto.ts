@@ -3,10 +3,18 @@
 
 import { LocalizedTextViewDto } from '../models/localized-text-view-dto';
 export interface IncomeLineDto {
+
+  /**
+   * fen
+   */
   amount: number;
   licenceId: string;
   licenceNumber: string;
   paidAt: string;
+
+  /**
+   * fen
+   */
   paymentAmount: number;
   paymentId: string;
   recipientId: string | null;

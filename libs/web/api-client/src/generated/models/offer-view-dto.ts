@@ -10,6 +10,10 @@ export interface OfferViewDto {
   listingId: string;
   listingTitle: string;
   parentId: string | null;
+
+  /**
+   * fen
+   */
   price: number;
   side: 'buyer' | 'seller';
   status: 'open' | 'countered' | 'accepted' | 'rejected';

@@ -3,6 +3,10 @@
 
 export interface OpenLicenceViewDto {
   feeType: 'lump_sum' | 'royalty' | 'upfront_royalty';
+
+  /**
+   * fen
+   */
   lumpSumFen: number | null;
   royaltyBp: number | null;
   startsOn: string;

@@ -5,7 +5,19 @@ import { ReceivableInvoiceDto } from '../models/receivable-invoice-dto';
 export interface ReceivablesDto {
   invoices: Array<ReceivableInvoiceDto>;
   organizationId: string;
+
+  /**
+   * fen
+   */
   outstanding: number;
+
+  /**
+   * fen
+   */
   overdue: number;
+
+  /**
+   * fen
+   */
   received: number;
 }

@@ -8,10 +8,18 @@ export interface RoyaltyReportDto {
    * Submitted after the report deadline of its period
    */
   late: boolean;
+
+  /**
+   * fen
+   */
   netSales: number;
   period: string;
   periodEnd: string;
   periodStart: string;
+
+  /**
+   * fen
+   */
   royalty: number;
   submittedAt: string;
 }

@@ -8,6 +8,10 @@ export interface VerifyResultDto {
    * SHA-256 of the certificate content; equals the hash printed on the certificate
    */
   contentHash: string;
+
+  /**
+   * fen
+   */
   contractAmount: number;
   kind: 'development' | 'transfer' | 'licensing' | 'consulting' | 'service' | 'training' | 'intermediary';
   projectName: string;
@@ -15,6 +19,10 @@ export interface VerifyResultDto {
   registrationNumber: string;
   sellerName: string;
   status: 'draft' | 'submitted' | 'accepted' | 'registered' | 'rejected' | 'terminated';
+
+  /**
+   * fen
+   */
   techTransactionAmount: number;
   valid: boolean;
 }
