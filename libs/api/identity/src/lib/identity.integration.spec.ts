@@ -142,14 +142,15 @@ describe('tokens', () => {
 
 describe('organisations', () => {
   const validCode = (n: number) => withCheckCharacter(`913401007${String(n).padStart(8, '0')}`);
-
-  it('creates an organisation with a valid credit code; the creator becomes its admin', async () => {
+  /** A fresh user registers this organisation. */
+  const registerOrganization = async (body: Record<string, unknown>) => {
     const u = await register();
     const { accessToken } = await tokenOf(u.email, u.password);
-    const res = await call(t.app, 'POST', '/api/organizations', {
-      token: accessToken,
-      body: { name: '安徽测试科技有限公司', kind: 'enterprise', creditCode: validCode(1), regionCode: '340104', isSme: true },
-    });
+    return { res: await call(t.app, 'POST', '/api/organizations', { token: accessToken, body }), accessToken };
+  };
+
+  it('creates an organisation with a valid credit code; the creator becomes its admin', async () => {
+    const { res, accessToken } = await registerOrganization({ name: '安徽测试科技有限公司', kind: 'enterprise', creditCode: validCode(1), regionCode: '340104', isSme: true });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ kind: 'enterprise', isSme: true, verified: false });
     const me = await call(t.app, 'GET', '/api/me', { token: accessToken });
@@ -167,37 +168,22 @@ describe('organisations', () => {
         )
       ).map((r: { title: string }) => r.title);
     expect(await asks()).toContain('芜湖云智机器人科技有限公司（演示） asks to be verified');
-    const u = await register();
-    const { accessToken } = await tokenOf(u.email, u.password);
-    const res = await call(t.app, 'POST', '/api/organizations', {
-      token: accessToken,
-      body: { name: '安徽待认证科技有限公司', kind: 'enterprise', creditCode: validCode(90), regionCode: '340104' },
-    });
+    const { res } = await registerOrganization({ name: '安徽待认证科技有限公司', kind: 'enterprise', creditCode: validCode(90), regionCode: '340104' });
     expect(res.status).toBe(201);
     expect((await asks()).slice(-1)).toEqual(['安徽待认证科技有限公司 asks to be verified']);
   });
 
   it('rejects a bad check character and an unknown region with 422 naming the rule', async () => {
-    const u = await register();
-    const { accessToken } = await tokenOf(u.email, u.password);
     const good = validCode(2);
     const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-    const res = await call(t.app, 'POST', '/api/organizations', {
-      token: accessToken,
-      body: { name: '错误代码公司', kind: 'enterprise', creditCode: bad, regionCode: '999999' },
-    });
+    const { res } = await registerOrganization({ name: '错误代码公司', kind: 'enterprise', creditCode: bad, regionCode: '999999' });
     expectProblem(res, 422);
     expect(res.json.detail).toContain('GB 32100');
     expect(res.json.errors.map((e: { field: string }) => e.field).sort()).toEqual(['creditCode', 'regionCode']);
   });
 
   it('refuses null for an optional field that null means nothing for (isSme) with 400 naming it', async () => {
-    const u = await register();
-    const { accessToken } = await tokenOf(u.email, u.password);
-    const res = await call(t.app, 'POST', '/api/organizations', {
-      token: accessToken,
-      body: { name: '空值测试公司', kind: 'enterprise', creditCode: validCode(4), regionCode: '340104', isSme: null },
-    });
+    const { res } = await registerOrganization({ name: '空值测试公司', kind: 'enterprise', creditCode: validCode(4), regionCode: '340104', isSme: null });
     expectProblem(res, 400);
     expect(res.json.errors).toEqual([{ field: 'isSme', message: 'must not be null' }]);
   });
