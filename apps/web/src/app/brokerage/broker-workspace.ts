@@ -29,7 +29,7 @@ import { gradeColor } from './brokerage-text';
             @for (r of byStage()[s] ?? []; track r.id) {
               <p><a [routerLink]="['/brokerage/rooms', r.id]" data-testid="workspace-room">{{ r.demandTitle }} ↔ {{ r.achievementTitle }}</a></p>
             } @empty {
-              <p style="color: #999">—</p>
+              <p style="color: var(--ttx-text-secondary)">—</p>
             }
           </nz-card>
         }

@@ -54,7 +54,7 @@ import { type Localized, pickText } from '../catalog/catalog-text';
             <tr [attr.data-testid]="'demand-row-' + d.id">
               <td>
                 <a [routerLink]="['/brokerage/demands', d.id]" data-testid="demand-link">{{ pick(d.title) }}</a>
-                <div style="color: #888; font-size: 12px">{{ pick(d.summary) }}</div>
+                <div style="color: var(--ttx-text-secondary); font-size: 12px">{{ pick(d.summary) }}</div>
               </td>
               <td>{{ d.organizationName ?? ('brokerage.demand.confidential' | transloco) }}</td>
               <td>{{ d.deadline }}</td>

@@ -41,7 +41,7 @@ import { type Localized, pickText, priceRange } from './catalog-text';
   styles: `
     section { margin-bottom: 16px; }
     .bilingual { white-space: pre-line; }
-    .other { color: rgba(0, 0, 0, 0.45); }
+    .other { color: var(--ttx-text-secondary); }
   `,
 })
 export class AchievementDetail {

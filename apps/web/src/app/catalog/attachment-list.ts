@@ -51,8 +51,8 @@ export function fileSize(bytes: number): string {
     }
   `,
   styles: `
-    .meta { color: rgba(0, 0, 0, 0.45); margin-left: 8px; }
-    .hint { color: rgba(0, 0, 0, 0.45); margin-top: 4px; }
+    .meta { color: var(--ttx-text-secondary); margin-left: 8px; }
+    .hint { color: var(--ttx-text-secondary); margin-top: 4px; }
   `,
 })
 export class AttachmentList {

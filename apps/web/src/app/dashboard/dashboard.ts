@@ -18,7 +18,7 @@ import { NotificationList } from './notification-list';
   styles: `
     .area { display: flex; gap: 12px; align-items: flex-start; padding: 8px 0; }
     .area nz-icon { font-size: 20px; margin-top: 2px; }
-    .area p { margin: 0; color: rgba(0, 0, 0, 0.55); }
+    .area p { margin: 0; color: var(--ttx-text-secondary); }
   `,
 })
 export class Dashboard {

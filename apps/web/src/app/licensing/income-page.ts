@@ -52,7 +52,7 @@ import { bpToPct, pickText, yuan } from './licensing-format';
   styles: `
     .actions { display: flex; gap: 16px; align-items: center; margin-bottom: 16px; flex-wrap: wrap; }
     .big { font-size: 24px; font-weight: 600; }
-    .label { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .label { color: var(--ttx-text-secondary); font-size: 12px; }
   `,
 })
 export class IncomePage {

@@ -50,7 +50,7 @@ const REASON_MAX = 1000;
   `,
   styles: `
     .actions { display: flex; gap: 8px; margin: 8px 0 16px; }
-    .error { color: #ff4d4f; margin: 4px 0 0; }
+    .error { color: var(--ttx-error); margin: 4px 0 0; }
   `,
 })
 export class LicenceActions {

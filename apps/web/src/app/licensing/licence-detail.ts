@@ -127,7 +127,7 @@ import { RoyaltyReportForm } from './royalty-report-form';
   styles: `
     .block { display: block; margin: 16px 0; }
     .licensor { margin-right: 12px; }
-    .policy { color: rgba(0, 0, 0, 0.45); }
+    .policy { color: var(--ttx-text-secondary); }
     h2 { margin-top: 24px; }
   `,
 })

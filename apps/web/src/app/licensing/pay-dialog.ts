@@ -38,7 +38,7 @@ import { checkPaymentAmount, yuan } from './licensing-format';
       </ng-container>
     </nz-modal>
   `,
-  styles: `.hint { color: rgba(0, 0, 0, 0.45); font-size: 12px; margin-top: 4px; } label { display: block; }`,
+  styles: `.hint { color: var(--ttx-text-secondary); font-size: 12px; margin-top: 4px; } label { display: block; }`,
 })
 export class PayDialog {
   private readonly api = inject(LicensingApi);

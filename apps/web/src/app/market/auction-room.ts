@@ -105,7 +105,7 @@ import { formatCountdown, newIdempotencyKey, pickText, remainingMs, yuan, yuanTo
   styles: `
     .stats { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 12px; margin-bottom: 16px; }
     .big { font-size: 24px; font-weight: 600; }
-    .label, .small { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .label, .small { color: var(--ttx-text-secondary); font-size: 12px; }
     .bid { display: flex; gap: 8px; align-items: center; margin: 12px 0; max-width: 560px; }
   `,
 })

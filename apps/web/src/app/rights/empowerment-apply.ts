@@ -71,7 +71,7 @@ import { pickText } from '../catalog/catalog-text';
       }
     </div>
   `,
-  styles: `.hint { color: rgba(0, 0, 0, 0.45); } .field { display: inline-flex; gap: 8px; align-items: center; }`,
+  styles: `.hint { color: var(--ttx-text-secondary); } .field { display: inline-flex; gap: 8px; align-items: center; }`,
 })
 export class EmpowermentApply {
   private readonly catalogApi = inject(CatalogApi);

@@ -97,7 +97,7 @@ interface NoticeSummary {
       }
     </div>
   `,
-  styles: `.muted { color: rgba(0, 0, 0, 0.45); }`,
+  styles: `.muted { color: var(--ttx-text-secondary); }`,
 })
 export class NoticeDetail {
   private readonly api = inject(RightsApi);

@@ -38,7 +38,7 @@ export interface PickerPage<T> {
   styles: `
     :host { display: block; }
     nz-select { width: 100%; }
-    .hint { padding: 4px 12px; color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .hint { padding: 4px 12px; color: var(--ttx-text-secondary); font-size: 12px; }
   `,
   template: `
     <nz-select nzShowSearch nzServerSearch [nzPlaceHolder]="placeholder()" [nzLoading]="loading()" [nzDisabled]="disabled()" [nzDropdownRender]="hint"

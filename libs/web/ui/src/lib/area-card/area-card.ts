@@ -17,7 +17,7 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
   styles: `
     :host { display: block; height: 100%; }
     .area { height: 100%; }
-    .icon { font-size: 28px; color: #1677ff; }
+    .icon { font-size: 28px; color: var(--ant-primary-color); }
     h3 { margin: 12px 0 8px; font-size: 17px; }
     p { margin: 0; color: rgba(0, 0, 0, 0.65); }
   `,

@@ -11,7 +11,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
   styles: `
     :host { display: inline-flex; align-items: center; gap: 10px; white-space: nowrap; }
     .mark { font-weight: 800; letter-spacing: 1px; padding: 2px 8px; border-radius: 4px;
-      background: #1677ff; color: #fff; font-size: 15px; line-height: 24px; }
+      background: var(--ant-primary-color, #0958d9); color: #fff; font-size: 15px; line-height: 24px; }
     .name { font-weight: 600; font-size: 16px; color: inherit; }
   `,
 })
