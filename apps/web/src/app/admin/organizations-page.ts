@@ -14,12 +14,14 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { OrganizationMembers } from './organization-members';
 import { type ReviewFilter, verifiedParam, verifyErrorMessage, type VerifyErrorMessage } from './organization-review';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 /** Platform admin: the organisations waiting for verification (and the verified ones), their members, and "verify". */
 @Component({
   selector: 'ttx-organizations-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleLabel,
     DatePipe,
     FormsModule,
     TranslocoPipe,
@@ -38,7 +40,7 @@ import { type ReviewFilter, verifiedParam, verifyErrorMessage, type VerifyErrorM
       <div class="actions">
         <nz-radio-group [ngModel]="filter()" (ngModelChange)="setFilter($event)" data-testid="orgs-filter">
           @for (f of filters; track f) {
-            <span nz-radio-button [nzValue]="f" [attr.data-testid]="'orgs-filter-' + f">{{ 'admin.organizations.filter.' + f | transloco }}</span>
+            <span nz-radio-button [ttxLabel]="'admin.organizations.filter.' + f | transloco" [nzValue]="f" [attr.data-testid]="'orgs-filter-' + f">{{ 'admin.organizations.filter.' + f | transloco }}</span>
           }
         </nz-radio-group>
       </div>

@@ -14,6 +14,7 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { fenToYuan } from '../catalog/catalog-text';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 /** How often new messages are fetched (`?since=` cursor) while the live channel is not joined. */
 export const ROOM_POLL_MS = 2000;
@@ -22,7 +23,7 @@ export const ROOM_POLL_MS = 2000;
 @Component({
   selector: 'ttx-deal-room',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzCardModule, NzCheckboxModule, NzInputModule, NzInputNumberModule, NzSelectModule, NzTagModule],
+  imports: [AccessibleLabel, FormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzCardModule, NzCheckboxModule, NzInputModule, NzInputNumberModule, NzSelectModule, NzTagModule],
   template: `
     <div class="ttx-page">
       @if (room(); as r) {
@@ -82,7 +83,7 @@ export const ROOM_POLL_MS = 2000;
             <nz-card [nzTitle]="'brokerage.rooms.checklist' | transloco" nzSize="small" style="margin-top: 12px">
               @for (c of r.checklist; track c.id) {
                 <p>
-                  <span nz-checkbox [ngModel]="c.done" [nzDisabled]="!r.ndaAccepted || !live()" (ngModelChange)="check(c.id, $event)">{{ lang() === 'zh-CN' ? c.labelZh : c.labelEn }}</span>
+                  <span nz-checkbox [ttxLabel]="lang() === 'zh-CN' ? c.labelZh : c.labelEn" [ngModel]="c.done" [nzDisabled]="!r.ndaAccepted || !live()" (ngModelChange)="check(c.id, $event)">{{ lang() === 'zh-CN' ? c.labelZh : c.labelEn }}</span>
                 </p>
               }
             </nz-card>

@@ -10,39 +10,40 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 /** An enterprise posts a technology need (出题). Budget is typed in yuan and sent in fen. */
 @Component({
   selector: 'ttx-demand-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, TranslocoPipe, NzButtonModule, NzCheckboxModule, NzFormModule, NzInputModule, NzInputNumberModule, NzSelectModule],
+  imports: [AccessibleLabel, FormsModule, TranslocoPipe, NzButtonModule, NzCheckboxModule, NzFormModule, NzInputModule, NzInputNumberModule, NzSelectModule],
   template: `
     <div class="ttx-page" style="max-width: 760px">
       <h1>{{ 'brokerage.demands.new' | transloco }}</h1>
       <form nz-form nzLayout="vertical" (ngSubmit)="save()">
         <nz-form-item>
           <nz-form-label>{{ 'brokerage.editor.titleZh' | transloco }}</nz-form-label>
-          <input nz-input name="titleZh" [(ngModel)]="titleZh" data-testid="demand-title-zh" />
+          <input nz-input [ttxLabel]="'brokerage.editor.titleZh' | transloco" name="titleZh" [(ngModel)]="titleZh" data-testid="demand-title-zh" />
         </nz-form-item>
         <nz-form-item>
           <nz-form-label>{{ 'brokerage.editor.titleEn' | transloco }}</nz-form-label>
-          <input nz-input name="titleEn" [(ngModel)]="titleEn" data-testid="demand-title-en" />
+          <input nz-input [ttxLabel]="'brokerage.editor.titleEn' | transloco" name="titleEn" [(ngModel)]="titleEn" data-testid="demand-title-en" />
         </nz-form-item>
         <nz-form-item>
           <nz-form-label>{{ 'brokerage.editor.summaryZh' | transloco }}</nz-form-label>
-          <textarea nz-input rows="3" name="summaryZh" [(ngModel)]="summaryZh" data-testid="demand-summary-zh"></textarea>
+          <textarea [ttxLabel]="'brokerage.editor.summaryZh' | transloco" nz-input rows="3" name="summaryZh" [(ngModel)]="summaryZh" data-testid="demand-summary-zh"></textarea>
         </nz-form-item>
         <nz-form-item>
           <nz-form-label>{{ 'brokerage.editor.summaryEn' | transloco }}</nz-form-label>
-          <textarea nz-input rows="3" name="summaryEn" [(ngModel)]="summaryEn" data-testid="demand-summary-en"></textarea>
+          <textarea [ttxLabel]="'brokerage.editor.summaryEn' | transloco" nz-input rows="3" name="summaryEn" [(ngModel)]="summaryEn" data-testid="demand-summary-en"></textarea>
         </nz-form-item>
         <nz-form-item>
           <nz-form-label>{{ 'brokerage.editor.field' | transloco }}</nz-form-label>
-          <input nz-input name="fieldCode" placeholder="05.01" [(ngModel)]="fieldCode" data-testid="demand-field" />
+          <input nz-input [ttxLabel]="'brokerage.editor.field' | transloco" name="fieldCode" placeholder="05.01" [(ngModel)]="fieldCode" data-testid="demand-field" />
         </nz-form-item>
         <nz-form-item>
           <nz-form-label>{{ 'brokerage.demand.stage' | transloco }}</nz-form-label>
-          <nz-select name="stage" nzAllowClear [(ngModel)]="stage" data-testid="demand-stage">
+          <nz-select [ttxLabel]="'brokerage.demand.stage' | transloco" name="stage" nzAllowClear [(ngModel)]="stage" data-testid="demand-stage">
             @for (s of stages; track s) {
               <nz-option [nzValue]="s" [nzLabel]="'catalog.stage.' + s | transloco" />
             }
@@ -50,7 +51,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
         </nz-form-item>
         <nz-form-item>
           <nz-form-label>{{ 'brokerage.demand.dealTypes' | transloco }}</nz-form-label>
-          <nz-select name="dealTypes" nzMode="multiple" [(ngModel)]="dealTypes" data-testid="demand-deal-types">
+          <nz-select [ttxLabel]="'brokerage.demand.dealTypes' | transloco" name="dealTypes" nzMode="multiple" [(ngModel)]="dealTypes" data-testid="demand-deal-types">
             @for (d of deals; track d) {
               <nz-option [nzValue]="d" [nzLabel]="'catalog.dealType.' + d | transloco" />
             }
@@ -59,16 +60,16 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
         <nz-form-item>
           <nz-form-label>{{ 'brokerage.editor.budgetYuan' | transloco }}</nz-form-label>
           <div style="display: flex; gap: 8px">
-            <nz-input-number name="budgetMin" [nzMin]="0" [(ngModel)]="budgetMin" data-testid="demand-budget-min" />
-            <nz-input-number name="budgetMax" [nzMin]="0" [(ngModel)]="budgetMax" data-testid="demand-budget-max" />
+            <nz-input-number [ttxLabel]="'brokerage.editor.budgetMin' | transloco" name="budgetMin" [nzMin]="0" [(ngModel)]="budgetMin" data-testid="demand-budget-min" />
+            <nz-input-number [ttxLabel]="'brokerage.editor.budgetMax' | transloco" name="budgetMax" [nzMin]="0" [(ngModel)]="budgetMax" data-testid="demand-budget-max" />
           </div>
         </nz-form-item>
         <nz-form-item>
           <nz-form-label>{{ 'brokerage.demand.deadline' | transloco }}</nz-form-label>
-          <input nz-input type="date" name="deadline" [(ngModel)]="deadline" data-testid="demand-deadline" />
+          <input nz-input [ttxLabel]="'brokerage.demand.deadline' | transloco" type="date" name="deadline" [(ngModel)]="deadline" data-testid="demand-deadline" />
         </nz-form-item>
         <nz-form-item>
-          <span nz-checkbox name="confidential" [(ngModel)]="confidential">{{ 'brokerage.editor.confidential' | transloco }}</span>
+          <span nz-checkbox [ttxLabel]="'brokerage.editor.confidential' | transloco" name="confidential" [(ngModel)]="confidential">{{ 'brokerage.editor.confidential' | transloco }}</span>
         </nz-form-item>
         <button nz-button nzType="primary" type="submit" [nzLoading]="saving()" data-testid="demand-save">{{ 'brokerage.editor.post' | transloco }}</button>
       </form>

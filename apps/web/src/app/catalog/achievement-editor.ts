@@ -5,7 +5,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { ACHIEVEMENT_KINDS, DEAL_TYPES, IP_RECORD_STATUSES, MATURITY_STAGES } from '@ttx/shared/contracts';
 import { type AttachmentView, CatalogApi } from '@ttx/web/api-client';
 import { AuthStore, LanguageService } from '@ttx/web/core';
-import { OrgPicker } from '@ttx/web/ui';
+import { OrgPicker, AccessibleLabel } from '@ttx/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -23,15 +23,15 @@ import { type FieldNode, pickText } from './catalog-text';
 @Component({
   selector: 'ttx-achievement-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzEmptyModule, NzFormModule, NzInputModule, NzInputNumberModule, NzSelectModule, OrgPicker, AttachmentList],
+  imports: [AccessibleLabel, FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzEmptyModule, NzFormModule, NzInputModule, NzInputNumberModule, NzSelectModule, OrgPicker, AttachmentList],
   templateUrl: './achievement-editor.html',
   styles: `
     .row { display: flex; gap: 8px; margin-bottom: 8px; align-items: center; flex-wrap: wrap; }
     .row > input { flex: 1 1 200px; }
     .sum-bad { color: #cf1322; }
-    .sum-ok { color: #389e0d; }
+    .sum-ok { color: var(--ttx-success); }
     h4.block { display: block; margin: 12px 0 4px; font-weight: 500; }
-    .hint-muted { color: rgba(0, 0, 0, 0.45); margin-top: 12px; }
+    .hint-muted { color: var(--ttx-text-secondary); margin-top: 12px; }
   `,
 })
 export class AchievementEditor {

@@ -17,6 +17,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { map } from 'rxjs';
 import { CATALOG_PAGE_SIZE, type CatalogQuery, queryFromParams, queryToApi, queryToParams, withChange } from './catalog-query';
 import { type FieldNode, type Localized, fieldNames, pickText } from './catalog-text';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 type FacetName = 'field' | 'kind' | 'stage' | 'dealType' | 'institution';
 const FACET_PARAM: Record<FacetName, keyof CatalogQuery> = {
@@ -32,6 +33,7 @@ const FACET_PARAM: Record<FacetName, keyof CatalogQuery> = {
   selector: 'ttx-catalog-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleLabel,
     FormsModule,
     RouterLink,
     TranslocoPipe,

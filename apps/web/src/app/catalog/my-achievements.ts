@@ -11,18 +11,20 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { type Localized, pickText } from './catalog-text';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 /** Institution portal: the institution's achievements with status filter and every lifecycle action the caller may take. */
 @Component({
   selector: 'ttx-my-achievements',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzPopconfirmModule, NzSelectModule, NzTableModule, NzTagModule],
+  imports: [AccessibleLabel, FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzPopconfirmModule, NzSelectModule, NzTableModule, NzTagModule],
   template: `
     <div class="ttx-page">
       <h1 data-testid="mine-heading">{{ 'catalog.mine.title' | transloco }}</h1>
       <div style="display: flex; gap: 8px; margin-bottom: 16px">
         <nz-select
           style="width: 180px"
+          [ttxLabel]="'catalog.mine.colStatus' | transloco"
           nzAllowClear
           [nzPlaceHolder]="'catalog.mine.allStatuses' | transloco"
           [ngModel]="status()"

@@ -14,6 +14,7 @@ import { DistributionTable } from './distribution-table';
 import { IncomeExport } from './income-export';
 import { INVOICE_STATUS_COLOURS, yuan } from './licensing-format';
 import { type PickerQuery, SearchSelect } from '../shared/search-select';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 type ReceivableRow = ReceivablesView['invoices'][number];
 
@@ -21,7 +22,7 @@ type ReceivableRow = ReceivablesView['invoices'][number];
 @Component({
   selector: 'ttx-finance-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzCardModule, NzCheckboxModule, NzTableModule, NzTagModule, CostForm, DistributionTable, IncomeExport, SearchSelect],
+  imports: [AccessibleLabel, FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzCardModule, NzCheckboxModule, NzTableModule, NzTagModule, CostForm, DistributionTable, IncomeExport, SearchSelect],
   template: `
     <div class="ttx-page">
       <a routerLink="/licensing">← {{ 'licensing.mine' | transloco }}</a>
@@ -34,7 +35,7 @@ type ReceivableRow = ReceivablesView['invoices'][number];
         </div>
       }
       <div class="actions">
-        <span nz-checkbox [ngModel]="overdueOnly()" (ngModelChange)="overdueOnly.set($event)" data-testid="finance-overdue-only">{{ 'licensing.finance.overdueOnly' | transloco }}</span>
+        <span nz-checkbox [ttxLabel]="'licensing.finance.overdueOnly' | transloco" [ngModel]="overdueOnly()" (ngModelChange)="overdueOnly.set($event)" data-testid="finance-overdue-only">{{ 'licensing.finance.overdueOnly' | transloco }}</span>
         <ttx-income-export [organizationId]="r()?.organizationId" />
       </div>
       <nz-table [nzData]="rows()" [nzLoading]="loading()" [nzPageSize]="20" [nzNoResult]="'licensing.invoices.empty' | transloco" data-testid="receivables-table">
@@ -71,7 +72,7 @@ type ReceivableRow = ReceivablesView['invoices'][number];
         </tbody>
       </nz-table>
       <h2>{{ 'licensing.distribution.title' | transloco }}</h2>
-      <ttx-search-select style="width: 360px" [search]="searchLicences" [label]="licenceLabel" [resolve]="licenceOf" [placeholder]="'licensing.finance.pickLicence' | transloco"
+      <ttx-search-select style="width: 360px" [ttxLabel]="'licensing.finance.pickLicence' | transloco" [search]="searchLicences" [label]="licenceLabel" [resolve]="licenceOf" [placeholder]="'licensing.finance.pickLicence' | transloco"
         [ngModel]="selected()" (picked)="pick($event)" data-testid="finance-licence" />
       @if (selected(); as id) {
         <h3 data-testid="finance-selected">{{ 'licensing.finance.paymentsOf' | transloco: { number: numberOf(id) } }}</h3>
@@ -85,7 +86,7 @@ type ReceivableRow = ReceivablesView['invoices'][number];
     .stats { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 12px; margin-bottom: 16px; }
     .big { font-size: 24px; font-weight: 600; }
     .overdue { color: #cf1322; }
-    .label { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .label { color: var(--ttx-text-secondary); font-size: 12px; }
     .actions { display: flex; gap: 16px; align-items: center; margin-bottom: 12px; flex-wrap: wrap; }
   `,
 })

@@ -25,6 +25,7 @@ import { controlPath, licenceFormProblems, toLicenceInput, type LicenceFormValue
 import { LicenceTermsFields } from './licence-terms-fields';
 import { pickText } from './licensing-format';
 import { type PickerQuery, SearchSelect } from '../shared/search-select';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 const quiet = () => new HttpContext().set(SKIP_ERROR_TOAST, true);
 
@@ -37,6 +38,7 @@ const quiet = () => new HttpContext().set(SKIP_ERROR_TOAST, true);
   selector: 'ttx-licence-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleLabel,
     ReactiveFormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzCheckboxModule, NzFormModule, NzInputModule, NzInputNumberModule,
     NzSelectModule, NzTagModule, FieldError, LicenceTermsFields, SearchSelect,
   ],
@@ -63,7 +65,7 @@ const quiet = () => new HttpContext().set(SKIP_ERROR_TOAST, true);
         <nz-form-item>
           <nz-form-label nzRequired>{{ 'licensing.form.achievement' | transloco }}</nz-form-label>
           <nz-form-control [nzErrorTip]="err">
-            <ttx-search-select formControlName="achievementId" [search]="searchAchievements" [label]="achievementLabel"
+            <ttx-search-select [ttxLabel]="'licensing.form.achievement' | transloco" formControlName="achievementId" [search]="searchAchievements" [label]="achievementLabel"
               [placeholder]="'licensing.form.pickAchievement' | transloco" data-testid="lf-achievement" />
           </nz-form-control>
         </nz-form-item>
@@ -71,7 +73,7 @@ const quiet = () => new HttpContext().set(SKIP_ERROR_TOAST, true);
         <nz-form-item>
           <nz-form-label nzRequired>{{ 'licensing.form.creditCode' | transloco }}</nz-form-label>
           <nz-form-control [nzErrorTip]="err" [nzExtra]="'licensing.form.creditCodeHint' | transloco">
-            <input nz-input maxlength="18" formControlName="creditCode" style="text-transform: uppercase" data-testid="lf-credit-code" />
+            <input nz-input [ttxLabel]="'licensing.form.creditCode' | transloco" maxlength="18" formControlName="creditCode" style="text-transform: uppercase" data-testid="lf-credit-code" />
           </nz-form-control>
           @if (licensee(); as o) {
             <div class="licensee" data-testid="lf-licensee">
@@ -84,40 +86,40 @@ const quiet = () => new HttpContext().set(SKIP_ERROR_TOAST, true);
 
         <div class="row">
           <nz-form-item><nz-form-label nzRequired>{{ 'licensing.col.kind' | transloco }}</nz-form-label>
-            <nz-form-control [nzErrorTip]="err"><nz-select formControlName="kind" data-testid="lf-kind">
+            <nz-form-control [nzErrorTip]="err"><nz-select [ttxLabel]="'licensing.col.kind' | transloco" formControlName="kind" data-testid="lf-kind">
               @for (k of kinds; track k) { <nz-option [nzValue]="k" [nzLabel]="'licensing.kind.' + k | transloco" /> }
             </nz-select></nz-form-control></nz-form-item>
           <nz-form-item><nz-form-label nzRequired>{{ 'licensing.form.startsOn' | transloco }}</nz-form-label>
-            <nz-form-control [nzErrorTip]="err"><input nz-input type="date" formControlName="startsOn" data-testid="lf-starts-on" /></nz-form-control></nz-form-item>
+            <nz-form-control [nzErrorTip]="err"><input nz-input [ttxLabel]="'licensing.form.startsOn' | transloco" type="date" formControlName="startsOn" data-testid="lf-starts-on" /></nz-form-control></nz-form-item>
           <nz-form-item><nz-form-label nzRequired>{{ 'licensing.form.endsOn' | transloco }}</nz-form-label>
-            <nz-form-control [nzErrorTip]="err"><input nz-input type="date" formControlName="endsOn" data-testid="lf-ends-on" /></nz-form-control></nz-form-item>
+            <nz-form-control [nzErrorTip]="err"><input nz-input [ttxLabel]="'licensing.form.endsOn' | transloco" type="date" formControlName="endsOn" data-testid="lf-ends-on" /></nz-form-control></nz-form-item>
         </div>
         <div class="row">
           <nz-form-item><nz-form-label nzRequired>{{ 'licensing.detail.territory' | transloco }}</nz-form-label>
             <nz-form-control [nzErrorTip]="err" [nzExtra]="'licensing.form.territoryHint' | transloco">
-              <nz-select nzMode="tags" formControlName="territory" [nzTokenSeparators]="[',', ' ']" data-testid="lf-territory">
+              <nz-select [ttxLabel]="'licensing.detail.territory' | transloco" nzMode="tags" formControlName="territory" [nzTokenSeparators]="[',', ' ']" data-testid="lf-territory">
                 <nz-option nzValue="000000" [nzLabel]="'licensing.form.allChina' | transloco" />
               </nz-select></nz-form-control></nz-form-item>
           <nz-form-item><nz-form-label nzRequired>{{ 'licensing.detail.fields' | transloco }}</nz-form-label>
             <nz-form-control [nzErrorTip]="err" [nzExtra]="'licensing.form.fieldsHint' | transloco">
-              <nz-select nzMode="tags" formControlName="fieldsOfUse" [nzTokenSeparators]="[',']" data-testid="lf-fields" /></nz-form-control></nz-form-item>
+              <nz-select [ttxLabel]="'licensing.detail.fields' | transloco" nzMode="tags" formControlName="fieldsOfUse" [nzTokenSeparators]="[',']" data-testid="lf-fields" /></nz-form-control></nz-form-item>
         </div>
         <nz-form-item><nz-form-control>
-          <span nz-checkbox formControlName="sublicensing" data-testid="lf-sublicensing">{{ 'licensing.sublicensing' | transloco }}</span>
+          <span nz-checkbox [ttxLabel]="'licensing.sublicensing' | transloco" formControlName="sublicensing" data-testid="lf-sublicensing">{{ 'licensing.sublicensing' | transloco }}</span>
         </nz-form-control></nz-form-item>
 
         <h2>{{ 'licensing.detail.terms' | transloco }}</h2>
         <ttx-licence-terms-fields [group]="form.controls.terms" />
 
         <h2>{{ 'licensing.form.broker' | transloco }}</h2>
-        <span nz-checkbox [nzChecked]="withBroker()" (nzCheckedChange)="toggleBroker($event)" data-testid="lf-use-broker">{{ 'licensing.form.withBroker' | transloco }}</span>
+        <span nz-checkbox [ttxLabel]="'licensing.form.withBroker' | transloco" [nzChecked]="withBroker()" (nzCheckedChange)="toggleBroker($event)" data-testid="lf-use-broker">{{ 'licensing.form.withBroker' | transloco }}</span>
         @if (withBroker()) {
           <div class="row" formGroupName="broker">
             <nz-form-item><nz-form-label nzRequired>{{ 'licensing.form.broker' | transloco }}</nz-form-label>
-              <nz-form-control [nzErrorTip]="err"><ttx-search-select formControlName="brokerId" [search]="searchBrokers" [label]="brokerLabel" data-testid="lf-broker" />
+              <nz-form-control [nzErrorTip]="err"><ttx-search-select [ttxLabel]="'licensing.form.broker' | transloco" formControlName="brokerId" [search]="searchBrokers" [label]="brokerLabel" data-testid="lf-broker" />
               </nz-form-control></nz-form-item>
             <nz-form-item><nz-form-label nzRequired>{{ 'licensing.form.brokerPct' | transloco }}</nz-form-label>
-              <nz-form-control [nzErrorTip]="err"><nz-input-number [nzMin]="0.01" [nzMax]="30" formControlName="rateBp" data-testid="lf-broker-rate" /></nz-form-control></nz-form-item>
+              <nz-form-control [nzErrorTip]="err"><nz-input-number [ttxLabel]="'licensing.form.brokerPct' | transloco" [nzMin]="0.01" [nzMax]="30" formControlName="rateBp" data-testid="lf-broker-rate" /></nz-form-control></nz-form-item>
           </div>
         }
 

@@ -10,17 +10,18 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { deferralState, LICENCE_STATUS_COLOURS, pickText, yuan } from './licensing-format';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 /** The organisation's licences, as licensee ("my licences" of an enterprise) or licensor (the TTO's). */
 @Component({
   selector: 'ttx-licences-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzSelectModule, NzTableModule, NzTagModule],
+  imports: [AccessibleLabel, FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzSelectModule, NzTableModule, NzTagModule],
   template: `
     <div class="ttx-page">
       <h1 data-testid="licences-heading">{{ 'licensing.mine' | transloco }}</h1>
       <div class="actions">
-        <nz-select style="width: 160px" nzAllowClear [nzPlaceHolder]="'licensing.allStatuses' | transloco" [ngModel]="status()"
+        <nz-select style="width: 160px" nzAllowClear [ttxLabel]="'licensing.col.status' | transloco" [nzPlaceHolder]="'licensing.allStatuses' | transloco" [ngModel]="status()"
           (ngModelChange)="status.set($event ?? null); page.set(1)" data-testid="licences-status">
           @for (s of statuses; track s) { <nz-option [nzValue]="s" [nzLabel]="'licensing.status.' + s | transloco" /> }
         </nz-select>

@@ -11,13 +11,14 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { checkSalesForm, currentPeriodEnd, reportablePeriods, type SalesFormErrors } from './licensing-format';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 /** The licensee reports net sales of one period (in yuan; sent as fen); the API computes the royalty. */
 @Component({
   selector: 'ttx-royalty-report-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, TranslocoPipe, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule, NzSelectModule],
-  styles: `.hint { color: rgba(0, 0, 0, 0.45); }`,
+  imports: [AccessibleLabel, FormsModule, TranslocoPipe, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule, NzSelectModule],
+  styles: `.hint { color: var(--ttx-text-secondary); }`,
   template: `
     @if (!periods().length) {
       <p class="hint" data-testid="report-not-yet">{{ 'licensing.report.notYet' | transloco: { end: firstEnd() } }}</p>
@@ -26,7 +27,7 @@ import { checkSalesForm, currentPeriodEnd, reportablePeriods, type SalesFormErro
       <nz-form-item>
         <nz-form-label>{{ 'licensing.report.period' | transloco }}</nz-form-label>
         <nz-form-control [nzValidateStatus]="errors().period ? 'error' : ''" [nzErrorTip]="errors().period ? ('licensing.report.errors.period.' + errors().period | transloco) : ''">
-          <nz-select style="width: 140px" name="period" [ngModel]="period()" (ngModelChange)="period.set($event)" data-testid="report-period">
+          <nz-select [ttxLabel]="'licensing.report.period' | transloco" style="width: 140px" name="period" [ngModel]="period()" (ngModelChange)="period.set($event)" data-testid="report-period">
             @for (p of periods(); track p) { <nz-option [nzValue]="p" [nzLabel]="p" /> }
           </nz-select>
         </nz-form-control>
@@ -34,7 +35,7 @@ import { checkSalesForm, currentPeriodEnd, reportablePeriods, type SalesFormErro
       <nz-form-item>
         <nz-form-label>{{ 'licensing.report.netSales' | transloco }}</nz-form-label>
         <nz-form-control [nzValidateStatus]="errors().netSales ? 'error' : ''" [nzErrorTip]="errors().netSales ? ('licensing.report.errors.netSales.' + errors().netSales | transloco) : ''">
-          <input nz-input name="netSales" [ngModel]="netSales()" (ngModelChange)="netSales.set($event)" placeholder="0.00" data-testid="report-net-sales" />
+          <input nz-input [ttxLabel]="'licensing.report.netSales' | transloco" name="netSales" [ngModel]="netSales()" (ngModelChange)="netSales.set($event)" placeholder="0.00" data-testid="report-net-sales" />
         </nz-form-control>
       </nz-form-item>
       <button nz-button nzType="primary" type="submit" [nzLoading]="saving()" data-testid="report-submit">{{ 'licensing.report.submit' | transloco }}</button>

@@ -12,12 +12,13 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { type Localized, pickText, yuan } from './market-text';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 /** Public market: listings by method (tabs), status and title filters. */
 @Component({
   selector: 'ttx-market-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzInputModule, NzSelectModule, NzTableModule, NzTabsModule, NzTagModule],
+  imports: [AccessibleLabel, FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzInputModule, NzSelectModule, NzTableModule, NzTabsModule, NzTagModule],
   template: `
     <div class="ttx-page">
       <h1 data-testid="market-heading">{{ 'market.title' | transloco }}</h1>
@@ -31,7 +32,7 @@ import { type Localized, pickText, yuan } from './market-text';
       </nz-tabs>
       <form class="filters" (ngSubmit)="page.set(1); load()">
         <input nz-input name="q" [ngModel]="q()" (ngModelChange)="q.set($event)" [placeholder]="'market.searchPlaceholder' | transloco" data-testid="market-q" />
-        <nz-select name="status" style="width: 160px" nzAllowClear [nzPlaceHolder]="'market.liveOnly' | transloco" [ngModel]="status()" (ngModelChange)="status.set($event ?? null); page.set(1); load()" data-testid="market-status">
+        <nz-select name="status" [ttxLabel]="'market.col.status' | transloco" style="width: 160px" nzAllowClear [nzPlaceHolder]="'market.liveOnly' | transloco" [ngModel]="status()" (ngModelChange)="status.set($event ?? null); page.set(1); load()" data-testid="market-status">
           @for (s of statuses; track s) { <nz-option [nzValue]="s" [nzLabel]="'market.status.' + s | transloco" /> }
         </nz-select>
         <button nz-button nzType="primary" type="submit">{{ 'market.search' | transloco }}</button>

@@ -21,7 +21,7 @@ import { yuan, yuanToFen } from './market-text';
         · {{ 'market.side.' + o.side | transloco }} · <span data-testid="offer-price-view">{{ money(o.price) }}</span>
         @if (o.terms) { · {{ o.terms }} }
         <nz-tag data-testid="offer-status">{{ 'market.offerStatus.' + o.status | transloco }}</nz-tag>
-        @if (showListing()) { <a [routerLink]="['/market/listings', o.listingId]">→</a> }
+        @if (showListing()) { <a [routerLink]="['/market/listings', o.listingId]" data-testid="offer-listing-link">{{ 'market.offer.viewListing' | transloco }} →</a> }
         @if (o.status === 'open') {
           <span class="acts">
             <button nz-button nzSize="small" nzType="primary" (click)="accept(o)" data-testid="offer-accept">{{ 'market.offer.accept' | transloco }}</button>
@@ -35,6 +35,8 @@ import { yuan, yuanToFen } from './market-text';
   `,
   styles: `
     .offer { padding: 6px 0; border-bottom: 1px solid #f0f0f0; }
+    /* In a line of text a link is told apart by more than its colour (WCAG 1.4.1). */
+    .offer a { text-decoration: underline; }
     .acts { margin-left: 8px; display: inline-flex; gap: 6px; align-items: center; }
     .counter { width: 120px; }
   `,

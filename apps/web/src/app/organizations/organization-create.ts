@@ -18,6 +18,7 @@ import { FieldError } from '../auth/field-error';
 import { applyServerErrors, clearSetErrors, revealErrors } from '../auth/form-errors';
 import type { FormAlert } from '../auth/login';
 import { creditCodeValidator, nameValidator, ORG_NAME_MAX, regionCodeValidator, toOrganizationInput } from './organization-input';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 /**
  * Any signed-in user registers an organisation (POST /api/organizations, `organization:create`) and becomes its
@@ -27,7 +28,7 @@ import { creditCodeValidator, nameValidator, ORG_NAME_MAX, regionCodeValidator, 
 @Component({
   selector: 'ttx-organization-create',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzCheckboxModule, NzFormModule, NzInputModule, NzSelectModule, FieldError],
+  imports: [AccessibleLabel, ReactiveFormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzCheckboxModule, NzFormModule, NzInputModule, NzSelectModule, FieldError],
   styles: `
     .alert { margin-bottom: 16px; }
     nz-select { width: 100%; }
@@ -54,7 +55,7 @@ import { creditCodeValidator, nameValidator, ORG_NAME_MAX, regionCodeValidator, 
         <nz-form-item>
           <nz-form-label nzRequired>{{ 'organizations.form.kind' | transloco }}</nz-form-label>
           <nz-form-control [nzErrorTip]="err">
-            <nz-select formControlName="kind" [nzPlaceHolder]="'organizations.form.pickKind' | transloco" data-testid="org-kind">
+            <nz-select formControlName="kind" [ttxLabel]="'organizations.form.kind' | transloco" [nzPlaceHolder]="'organizations.form.pickKind' | transloco" data-testid="org-kind">
               @for (k of kinds(); track k) { <nz-option [nzValue]="k" [nzLabel]="'admin.organizations.kind.' + k | transloco" /> }
             </nz-select>
           </nz-form-control>
@@ -74,7 +75,7 @@ import { creditCodeValidator, nameValidator, ORG_NAME_MAX, regionCodeValidator, 
         @if (kind() === 'enterprise') {
           <nz-form-item>
             <nz-form-control [nzErrorTip]="err">
-              <span nz-checkbox formControlName="isSme" data-testid="org-sme">{{ 'organizations.form.sme' | transloco }}</span>
+              <span nz-checkbox [ttxLabel]="'organizations.form.sme' | transloco" formControlName="isSme" data-testid="org-sme">{{ 'organizations.form.sme' | transloco }}</span>
             </nz-form-control>
           </nz-form-item>
         }

@@ -14,12 +14,13 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { DEADLINE_COLOURS, formatYuan, saveBlob, STATUS_COLOURS, yuanToFen } from './registry-format';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 /** One contract: parties, amounts, history; the registrar's review (warnings, register/reject); the certificate. */
 @Component({
   selector: 'ttx-contract-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzCheckboxModule, NzDescriptionsModule, NzInputModule, NzInputNumberModule, NzTagModule, NzTimelineModule],
+  imports: [AccessibleLabel, FormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzCheckboxModule, NzDescriptionsModule, NzInputModule, NzInputNumberModule, NzTagModule, NzTimelineModule],
   template: `
     <div class="ttx-page" style="max-width: 1000px">
       <a routerLink="/registry">← {{ 'registry.title' | transloco }}</a>
@@ -56,7 +57,7 @@ import { DEADLINE_COLOURS, formatYuan, saveBlob, STATUS_COLOURS, yuanToFen } fro
           <div style="border: 1px solid #ffccc7; padding: 12px; margin-bottom: 16px" data-testid="cd-reject-panel">
             <div>{{ 'registry.action.reasons' | transloco }}</div>
             @for (r of reasons; track r) {
-              <span nz-checkbox [ngModel]="picked().includes(r)" (ngModelChange)="toggle(r, $event)" [attr.data-testid]="'cd-reason-' + r">{{ 'registry.reason.' + r | transloco }}</span>
+              <span nz-checkbox [ttxLabel]="'registry.reason.' + r | transloco" [ngModel]="picked().includes(r)" (ngModelChange)="toggle(r, $event)" [attr.data-testid]="'cd-reason-' + r">{{ 'registry.reason.' + r | transloco }}</span>
             }
             <textarea nz-input rows="2" style="margin: 8px 0" [placeholder]="'registry.action.note' | transloco" [ngModel]="note()" (ngModelChange)="note.set($event)"></textarea>
             <button nz-button nzDanger [disabled]="!picked().length" (click)="reject()" data-testid="cd-confirm-reject">{{ 'registry.action.confirmReject' | transloco }}</button>

@@ -11,6 +11,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { formatYuan, liveTechAmount, yuanToFen } from './registry-format';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 interface Form {
   kind: ContractKind;
@@ -41,10 +42,10 @@ const today = () => new Date().toISOString().slice(0, 10);
 @Component({
   selector: 'ttx-contract-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzFormModule, NzInputModule, NzInputNumberModule, NzSelectModule],
+  imports: [AccessibleLabel, FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzFormModule, NzInputModule, NzInputNumberModule, NzSelectModule],
   styles: `
     .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 8px 16px; }
-    .lbl { display: block; font-size: 12px; color: #666; margin-bottom: 2px; }
+    .lbl { display: block; font-size: 12px; color: var(--ttx-text-secondary); margin-bottom: 2px; }
     nz-input-number, nz-select { width: 100%; }
     .tech { font-size: 20px; font-weight: 600; margin: 12px 0; }
     .bad { color: #cf1322; }
@@ -54,42 +55,42 @@ const today = () => new Date().toISOString().slice(0, 10);
       <h1>{{ 'registry.new' | transloco }}</h1>
       <div class="grid">
         <div><span class="lbl">{{ 'registry.form.kind' | transloco }}</span>
-          <nz-select [ngModel]="form().kind" (ngModelChange)="patch({ kind: $event, subKind: null })" data-testid="cf-kind">
+          <nz-select [ttxLabel]="'registry.form.kind' | transloco" [ngModel]="form().kind" (ngModelChange)="patch({ kind: $event, subKind: null })" data-testid="cf-kind">
             @for (k of kinds; track k) { <nz-option [nzValue]="k" [nzLabel]="'registry.kind.' + k | transloco" /> }
           </nz-select></div>
         @if (subKinds().length) {
           <div><span class="lbl">{{ 'registry.form.subKind' | transloco }}</span>
-            <nz-select nzAllowClear [ngModel]="form().subKind" (ngModelChange)="patch({ subKind: $event })" data-testid="cf-subkind">
+            <nz-select [ttxLabel]="'registry.form.subKind' | transloco" nzAllowClear [ngModel]="form().subKind" (ngModelChange)="patch({ subKind: $event })" data-testid="cf-subkind">
               @for (s of subKinds(); track s) { <nz-option [nzValue]="s" [nzLabel]="'registry.subKind.' + s | transloco" /> }
             </nz-select></div>
         }
         <div style="grid-column: 1 / -1"><span class="lbl">{{ 'registry.form.projectName' | transloco }}</span>
-          <input nz-input [ngModel]="form().projectName" (ngModelChange)="patch({ projectName: $event })" data-testid="cf-project" /></div>
+          <input nz-input [ttxLabel]="'registry.form.projectName' | transloco" [ngModel]="form().projectName" (ngModelChange)="patch({ projectName: $event })" data-testid="cf-project" /></div>
         <div><span class="lbl">{{ 'registry.form.field' | transloco }}</span>
-          <input nz-input placeholder="01.01" [ngModel]="form().fieldCode" (ngModelChange)="patch({ fieldCode: $event })" /></div>
+          <input nz-input [ttxLabel]="'registry.form.field' | transloco" placeholder="01.01" [ngModel]="form().fieldCode" (ngModelChange)="patch({ fieldCode: $event })" /></div>
         <div><span class="lbl">{{ 'registry.form.signedOn' | transloco }}</span>
-          <input nz-input type="date" [ngModel]="form().signedOn" (ngModelChange)="patch({ signedOn: $event })" data-testid="cf-signed" /></div>
+          <input nz-input [ttxLabel]="'registry.form.signedOn' | transloco" type="date" [ngModel]="form().signedOn" (ngModelChange)="patch({ signedOn: $event })" data-testid="cf-signed" /></div>
         <div><span class="lbl">{{ 'registry.form.validFrom' | transloco }}</span>
-          <input nz-input type="date" [ngModel]="form().validFrom" (ngModelChange)="patch({ validFrom: $event })" /></div>
+          <input nz-input [ttxLabel]="'registry.form.validFrom' | transloco" type="date" [ngModel]="form().validFrom" (ngModelChange)="patch({ validFrom: $event })" /></div>
         <div><span class="lbl">{{ 'registry.form.validTo' | transloco }}</span>
-          <input nz-input type="date" [ngModel]="form().validTo" (ngModelChange)="patch({ validTo: $event })" /></div>
+          <input nz-input [ttxLabel]="'registry.form.validTo' | transloco" type="date" [ngModel]="form().validTo" (ngModelChange)="patch({ validTo: $event })" /></div>
         <div><span class="lbl">{{ 'registry.form.sellerType' | transloco }}</span>
-          <nz-select nzAllowClear [ngModel]="form().sellerType" (ngModelChange)="patch({ sellerType: $event })">
+          <nz-select [ttxLabel]="'registry.form.sellerType' | transloco" nzAllowClear [ngModel]="form().sellerType" (ngModelChange)="patch({ sellerType: $event })">
             @for (p of partyTypes; track p) { <nz-option [nzValue]="p" [nzLabel]="'registry.partyType.' + p | transloco" /> }
           </nz-select></div>
       </div>
       <h3 style="margin-top: 16px">{{ 'registry.form.buyer' | transloco }}</h3>
       <div class="grid">
         <div><span class="lbl">{{ 'registry.form.buyerName' | transloco }}</span>
-          <input nz-input [ngModel]="form().buyerName" (ngModelChange)="patch({ buyerName: $event })" data-testid="cf-buyer-name" /></div>
+          <input nz-input [ttxLabel]="'registry.form.buyerName' | transloco" [ngModel]="form().buyerName" (ngModelChange)="patch({ buyerName: $event })" data-testid="cf-buyer-name" /></div>
         <div><span class="lbl">{{ 'registry.form.buyerCreditCode' | transloco }}</span>
-          <input nz-input [ngModel]="form().buyerCreditCode" (ngModelChange)="patch({ buyerCreditCode: $event.toUpperCase() })" data-testid="cf-buyer-code" /></div>
+          <input nz-input [ttxLabel]="'registry.form.buyerCreditCode' | transloco" [ngModel]="form().buyerCreditCode" (ngModelChange)="patch({ buyerCreditCode: $event.toUpperCase() })" data-testid="cf-buyer-code" /></div>
         <div><span class="lbl">{{ 'registry.form.buyerCountry' | transloco }}</span>
-          <input nz-input [ngModel]="form().buyerCountry" (ngModelChange)="patch({ buyerCountry: $event })" /></div>
+          <input nz-input [ttxLabel]="'registry.form.buyerCountry' | transloco" [ngModel]="form().buyerCountry" (ngModelChange)="patch({ buyerCountry: $event })" /></div>
         <div><span class="lbl">{{ 'registry.form.buyerRegion' | transloco }}</span>
-          <input nz-input [ngModel]="form().buyerRegion" (ngModelChange)="patch({ buyerRegion: $event })" data-testid="cf-buyer-region" /></div>
+          <input nz-input [ttxLabel]="'registry.form.buyerRegion' | transloco" [ngModel]="form().buyerRegion" (ngModelChange)="patch({ buyerRegion: $event })" data-testid="cf-buyer-region" /></div>
         <div><span class="lbl">{{ 'registry.form.buyerType' | transloco }}</span>
-          <nz-select [ngModel]="form().buyerType" (ngModelChange)="patch({ buyerType: $event })">
+          <nz-select [ttxLabel]="'registry.form.buyerType' | transloco" [ngModel]="form().buyerType" (ngModelChange)="patch({ buyerType: $event })">
             @for (p of partyTypes; track p) { <nz-option [nzValue]="p" [nzLabel]="'registry.partyType.' + p | transloco" /> }
           </nz-select></div>
       </div>
@@ -97,19 +98,19 @@ const today = () => new Date().toISOString().slice(0, 10);
       <div class="grid">
         @for (f of amountFields; track f.key) {
           <div><span class="lbl">{{ f.label | transloco }}</span>
-            <nz-input-number [nzMin]="0" [nzStep]="1000" [ngModel]="form()[f.key]" (ngModelChange)="patchAmount(f.key, $event)" [attr.data-testid]="'cf-' + f.key" /></div>
+            <nz-input-number [ttxLabel]="f.label | transloco" [nzMin]="0" [nzStep]="1000" [ngModel]="form()[f.key]" (ngModelChange)="patchAmount(f.key, $event)" [attr.data-testid]="'cf-' + f.key" /></div>
         }
         @if (form().kind === 'transfer') {
           <div><span class="lbl">{{ 'registry.form.investment' | transloco }}</span>
-            <nz-input-number [nzMin]="0" [ngModel]="form().investment" (ngModelChange)="patch({ investment: $event })" /></div>
+            <nz-input-number [ttxLabel]="'registry.form.investment' | transloco" [nzMin]="0" [ngModel]="form().investment" (ngModelChange)="patch({ investment: $event })" /></div>
           <div><span class="lbl">{{ 'registry.form.output' | transloco }}</span>
-            <nz-input-number [nzMin]="0" [ngModel]="form().output" (ngModelChange)="patch({ output: $event })" /></div>
+            <nz-input-number [ttxLabel]="'registry.form.output' | transloco" [nzMin]="0" [ngModel]="form().output" (ngModelChange)="patch({ output: $event })" /></div>
         }
       </div>
       <div class="tech" [class.bad]="tech().overParts" data-testid="cf-tech-amount">
         {{ 'registry.form.techAmount' | transloco }}: {{ yuan(tech().fen) }}
       </div>
-      <div style="color: #666; margin-bottom: 8px">{{ 'registry.form.techHint' | transloco }}</div>
+      <div style="color: var(--ttx-text-secondary); margin-bottom: 8px">{{ 'registry.form.techHint' | transloco }}</div>
       @if (tech().overParts) { <div class="bad" data-testid="cf-over">{{ 'registry.form.overParts' | transloco }}</div> }
       <div style="display: flex; gap: 8px; margin-top: 16px">
         <button nz-button [disabled]="!valid() || saving()" (click)="save(false)" data-testid="cf-save">{{ 'registry.form.save' | transloco }}</button>

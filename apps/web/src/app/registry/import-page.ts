@@ -6,6 +6,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { saveBlob } from './registry-format';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 const POLL_MS = 500;
 
@@ -13,7 +14,7 @@ const POLL_MS = 500;
 @Component({
   selector: 'ttx-import-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, NzAlertModule, NzButtonModule, NzProgressModule, NzTableModule],
+  imports: [AccessibleLabel, TranslocoPipe, NzAlertModule, NzButtonModule, NzProgressModule, NzTableModule],
   template: `
     <div class="ttx-page" style="max-width: 1000px">
       <h1>{{ 'registry.import' | transloco }}</h1>
@@ -21,7 +22,7 @@ const POLL_MS = 500;
       <div style="display: flex; gap: 8px; margin-bottom: 16px; flex-wrap: wrap; align-items: center">
         <button nz-button (click)="template('csv')" data-testid="imp-template">{{ 'registry.importPage.template' | transloco }}</button>
         <button nz-button (click)="template('xlsx')">{{ 'registry.importPage.templateXlsx' | transloco }}</button>
-        <input type="file" accept=".csv,.xlsx" (change)="pick($event)" data-testid="imp-file" />
+        <input type="file" accept=".csv,.xlsx" [ttxLabel]="'registry.importPage.choose' | transloco" (change)="pick($event)" data-testid="imp-file" />
         <button nz-button nzType="primary" [disabled]="!file() || running()" (click)="start()" data-testid="imp-start">{{ 'registry.importPage.start' | transloco }}</button>
       </div>
       @if (status(); as s) {

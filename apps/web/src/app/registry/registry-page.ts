@@ -12,6 +12,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import type { Role } from '@ttx/shared/contracts';
 import { DEADLINE_COLOURS, formatYuan, STATUS_COLOURS } from './registry-format';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 export const SELLER_ROLES: Role[] = ['tto_manager', 'enterprise_member', 'broker'];
 
@@ -19,12 +20,12 @@ export const SELLER_ROLES: Role[] = ['tto_manager', 'enterprise_member', 'broker
 @Component({
   selector: 'ttx-registry-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzBadgeModule, NzButtonModule, NzSelectModule, NzTableModule, NzTagModule],
+  imports: [AccessibleLabel, FormsModule, RouterLink, TranslocoPipe, NzBadgeModule, NzButtonModule, NzSelectModule, NzTableModule, NzTagModule],
   template: `
     <div class="ttx-page">
       <h1 data-testid="registry-heading">{{ (registrar() ? 'registry.queue' : 'registry.mine') | transloco }}</h1>
       <div style="display: flex; gap: 8px; margin-bottom: 16px; flex-wrap: wrap">
-        <nz-select style="width: 180px" nzAllowClear [nzPlaceHolder]="'registry.allStatuses' | transloco" [ngModel]="status()"
+        <nz-select style="width: 180px" nzAllowClear [ttxLabel]="'registry.col.status' | transloco" [nzPlaceHolder]="'registry.allStatuses' | transloco" [ngModel]="status()"
           (ngModelChange)="status.set($event ?? null); page.set(1)" data-testid="registry-status">
           @for (s of statuses; track s) {
             <nz-option [nzValue]="s" [nzLabel]="'registry.status.' + s | transloco" />

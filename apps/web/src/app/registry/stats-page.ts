@@ -9,6 +9,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { saveBlob } from './registry-format';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 type Group = 'month' | 'kind' | 'province' | 'field' | 'partyType';
 const GROUPS: Group[] = ['month', 'kind', 'province', 'field', 'partyType'];
@@ -20,7 +21,7 @@ const wan = (fen: number) => Math.round(fen / 1_000_000) / 100;
 @Component({
   selector: 'ttx-stats-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, TranslocoPipe, NgxEchartsDirective, NzButtonModule, NzCardModule, NzInputModule],
+  imports: [AccessibleLabel, FormsModule, TranslocoPipe, NgxEchartsDirective, NzButtonModule, NzCardModule, NzInputModule],
   providers: [provideEchartsCore({ echarts: () => import('echarts') })],
   styles: `
     .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: 16px; }
@@ -31,9 +32,9 @@ const wan = (fen: number) => Math.round(fen / 1_000_000) / 100;
       <h1 data-testid="stats-heading">{{ 'registry.stats' | transloco }}</h1>
       <div style="display: flex; gap: 8px; margin-bottom: 16px; align-items: center; flex-wrap: wrap">
         <span>{{ 'registry.statsPage.from' | transloco }}</span>
-        <input nz-input type="date" style="width: 160px" [ngModel]="from()" (ngModelChange)="from.set($event)" data-testid="stats-from" />
+        <input nz-input type="date" style="width: 160px" [ttxLabel]="'registry.statsPage.from' | transloco" [ngModel]="from()" (ngModelChange)="from.set($event)" data-testid="stats-from" />
         <span>{{ 'registry.statsPage.to' | transloco }}</span>
-        <input nz-input type="date" style="width: 160px" [ngModel]="to()" (ngModelChange)="to.set($event)" data-testid="stats-to" />
+        <input nz-input type="date" style="width: 160px" [ttxLabel]="'registry.statsPage.toLabel' | transloco" [ngModel]="to()" (ngModelChange)="to.set($event)" data-testid="stats-to" />
         <button nz-button (click)="export('csv')" data-testid="stats-csv">{{ 'registry.statsPage.exportCsv' | transloco }}</button>
         <button nz-button (click)="export('xlsx')">{{ 'registry.statsPage.exportXlsx' | transloco }}</button>
         <strong data-testid="stats-total">{{ 'registry.statsPage.total' | transloco }}: {{ total().count }} · ¥{{ total().tech }} {{ 'registry.statsPage.techAmount' | transloco }}</strong>

@@ -18,6 +18,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { pickText } from '../catalog/catalog-text';
 import { formatTime, STATUS_COLORS, STEPS, stepIndex } from './rights-text';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 interface ReviewerRow {
   name: string;
@@ -30,6 +31,7 @@ interface ReviewerRow {
   selector: 'ttx-empowerment-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    AccessibleLabel,
     FormsModule,
     RouterLink,
     TranslocoPipe,
@@ -49,7 +51,7 @@ interface ReviewerRow {
   styles: `
     nz-card { margin-bottom: 16px; }
     .row { display: flex; gap: 8px; align-items: center; margin-bottom: 8px; flex-wrap: wrap; }
-    .muted { color: rgba(0, 0, 0, 0.45); }
+    .muted { color: var(--ttx-text-secondary); }
   `,
 })
 export class EmpowermentDetail {

@@ -9,23 +9,24 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { formatTime, STATUS_COLORS } from './rights-text';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 /** Public notice board (公示): empowerment decisions and deals, no sign-in needed. */
 @Component({
   selector: 'ttx-notice-board',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzSelectModule, NzTableModule, NzTagModule],
+  imports: [AccessibleLabel, FormsModule, RouterLink, TranslocoPipe, NzSelectModule, NzTableModule, NzTagModule],
   template: `
     <div class="ttx-page">
       <h1 data-testid="notices-heading">{{ 'rights.notices.title' | transloco }}</h1>
       <p>{{ 'rights.notices.intro' | transloco }}</p>
       <div style="display: flex; gap: 8px; margin-bottom: 16px">
-        <nz-select style="width: 160px" nzAllowClear [nzPlaceHolder]="'rights.notices.allKinds' | transloco" [ngModel]="kind()" (ngModelChange)="kind.set($event ?? null); page.set(1)" data-testid="notices-kind">
+        <nz-select style="width: 160px" nzAllowClear [ttxLabel]="'rights.notices.kindLabel' | transloco" [nzPlaceHolder]="'rights.notices.allKinds' | transloco" [ngModel]="kind()" (ngModelChange)="kind.set($event ?? null); page.set(1)" data-testid="notices-kind">
           @for (k of kinds; track k) {
             <nz-option [nzValue]="k" [nzLabel]="'rights.noticeKind.' + k | transloco" />
           }
         </nz-select>
-        <nz-select style="width: 160px" nzAllowClear [nzPlaceHolder]="'rights.notices.allStatuses' | transloco" [ngModel]="status()" (ngModelChange)="status.set($event ?? null); page.set(1)" data-testid="notices-status">
+        <nz-select style="width: 160px" nzAllowClear [ttxLabel]="'rights.notices.statusLabel' | transloco" [nzPlaceHolder]="'rights.notices.allStatuses' | transloco" [ngModel]="status()" (ngModelChange)="status.set($event ?? null); page.set(1)" data-testid="notices-status">
           @for (s of statuses; track s) {
             <nz-option [nzValue]="s" [nzLabel]="'rights.noticeStatus.' + s | transloco" />
           }

@@ -13,6 +13,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { formatTime } from './rights-text';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 const SETTINGS = ['minTeamOwnershipPct', 'minUseRightYears', 'teamNetIncomeSharePct', 'ttoRetentionPct', 'noticeDays', 'registrationReviewDays', 'deferralMonths'] as const;
 type Setting = (typeof SETTINGS)[number];
@@ -21,7 +22,7 @@ type Setting = (typeof SETTINGS)[number];
 @Component({
   selector: 'ttx-policy-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzCardModule, NzInputModule, NzInputNumberModule, NzSelectModule, NzTableModule, NzTagModule],
+  imports: [AccessibleLabel, FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzCardModule, NzInputModule, NzInputNumberModule, NzSelectModule, NzTableModule, NzTagModule],
   template: `
     <div class="ttx-page">
       <a routerLink="/rights">← {{ 'rights.home.title' | transloco }}</a>
@@ -41,13 +42,13 @@ type Setting = (typeof SETTINGS)[number];
                 <tr>
                   <td>{{ 'rights.policy.' + k | transloco }}</td>
                   <td>{{ p.settings[k] }} @if (p.overrides[k] === undefined) { <nz-tag>{{ 'rights.policyPage.inherited' | transloco }}</nz-tag> }</td>
-                  <td><nz-input-number [ngModel]="draft()[k]" (ngModelChange)="setDraft(k, $event)" [nzMin]="0" [attr.data-testid]="'policy-input-' + k" /></td>
+                  <td><nz-input-number [ttxLabel]="'rights.policy.' + k | transloco" [ngModel]="draft()[k]" (ngModelChange)="setDraft(k, $event)" [nzMin]="0" [attr.data-testid]="'policy-input-' + k" /></td>
                 </tr>
               }
             </tbody>
           </nz-table>
           <div class="row">
-            <input nz-input style="width: 420px" [placeholder]="'rights.policyPage.note' | transloco" [ngModel]="note()" (ngModelChange)="note.set($event)" />
+            <input nz-input style="width: 420px" [ttxLabel]="'rights.policyPage.note' | transloco" [placeholder]="'rights.policyPage.note' | transloco" [ngModel]="note()" (ngModelChange)="note.set($event)" />
             <button nz-button nzType="primary" [disabled]="busy()" (click)="save()" data-testid="policy-save">{{ 'rights.policyPage.save' | transloco }}</button>
           </div>
           <p class="muted">{{ 'rights.policyPage.saveHint' | transloco }}</p>
@@ -74,7 +75,7 @@ type Setting = (typeof SETTINGS)[number];
             </div>
           }
           <div class="row">
-            <nz-select style="width: 160px" [ngModel]="ruleKind()" (ngModelChange)="ruleKind.set($event)">
+            <nz-select style="width: 160px" [ttxLabel]="'rights.policyPage.ruleKind' | transloco" [ngModel]="ruleKind()" (ngModelChange)="ruleKind.set($event)">
               @for (k of ruleKinds; track k) {
                 <nz-option [nzValue]="k" [nzLabel]="'rights.ruleKind.' + k | transloco" />
               }
@@ -88,7 +89,7 @@ type Setting = (typeof SETTINGS)[number];
       }
     </div>
   `,
-  styles: `nz-card { margin-bottom: 16px; } .row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin: 8px 0; } .muted { color: rgba(0, 0, 0, 0.45); }`,
+  styles: `nz-card { margin-bottom: 16px; } .row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin: 8px 0; } .muted { color: var(--ttx-text-secondary); }`,
 })
 export class PolicyPage {
   private readonly api = inject(RightsApi);
