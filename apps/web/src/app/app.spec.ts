@@ -43,21 +43,40 @@ describe('App shell', () => {
   it('shows the brand and login/register links to a guest, no side nav', async () => {
     const { el, $ } = await setup();
     expect(el.textContent).toContain('科技成果交易所');
+    // The home link is named by the brand it shows; "home" is its description.
+    expect($('home-link')?.hasAttribute('aria-label')).toBe(false);
+    expect($('home-link')?.getAttribute('title')).toBeTruthy();
     expect($('nav-login')?.textContent).toContain('登录');
     expect($('nav-register')?.textContent).toContain('注册');
     expect($('logout-button')).toBeNull();
     expect($('side-nav')).toBeNull();
   });
 
+  it('has landmarks and a skip link that moves the focus to the content', async () => {
+    const { el, $ } = await setup();
+    expect(el.querySelector('[role="banner"]')).not.toBeNull();
+    expect(el.querySelector('[role="contentinfo"]')).not.toBeNull();
+    const main = el.querySelector<HTMLElement>('[role="main"]');
+    expect(main?.id).toBe('main');
+    expect($('skip-link')?.textContent).toContain('跳到主要内容');
+    $('skip-link')?.click();
+    expect(document.activeElement).toBe(main);
+    expect(location.hash).toBe('');
+  });
+
   it('switches the language from the header and remembers it', async () => {
     const { fixture, $ } = await setup();
     expect($('lang-switch')?.textContent).toContain('English');
+    // Its accessible name is what it shows (no aria-label hiding it), spoken in the language it names.
+    expect($('lang-switch')?.hasAttribute('aria-label')).toBe(false);
+    expect($('lang-switch')?.querySelector('span[lang]')?.getAttribute('lang')).toBe('en-US');
     $('lang-switch')?.click();
     await fixture.whenStable();
     expect(TestBed.inject(TranslocoService).getActiveLang()).toBe('en-US');
     expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('en-US');
     expect(document.documentElement.lang).toBe('en-US');
     expect($('lang-switch')?.textContent).toContain('中文');
+    expect($('lang-switch')?.querySelector('span[lang]')?.getAttribute('lang')).toBe('zh-CN');
     expect($('nav-login')?.textContent).toContain('Sign in');
   });
 

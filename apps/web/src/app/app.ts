@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -20,11 +21,18 @@ import { SideNav } from './layout/side-nav';
 export class App {
   protected readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
+  private readonly document = inject(DOCUMENT);
   protected readonly navCollapsed = signal(false);
 
   constructor() {
     // Roles may have changed since the session was saved: refresh them in the background.
     if (this.auth.isAuthenticated()) void this.auth.loadMe();
+  }
+
+  /** Moves the focus to the content; a plain `#main` link would resolve against <base href> and leave the page. */
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.document.getElementById('main')?.focus();
   }
 
   protected logout(): void {

@@ -4,7 +4,11 @@ import { LanguageService } from '@ttx/web/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 
-/** Toggles zh-CN ⇄ en-US; the button names the language it switches to. */
+/**
+ * Toggles zh-CN ⇄ en-US; the button names the language it switches to. That visible name is also its
+ * accessible name (speech input users say what they see); the title describes the action, and the name
+ * carries its own `lang` so a screen reader pronounces "English" / "中文" in that language.
+ */
 @Component({
   selector: 'ttx-language-switch',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -16,12 +20,11 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
       type="button"
       data-testid="lang-switch"
       [attr.data-lang]="language.lang()"
-      [attr.aria-label]="'header.switchLanguage' | transloco"
       [attr.title]="'header.switchLanguage' | transloco"
       (click)="language.toggle()"
     >
       <nz-icon nzType="global" />
-      <span>{{ 'header.otherLanguage' | transloco }}</span>
+      <span [attr.lang]="language.lang() === 'zh-CN' ? 'en-US' : 'zh-CN'">{{ 'header.otherLanguage' | transloco }}</span>
     </button>
   `,
 })
