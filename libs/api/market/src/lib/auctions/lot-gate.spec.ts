@@ -1,6 +1,6 @@
 import type { RefusalFacts } from './bid-refusal';
 import type { BidRow } from './bid-sql';
-import { END_MARGIN_MS, floorAfter, FRESH_MS, LotGate, MAX_IN_FLIGHT, SWEEP_MIN, type Pass } from './lot-gate';
+import { END_MARGIN_MS, floorAfter, FRESH_MS, LotGate, SWEEP_MIN, type Pass } from './lot-gate';
 
 const T0 = Date.parse('2026-12-07T10:00:00Z');
 const ENDS = new Date(T0 + 600_000);
@@ -22,41 +22,20 @@ const tick = () => new Promise((r) => setImmediate(r));
 const PAST_PASS: Pass = { slot: false };
 
 describe('LotGate', () => {
-  it('lets a ladder of rising bids into the database at once; a bid that ties or undercuts one there waits', async () => {
+  it('lets one bid per lot into the database at a time and the next in arrival order', async () => {
     const gate = new LotGate();
     const log: string[] = [];
     const first = await track(gate, 'L', 100, log);
-    for (const a of [100, 110, 105, 120]) void track(gate, 'L', a, log);
+    void track(gate, 'L', 100, log);
+    void track(gate, 'L', 110, log);
     await tick();
-    expect(log).toEqual(['100:slot', '110:slot', '120:slot']);
-    gate.leave('L', first, undefined, 100, 'o1'); // failed: 100 and 105 still tie or undercut 110 and 120
+    expect(log).toEqual(['100:slot']);
+    gate.leave('L', first, undefined, 100, 'o1'); // the statement failed: the next waiter gets the slot
     await tick();
-    expect(log).toEqual(['100:slot', '110:slot', '120:slot']);
+    expect(log).toEqual(['100:slot', '100:slot']);
   });
 
-  it(`holds at most ${MAX_IN_FLIGHT} bids of a lot in the database; the next waits for a place`, async () => {
-    const gate = new LotGate();
-    const log: string[] = [];
-    const passes = await Promise.all(Array.from({ length: MAX_IN_FLIGHT }, (_, i) => track(gate, 'L', 100 * (i + 1), log)));
-    const next = track(gate, 'L', 100 * (MAX_IN_FLIGHT + 1), log);
-    await tick();
-    expect(log).toHaveLength(MAX_IN_FLIGHT);
-    gate.leave('L', passes[0], undefined, 100, 'o1');
-    expect(await next).toEqual({ slot: true });
-  });
-
-  it('once the increment is known, a bid joins only at least an increment above every bid in flight', async () => {
-    const gate = new LotGate();
-    gate.leave('L', await gate.enter('L', 1500), accepted(), 1500, 'o1'); // start 1000, increment 100: floor 1600
-    const log: string[] = [];
-    await track(gate, 'L', 1600, log);
-    void track(gate, 'L', 1650, log);
-    void track(gate, 'L', 1700, log);
-    await tick();
-    expect(log).toEqual(['1600:slot', '1700:slot']);
-  });
-
-  it('lets waiters an answer proves too low go at once, without a slot', async () => {
+  it('lets waiters an answer proves too low go at once, without the slot, and gives the slot to the first that can still win', async () => {
     const gate = new LotGate();
     const log: string[] = [];
     const first = await track(gate, 'L', 100, log);
@@ -64,8 +43,8 @@ describe('LotGate', () => {
     await tick();
     gate.leave('L', first, refused(9_999_900), 100, 'o1'); // the high is far above: floor 10,000,000
     await tick();
-    // 10,000,000 and 10,000,100 could win over 100 and went at once; the ties at 100 go past once it is answered.
-    expect(log).toEqual(['100:slot', '10000000:slot', '10000100:slot', '100:past', '100:past', '100:past']);
+    expect(log).toEqual(['100:slot', '100:past', '100:past', '10000000:slot', '100:past']);
+    // 10,000,100 still waits for 10,000,000's answer; a new bid below the floor does not.
     expect(await gate.enter('L', 105)).toEqual({ slot: false });
   });
 
@@ -90,7 +69,7 @@ describe('LotGate', () => {
   it('lets everything past once the auction is over (floor Infinity)', async () => {
     const gate = new LotGate();
     const a = await gate.enter('L', 100);
-    const queued = [gate.enter('L', 100), gate.enter('L', 100)]; // ties: they wait for the first's answer
+    const queued = [gate.enter('L', 500), gate.enter('L', 900)];
     gate.leave('L', a, refused(1500, { status: 'closed' }), 100, 'o1');
     expect(await Promise.all(queued)).toEqual([{ slot: false }, { slot: false }]);
   });

@@ -17,8 +17,6 @@ export const FRESH_MS = 1_000;
 export const END_MARGIN_MS = 1_000;
 /** Lots held before the first sweep of idle, stale ones. */
 export const SWEEP_MIN = 1_000;
-/** Bids of one lot in the database at once, each higher than the others by at least an increment. */
-export const MAX_IN_FLIGHT = 4;
 
 interface Waiter {
   amount: number;
@@ -37,8 +35,7 @@ interface Known {
 interface Lot {
   /** Every amount below this is refused: the lowest amount the lot's answers so far leave acceptable. */
   floor: number;
-  /** Amounts of the bids holding a slot (in the database now), at most MAX_IN_FLIGHT. */
-  inFlight: number[];
+  busy: boolean;
   queue: Waiter[];
   known: Known | null;
   /** Callers (organisation sets) seen approved, and when. */
@@ -51,15 +48,11 @@ interface Lot {
  *
  * Why: bidders watching the same live feed all bid high + increment at once. Without a gate every one of
  * those bids passes its snapshot check and queues on the auction's row lock; each waiter wakes in turn
- * only to be refused, so the latency of a hot lot grows with its number of bidders. Here a bid goes to
- * the database only while it could still win even if every bid of the lot already there is accepted —
- * it is at least an increment above all of them (above, while the increment is unknown) — and at most
- * MAX_IN_FLIGHT at a time: a ladder of rising bids queues on the row lock in PostgreSQL, one after the
- * other without a round trip through this process between them, while the bids that tie or undercut one
- * in flight wait here in arrival order. As soon as an answer shows they are too low (the high bid only
- * rises) they go at once — their statement sees the committed high, matches nothing and waits for no
- * lock — or, when this process knows the lot (fresh, open, not near its end) and the caller (approved),
- * they are refused here (knownLow).
+ * only to be refused, so the latency of a hot lot grows with its number of bidders. Here at most ONE bid
+ * per lot that could still win is in the database at a time; the others wait in arrival order, and as
+ * soon as an answer shows they are too low (the high bid only rises) they go at once — their statement
+ * sees the committed high, matches nothing and waits for no lock — or, when this process knows the lot
+ * (fresh, open, not near its end) and the caller (approved), they are refused here (knownLow).
  *
  * The database still judges every bid that could be accepted, with the same one statement, so what is
  * accepted stays exact; a refusal answered here is one the database would give too, except that a
@@ -76,13 +69,12 @@ export class LotGate {
   enter(lotId: string, amount: number): Promise<Pass> {
     let lot = this.lots.get(lotId);
     if (!lot) {
-      lot = { floor: -Infinity, inFlight: [], queue: [], known: null, approved: new Map() };
+      lot = { floor: -Infinity, busy: false, queue: [], known: null, approved: new Map() };
       this.lots.set(lotId, lot);
     }
     if (amount < lot.floor) return Promise.resolve(PAST);
-    // Every waiter failed admits() at the last change of the lot: a new bid that passes it goes ahead.
-    if (admits(lot, amount)) {
-      lot.inFlight.push(amount);
+    if (!lot.busy) {
+      lot.busy = true;
       return Promise.resolve(SLOT);
     }
     const queue = lot.queue;
@@ -110,15 +102,12 @@ export class LotGate {
     const lot = this.lots.get(lotId);
     if (!lot) return;
     if (row) learn(lot, row, amount, who, now);
-    if (pass.slot) {
-      const i = lot.inFlight.indexOf(amount);
-      if (i >= 0) lot.inFlight.splice(i, 1);
-    }
+    if (pass.slot) lot.busy = false;
     const waiting: Waiter[] = [];
     for (const w of lot.queue) {
       if (w.amount < lot.floor) w.admit(PAST);
-      else if (admits(lot, w.amount)) {
-        lot.inFlight.push(w.amount);
+      else if (!lot.busy) {
+        lot.busy = true;
         w.admit(SLOT);
       } else waiting.push(w);
     }
@@ -134,17 +123,10 @@ export class LotGate {
   /** Forgets idle lots whose knowledge is stale: memory stays bounded by the lots bid on recently. */
   private sweep(now: number): void {
     for (const [id, lot] of this.lots) {
-      if (!lot.inFlight.length && !lot.queue.length && (!lot.known || now - lot.known.at > FRESH_MS)) this.lots.delete(id);
+      if (!lot.busy && !lot.queue.length && (!lot.known || now - lot.known.at > FRESH_MS)) this.lots.delete(id);
     }
     this.sweepAt = Math.max(SWEEP_MIN, 2 * this.lots.size);
   }
-}
-
-/** Whether a bid may join the lot's bids in the database: a free place, and above every one of them by an increment. */
-function admits(lot: Lot, amount: number): boolean {
-  if (lot.inFlight.length >= MAX_IN_FLIGHT) return false;
-  const step = lot.known?.increment ?? 0;
-  return lot.inFlight.every((a) => amount > a && amount >= a + step);
 }
 
 function learn(lot: Lot, row: BidRow, amount: number, who: string, now: number): void {
