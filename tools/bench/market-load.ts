@@ -18,6 +18,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { io, type Socket } from 'socket.io-client';
@@ -267,13 +268,21 @@ async function main(): Promise<number> {
     // bidders ÷ throughput whatever the server does). Half the raw statement rate is always one of the points.
     const half = Math.round(raw.attempts / raw.seconds / 2);
     const rates = [...new Set([...o.rates, half])].sort((a, b) => a - b);
-    const paced: { rate: number; api: BidderRun; raw: BidderRun }[] = [];
+    const paced: { rate: number; api: BidderRun; raw: BidderRun; lag: { api: number; raw: number } }[] = [];
     for (const [k, rate] of rates.entries()) {
       const periodMs = (o.bidders * 1000) / rate;
       const [apiLot, rawLot] = [await hotShaped(ach[5 + o.lots + 2 * k]), await hotShaped(ach[6 + o.lots + 2 * k])];
+      // The load generator's own event-loop delay: a stall there is charged to the side being measured.
+      const lag = monitorEventLoopDelay({ resolution: 5 });
+      lag.enable();
       const apiRun = await runBidders({ concurrency: o.bidders, seconds: o.paced, start: START, increment: INC, periodMs, attempt: bidOn(apiLot) });
+      lag.disable();
+      const apiLag = lag.percentile(99) / 1e6;
+      lag.reset();
+      lag.enable();
       const rawRun = await rawBaseline(rawPool, rawLot, START, INC, people, o.paced, o.bidders, periodMs);
-      paced.push({ rate, api: apiRun, raw: rawRun });
+      lag.disable();
+      paced.push({ rate, api: apiRun, raw: rawRun, lag: { api: apiLag, raw: lag.percentile(99) / 1e6 } });
     }
     await rawPool.end();
     // Steady state: without the first 10 s (JIT, pools and caches warming), on runs long enough to have one.
@@ -287,7 +296,7 @@ async function main(): Promise<number> {
     log(`paced: ${o.bidders} open-loop bidders, ${o.paced} s per side and rate, latency from each bid's due time; ${half} bids/s = half the raw statement rate:`);
     for (const p of paced) {
       for (const [side, r] of [['api', p.api], ['raw', p.raw]] as const) {
-        log(`  ${String(p.rate).padStart(5)}/s ${side}  ${(r.attempts / r.seconds).toFixed(0)} bids/s done, ${r.accepted} accepted · ${spread(r.latencies)}`);
+        log(`  ${String(p.rate).padStart(5)}/s ${side}  ${(r.attempts / r.seconds).toFixed(0)} bids/s done, ${r.accepted} accepted · ${spread(r.latencies)} · generator loop delay p99 ${p.lag[side].toFixed(0)} ms`);
         for (const [status, xs] of [...r.byStatus].sort((a, b) => a[0] - b[0])) log(`             ${status}: ${xs.length} answers, ${spread(xs)}`);
       }
     }
