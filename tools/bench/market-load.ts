@@ -10,7 +10,7 @@
  * Correctness checks fail the run (exit 1): lost or duplicate accepted bids, a bid accepted below
  * high + increment, a sold lot without exactly one winner, a bid in the soft-close window that did not
  * extend the end, a close job later than 5 s after its end at p99, a process whose clients saw no live
- * event. Timings (bids/s, p99, ratio to raw) are printed, never judged: saturated (closed loops, no think time:
+ * event (the logs of the api processes and the worker are kept when a check fails, or always with TTX_KEEP_LOGS=1). Timings (bids/s, p99, ratio to raw) are printed, never judged: saturated (closed loops, no think time:
  * latency there is bidders ÷ throughput) and paced (open loop, api and raw at the same offered rate: latency at a
  * stated load). The paced points are `--rates` (bids/s) plus, always, half the raw statement's saturated rate: the
  * api's p99 there answers "p99 < 100 ms while carrying ≥ 50 % of the raw baseline's load" in one figure.
@@ -310,7 +310,7 @@ async function main(): Promise<number> {
   } finally {
     sockets.forEach((s) => s.close());
     if (api2) await stopChild(api2);
-    await platform?.stop({ keepLogs: failures.length > 0 });
+    await platform?.stop({ keepLogs: failures.length > 0 || !!process.env["TTX_KEEP_LOGS"] });
   }
   log(failures.length ? `${failures.length} check(s) failed` : 'all checks passed');
   return failures.length ? 1 : 0;

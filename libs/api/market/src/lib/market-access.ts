@@ -3,32 +3,35 @@ import { Problems, type AuthUser } from '@ttx/api/core';
 import { MemberDirectory, MeService } from '@ttx/api/identity';
 import type { MembershipView, Role } from '@ttx/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { RefreshAheadCache } from './refresh-ahead-cache';
 
 const MEMBERSHIP_TTL_MS = 5_000;
 
 /**
  * Who acts for which organisation in the market, through identity's exported MeService. Memberships are
- * cached for a few seconds per user because the bid hot path would otherwise add a query per bid; a
- * membership change takes effect within MEMBERSHIP_TTL_MS.
+ * cached per user (refreshed ahead, see RefreshAheadCache) because the bid hot path would otherwise add a
+ * query per bid; a membership change takes effect within MEMBERSHIP_TTL_MS. A caller inside a transaction
+ * (`m`) reads through it, uncached.
  */
 @Injectable()
 export class MarketAccess {
-  private readonly cache = new Map<string, { at: number; memberships: MembershipView[] }>();
+  private readonly cache: RefreshAheadCache<string, MembershipView[]>;
 
   constructor(
     private readonly me: MeService,
     private readonly directory: MemberDirectory,
     private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    this.cache = new RefreshAheadCache(MEMBERSHIP_TTL_MS, (userId) => this.read(userId, this.dataSource.manager));
+  }
 
-  async memberships(user: AuthUser, m?: EntityManager): Promise<MembershipView[]> {
-    const hit = this.cache.get(user.id);
-    if (hit && Date.now() - hit.at < MEMBERSHIP_TTL_MS) return hit.memberships;
-    const me = await this.me.find(user.id, m ?? this.dataSource.manager);
-    const memberships = me?.memberships.filter((x) => x.verified) ?? [];
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(user.id, { at: Date.now(), memberships });
-    return memberships;
+  memberships(user: AuthUser, m?: EntityManager): Promise<MembershipView[]> {
+    return m ? this.read(user.id, m) : this.cache.get(user.id);
+  }
+
+  private async read(userId: string, m: EntityManager): Promise<MembershipView[]> {
+    const me = await this.me.find(userId, m);
+    return me?.memberships.filter((x) => x.verified) ?? [];
   }
 
   async orgsWithRole(user: AuthUser, role: Role): Promise<string[]> {

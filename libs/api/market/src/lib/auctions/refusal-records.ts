@@ -14,6 +14,8 @@ interface Pending {
 
 /** Largest group written by one statement. */
 const MAX_GROUP = 500;
+/** Group writes in flight at once: more waiting records make the next group larger, not another statement. */
+export const MAX_WRITES = 2;
 
 /**
  * Stores the Idempotency-Key records of the refusals LotGate answers in process — the same record BID_SQL's
@@ -26,6 +28,7 @@ const MAX_GROUP = 500;
 export class RefusalRecords {
   private pending: Pending[] = [];
   private scheduled = false;
+  private writing = 0;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -46,7 +49,13 @@ export class RefusalRecords {
 
   private flush(): void {
     this.scheduled = false;
-    while (this.pending.length) void this.write(this.pending.splice(0, MAX_GROUP));
+    while (this.pending.length && this.writing < MAX_WRITES) {
+      this.writing++;
+      void this.write(this.pending.splice(0, MAX_GROUP)).finally(() => {
+        this.writing--;
+        this.flush();
+      });
+    }
   }
 
   private async write(group: Pending[]): Promise<void> {
