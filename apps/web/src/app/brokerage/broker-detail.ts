@@ -12,6 +12,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { type Localized, pickText } from '../catalog/catalog-text';
 import { gradeColor } from './brokerage-text';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 /**
  * A broker's public profile: rating with the published formula, breach list, track record. Platform admins
@@ -20,7 +21,7 @@ import { gradeColor } from './brokerage-text';
 @Component({
   selector: 'ttx-broker-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, TranslocoPipe, NzButtonModule, NzDescriptionsModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule],
+  imports: [AccessibleLabel, FormsModule, TranslocoPipe, NzButtonModule, NzDescriptionsModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule],
   template: `
     <div class="ttx-page">
       @if (broker(); as b) {
@@ -78,13 +79,13 @@ import { gradeColor } from './brokerage-text';
           </nz-table>
           @if (admin) {
             <div style="display: flex; gap: 8px; margin-top: 12px; flex-wrap: wrap" data-testid="credit-form">
-              <nz-select style="width: 180px" [(ngModel)]="kind" data-testid="credit-kind">
+              <nz-select style="width: 180px" [ttxLabel]="'brokerage.credit.kind' | transloco" [(ngModel)]="kind" data-testid="credit-kind">
                 @for (k of kinds; track k) {
                   <nz-option [nzValue]="k" [nzLabel]="'brokerage.credit.kinds.' + k | transloco" />
                 }
               </nz-select>
-              <input nz-input type="date" style="width: 160px" [(ngModel)]="occurredOn" data-testid="credit-date" />
-              <input nz-input style="flex: 1; min-width: 200px" [placeholder]="'brokerage.credit.reason' | transloco" [(ngModel)]="reason" data-testid="credit-reason" />
+              <input nz-input type="date" style="width: 160px" [ttxLabel]="'brokerage.credit.occurredAt' | transloco" [(ngModel)]="occurredOn" data-testid="credit-date" />
+              <input nz-input style="flex: 1; min-width: 200px" [ttxLabel]="'brokerage.credit.reason' | transloco" [placeholder]="'brokerage.credit.reason' | transloco" [(ngModel)]="reason" data-testid="credit-reason" />
               <button nz-button nzType="primary" (click)="record()" [disabled]="!reason.trim()" data-testid="credit-record">{{ 'brokerage.credit.record' | transloco }}</button>
             </div>
           }

@@ -39,7 +39,7 @@ describe('DealRoom live messages', () => {
     localStorage.clear();
   });
 
-  async function setup(lang: 'zh-CN' | 'en-US' = 'en-US') {
+  async function setup(lang: 'zh-CN' | 'en-US' = 'en-US', shown: Record<string, unknown> = {}) {
     jest.useFakeTimers({ advanceTimers: true });
     localStorage.setItem(LANG_STORAGE_KEY, lang);
     localStorage.setItem(AUTH_STORAGE_KEY, JSON.stringify({ accessToken: 'a', refreshToken: 'r', user: { id: 'u', email: 'e', displayName: 'Ada', roles: ['enterprise_member'], memberships: [] } }));
@@ -56,7 +56,7 @@ describe('DealRoom live messages', () => {
       await fixture.whenStable();
     };
     await settle();
-    http.expectOne('/api/deal-rooms/r1').flush(room);
+    http.expectOne('/api/deal-rooms/r1').flush({ ...room, ...shown });
     await settle();
     http.expectOne(isMessages(0)).flush({ items: [message(1, '你好')], cursor: 1 });
     await settle();
@@ -65,7 +65,7 @@ describe('DealRoom live messages', () => {
     const closedNotice = () => (fixture.nativeElement as HTMLElement).querySelector('[data-testid="room-closed"]')?.textContent?.trim();
     const stage = () => (fixture.nativeElement as HTMLElement).querySelector('[data-testid="room-stage"]')?.textContent?.trim();
     const members = () => [...(fixture.nativeElement as HTMLElement).querySelectorAll('[data-testid="room-member"] nz-tag')].map((e) => e.textContent?.trim());
-    return { http, settle, texts, status, closedNotice, stage, members };
+    return { http, settle, texts, status, closedNotice, stage, members, el: fixture.nativeElement as HTMLElement };
   }
 
   // Walkthrough: the member's NDA tag was a hard-coded English "NDA" in the zh UI.
@@ -112,5 +112,38 @@ describe('DealRoom live messages', () => {
     jest.advanceTimersByTime(ROOM_POLL_MS);
     await settle();
     http.expectOne(isMessages(2)).flush({ items: [], cursor: 2 });
+  });
+
+  describe('checklist', () => {
+    const checklist = [
+      { id: 'c1', labelZh: '签署保密协议', labelEn: 'Sign the NDA', done: true, doneAt: '2026-12-01T00:00:00Z' },
+      { id: 'c2', labelZh: '技术尽调', labelEn: 'Technical due diligence', done: false, doneAt: null },
+    ];
+
+    it('is a list of named checkboxes while the room is open', async () => {
+      const { el } = await setup('en-US', { checklist });
+      const boxes = [...el.querySelectorAll<HTMLInputElement>('.ant-checkbox-input')];
+      expect(boxes.map((b) => [b.getAttribute('aria-label'), b.checked, b.disabled])).toEqual([
+        ['Sign the NDA', true, false],
+        ['Technical due diligence', false, false],
+      ]);
+      expect(el.querySelector('[data-testid="room-check-item"]')).toBeNull();
+    });
+
+    // axe (serious, 1.4.3): a closed room showed its checklist as disabled checkboxes in #bfbfbf on white (1.8:1).
+    it('is read-only text with a done / not done tag once the room is closed, not greyed-out checkboxes', async () => {
+      const { el } = await setup('zh-CN', { checklist, stage: 'closed_won', closedAt: '2026-12-02T00:00:00Z' });
+      expect(el.querySelector('.ant-checkbox-input')).toBeNull();
+      const items = [...el.querySelectorAll('[data-testid="room-check-item"]')].map((e) => e.textContent?.replace(/\s+/g, ' ').trim());
+      expect(items).toEqual(['已完成 签署保密协议', '未完成 技术尽调']);
+    });
+
+    it('names the message, offer and commission fields', async () => {
+      const { el } = await setup('en-US');
+      expect(el.querySelector('[data-testid="room-message-input"]')?.getAttribute('aria-label')).toBe('Message');
+      expect(el.querySelector('[data-testid="room-offer-type"] input')?.getAttribute('aria-label')).toBe('Deal type');
+      expect(el.querySelector('[data-testid="room-offer-amount"] input')?.getAttribute('aria-label')).toBe('Offer amount (yuan)');
+      expect(el.querySelector('[data-testid="room-invite-email"]')?.getAttribute('aria-label')).toBe('Invitee e-mail');
+    });
   });
 });

@@ -57,7 +57,7 @@ export const ROOM_POLL_MS = 2000;
               </div>
               @if (live()) {
                 <div style="display: flex; gap: 8px">
-                  <input nz-input [(ngModel)]="draft" (keyup.enter)="send()" data-testid="room-message-input" />
+                  <input nz-input [ttxLabel]="'brokerage.rooms.message' | transloco" [(ngModel)]="draft" (keyup.enter)="send()" data-testid="room-message-input" />
                   <button nz-button nzType="primary" (click)="send()" [disabled]="!draft.trim()" data-testid="room-send">{{ 'brokerage.rooms.send' | transloco }}</button>
                 </div>
               }
@@ -75,16 +75,24 @@ export const ROOM_POLL_MS = 2000;
               }
               @if (live()) {
                 <div style="display: flex; gap: 4px">
-                  <input nz-input nzSize="small" [placeholder]="'brokerage.rooms.inviteEmail' | transloco" [(ngModel)]="inviteEmail" data-testid="room-invite-email" />
+                  <input nz-input nzSize="small" [ttxLabel]="'brokerage.rooms.inviteEmail' | transloco" [placeholder]="'brokerage.rooms.inviteEmail' | transloco" [(ngModel)]="inviteEmail" data-testid="room-invite-email" />
                   <button nz-button nzSize="small" (click)="invite()" data-testid="room-invite">{{ 'brokerage.rooms.invite' | transloco }}</button>
                 </div>
               }
             </nz-card>
             <nz-card [nzTitle]="'brokerage.rooms.checklist' | transloco" nzSize="small" style="margin-top: 12px">
               @for (c of r.checklist; track c.id) {
-                <p>
-                  <span nz-checkbox [ttxLabel]="lang() === 'zh-CN' ? c.labelZh : c.labelEn" [ngModel]="c.done" [nzDisabled]="!r.ndaAccepted || !live()" (ngModelChange)="check(c.id, $event)">{{ lang() === 'zh-CN' ? c.labelZh : c.labelEn }}</span>
-                </p>
+                @if (r.ndaAccepted && live()) {
+                  <p>
+                    <span nz-checkbox [ttxLabel]="lang() === 'zh-CN' ? c.labelZh : c.labelEn" [ngModel]="c.done" (ngModelChange)="check(c.id, $event)">{{ lang() === 'zh-CN' ? c.labelZh : c.labelEn }}</span>
+                  </p>
+                } @else {
+                  <!-- Read-only (closed room, or NDA not yet signed): a record to read, not greyed-out controls (1.4.3). -->
+                  <p data-testid="room-check-item">
+                    <nz-tag [nzColor]="c.done ? 'green' : 'default'">{{ (c.done ? 'brokerage.rooms.itemDone' : 'brokerage.rooms.itemOpen') | transloco }}</nz-tag>
+                    {{ lang() === 'zh-CN' ? c.labelZh : c.labelEn }}
+                  </p>
+                }
               }
             </nz-card>
           </div>
@@ -101,12 +109,12 @@ export const ROOM_POLL_MS = 2000;
             }
             @if (myRole() === 'enterprise' && live()) {
               <div style="display: flex; gap: 8px">
-                <nz-select style="width: 160px" [(ngModel)]="offerType" data-testid="room-offer-type">
+                <nz-select style="width: 160px" [ttxLabel]="'brokerage.rooms.offerType' | transloco" [(ngModel)]="offerType" data-testid="room-offer-type">
                   @for (d of deals; track d) {
                     <nz-option [nzValue]="d" [nzLabel]="'catalog.dealType.' + d | transloco" />
                   }
                 </nz-select>
-                <nz-input-number [nzMin]="1" [(ngModel)]="offerYuan" data-testid="room-offer-amount" />
+                <nz-input-number [ttxLabel]="'brokerage.rooms.offerAmount' | transloco" [nzMin]="1" [(ngModel)]="offerYuan" data-testid="room-offer-amount" />
                 <button nz-button nzType="primary" (click)="offer()" [disabled]="!offerYuan" data-testid="room-offer-submit">{{ 'brokerage.rooms.makeOffer' | transloco }}</button>
               </div>
             }
@@ -125,7 +133,7 @@ export const ROOM_POLL_MS = 2000;
             </p>
             @if (myRole() === 'broker' && live()) {
               <div style="display: flex; gap: 8px">
-                <nz-input-number [nzMin]="1" [(ngModel)]="commissionYuan" data-testid="commission-amount" />
+                <nz-input-number [ttxLabel]="'brokerage.rooms.commissionAmount' | transloco" [nzMin]="1" [(ngModel)]="commissionYuan" data-testid="commission-amount" />
                 <button nz-button (click)="propose()" [disabled]="!commissionYuan" data-testid="commission-propose">{{ 'brokerage.rooms.propose' | transloco }}</button>
               </div>
             }

@@ -14,12 +14,13 @@ import { NzStatisticModule } from 'ng-zorro-antd/statistic';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { formatCountdown, newIdempotencyKey, pickText, remainingMs, yuan, yuanToFen } from './market-text';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 /** Auction room: live high bid and countdown (follows soft-close extensions), anonymised history, bidding. */
 @Component({
   selector: 'ttx-auction-room',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzCardModule, NzInputModule, NzModalModule, NzStatisticModule, NzTableModule, NzTagModule],
+  imports: [AccessibleLabel, FormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzCardModule, NzInputModule, NzModalModule, NzStatisticModule, NzTableModule, NzTagModule],
   template: `
     <div class="ttx-page">
       @if (auction(); as a) {
@@ -57,7 +58,7 @@ import { formatCountdown, newIdempotencyKey, pickText, remainingMs, yuan, yuanTo
           @switch (me()?.bidderStatus) {
             @case ('approved') {
               <form class="bid" (ngSubmit)="confirmOpen()">
-                <input nz-input name="amount" [ngModel]="amountText()" (ngModelChange)="amountText.set($event)" data-testid="bid-input" />
+                <input nz-input name="amount" [ttxLabel]="'market.room.bidAmount' | transloco" [ngModel]="amountText()" (ngModelChange)="amountText.set($event)" data-testid="bid-input" />
                 <button nz-button nzType="primary" type="submit" [disabled]="a.status !== 'open'" data-testid="bid-submit">{{ 'market.room.bid' | transloco }}</button>
                 <span class="small">{{ 'market.room.minNext' | transloco: { amount: money(a.minNextBid) } }}</span>
               </form>

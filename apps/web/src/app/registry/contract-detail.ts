@@ -47,9 +47,9 @@ import { AccessibleLabel } from '@ttx/web/ui';
           <div style="border: 1px solid #d9d9d9; padding: 12px; margin-bottom: 16px; display: flex; gap: 8px; flex-wrap: wrap; align-items: center">
             @if (p === 'amend') {
               <span>{{ 'registry.form.contractAmount' | transloco }}</span>
-              <nz-input-number [nzMin]="0.01" [ngModel]="amendYuan()" (ngModelChange)="amendYuan.set($event)" data-testid="cd-amend-amount" />
+              <nz-input-number [ttxLabel]="'registry.form.contractAmount' | transloco" [nzMin]="0.01" [ngModel]="amendYuan()" (ngModelChange)="amendYuan.set($event)" data-testid="cd-amend-amount" />
             }
-            <input nz-input style="flex: 1 1 240px" [placeholder]="'registry.action.note' | transloco" [ngModel]="note()" (ngModelChange)="note.set($event)" data-testid="cd-panel-note" />
+            <input nz-input style="flex: 1 1 240px" [ttxLabel]="'registry.action.note' | transloco" [placeholder]="'registry.action.note' | transloco" [ngModel]="note()" (ngModelChange)="note.set($event)" data-testid="cd-panel-note" />
             <button nz-button nzType="primary" [disabled]="note().trim().length < 2" (click)="p === 'amend' ? amend() : terminate()" data-testid="cd-panel-confirm">{{ 'registry.action.' + p | transloco }}</button>
           </div>
         }
@@ -59,7 +59,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
             @for (r of reasons; track r) {
               <span nz-checkbox [ttxLabel]="'registry.reason.' + r | transloco" [ngModel]="picked().includes(r)" (ngModelChange)="toggle(r, $event)" [attr.data-testid]="'cd-reason-' + r">{{ 'registry.reason.' + r | transloco }}</span>
             }
-            <textarea nz-input rows="2" style="margin: 8px 0" [placeholder]="'registry.action.note' | transloco" [ngModel]="note()" (ngModelChange)="note.set($event)"></textarea>
+            <textarea nz-input rows="2" style="margin: 8px 0" [ttxLabel]="'registry.action.note' | transloco" [placeholder]="'registry.action.note' | transloco" [ngModel]="note()" (ngModelChange)="note.set($event)"></textarea>
             <button nz-button nzDanger [disabled]="!picked().length" (click)="reject()" data-testid="cd-confirm-reject">{{ 'registry.action.confirmReject' | transloco }}</button>
           </div>
         }
@@ -95,7 +95,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
           <p>—</p>
         }
         @if (can('attach')) {
-          <input type="file" (change)="attach($event)" data-testid="cd-attach" style="margin-top: 8px" />
+          <input type="file" [ttxLabel]="'registry.detail.attach' | transloco" (change)="attach($event)" data-testid="cd-attach" style="margin-top: 8px" />
         }
         <h3 style="margin-top: 16px">{{ 'registry.detail.history' | transloco }}</h3>
         <nz-timeline>

@@ -37,4 +37,18 @@ describe('EmpowermentApply', () => {
     expect($('apply-problem')?.textContent).toContain('at least 70 %');
     expect(($('apply-submit') as HTMLButtonElement).disabled).toBe(true);
   });
+
+  // axe (critical, 4.1.2): the model radios and the share field had no accessible name.
+  it('names each model radio and the share field', async () => {
+    const { http, $, settle } = mountPage(EmpowermentApply, { achievementId: 'a1' }, { roles: ['researcher'] });
+    await settle();
+    http.expectOne('/api/achievements/a1').flush(ACHIEVEMENT);
+    await settle();
+    http.expectOne('/api/institutions/i1/policy').flush(POLICY);
+    await settle();
+    const radios = [...($('apply-model')?.querySelectorAll('input[type="radio"]') ?? [])].map((r) => r.getAttribute('aria-label'));
+    expect(radios.every((name) => !!name?.trim())).toBe(true);
+    expect(new Set(radios).size).toBe(radios.length);
+    expect($('apply-pct')?.querySelector('input')?.getAttribute('aria-label')).toBeTruthy();
+  });
 });

@@ -13,12 +13,13 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { pickText } from '../catalog/catalog-text';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 /** Researcher: apply for empowerment of an achievement, with the institution's policy limits checked live. */
 @Component({
   selector: 'ttx-empowerment-apply',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzDescriptionsModule, NzInputNumberModule, NzRadioModule, NzTableModule],
+  imports: [AccessibleLabel, FormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzDescriptionsModule, NzInputNumberModule, NzRadioModule, NzTableModule],
   template: `
     <div class="ttx-page">
       <a [routerLink]="['/catalog', achievementId()]">← {{ 'rights.apply.back' | transloco }}</a>
@@ -36,18 +37,18 @@ import { pickText } from '../catalog/catalog-text';
         <h3 style="margin-top: 16px">{{ 'rights.apply.model' | transloco }}</h3>
         <nz-radio-group [ngModel]="model()" (ngModelChange)="model.set($event)" data-testid="apply-model">
           @for (m of models; track m) {
-            <span nz-radio [nzValue]="m" [attr.data-testid]="'apply-model-' + m">{{ 'rights.model.' + m | transloco }}</span>
+            <span nz-radio [nzValue]="m" [ttxLabel]="'rights.model.' + m | transloco" [attr.data-testid]="'apply-model-' + m">{{ 'rights.model.' + m | transloco }}</span>
           }
         </nz-radio-group>
         <p class="hint">{{ 'rights.modelHint.' + model() | transloco }}</p>
         @if (model() === 'ownership_first') {
           <span class="field">{{ 'rights.apply.teamOwnershipPct' | transloco }}
-            <nz-input-number [ngModel]="pct()" (ngModelChange)="pct.set($event)" [nzMin]="0" [nzMax]="100" [nzStep]="1" data-testid="apply-pct" />
+            <nz-input-number [ttxLabel]="'rights.apply.teamOwnershipPct' | transloco" [ngModel]="pct()" (ngModelChange)="pct.set($event)" [nzMin]="0" [nzMax]="100" [nzStep]="1" data-testid="apply-pct" />
           </span>
         }
         @if (model() === 'long_term_use') {
           <span class="field">{{ 'rights.apply.useRightYears' | transloco }}
-            <nz-input-number [ngModel]="years()" (ngModelChange)="years.set($event)" [nzMin]="1" [nzMax]="50" data-testid="apply-years" />
+            <nz-input-number [ttxLabel]="'rights.apply.useRightYears' | transloco" [ngModel]="years()" (ngModelChange)="years.set($event)" [nzMin]="1" [nzMax]="50" data-testid="apply-years" />
           </span>
         }
         @if (problem(); as p) {
