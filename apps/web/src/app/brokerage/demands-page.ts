@@ -9,20 +9,21 @@ import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { type Localized, pickText } from '../catalog/catalog-text';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 /** Open public demands (出题); enterprises switch to "my demands" in every state. */
 @Component({
   selector: 'ttx-demands-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzRadioModule, NzTableModule, NzTagModule],
+  imports: [AccessibleLabel, FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzRadioModule, NzTableModule, NzTagModule],
   template: `
     <div class="ttx-page">
       <h1 data-testid="demands-heading">{{ 'brokerage.demands.title' | transloco }}</h1>
       <div style="display: flex; gap: 8px; margin-bottom: 16px; flex-wrap: wrap">
         @if (enterprise()) {
           <nz-radio-group [ngModel]="mine()" (ngModelChange)="mine.set($event); page.set(1)" data-testid="demands-scope">
-            <span nz-radio-button [nzValue]="false">{{ 'brokerage.demands.public' | transloco }}</span>
-            <span nz-radio-button [nzValue]="true" data-testid="demands-mine">{{ 'brokerage.demands.mine' | transloco }}</span>
+            <span nz-radio-button [nzValue]="false" [ttxLabel]="'brokerage.demands.public' | transloco">{{ 'brokerage.demands.public' | transloco }}</span>
+            <span nz-radio-button [nzValue]="true" [ttxLabel]="'brokerage.demands.mine' | transloco" data-testid="demands-mine">{{ 'brokerage.demands.mine' | transloco }}</span>
           </nz-radio-group>
           <a nz-button nzType="primary" routerLink="/brokerage/demands/new" data-testid="demands-new">{{ 'brokerage.demands.new' | transloco }}</a>
         }

@@ -16,12 +16,13 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { AttachmentList } from './attachment-list';
 import { OwnershipPanel } from '../rights/ownership-panel';
 import { type Localized, pickText, priceRange } from './catalog-text';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 /** One achievement: public part for everyone, confidential part for owners and NDA signers. */
 @Component({
   selector: 'ttx-achievement-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
+  imports: [AccessibleLabel, 
     RouterLink,
     TranslocoPipe,
     NzAlertModule,

@@ -8,16 +8,17 @@ import { SKIP_ERROR_TOAST, toProblem } from '@ttx/web/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 /** The TTO records a deal cost (evaluation, legal, fees, taxes); it is charged to the next payments before the split. */
 @Component({
   selector: 'ttx-cost-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, TranslocoPipe, NzAlertModule, NzButtonModule, NzInputModule],
+  imports: [AccessibleLabel, FormsModule, TranslocoPipe, NzAlertModule, NzButtonModule, NzInputModule],
   template: `
     <form class="cost" (ngSubmit)="submit()" data-testid="cost-form">
-      <input nz-input name="amount" style="width: 160px" [placeholder]="'licensing.cost.amount' | transloco" [ngModel]="amount()" (ngModelChange)="amount.set($event)" data-testid="cost-amount" />
-      <input nz-input name="description" style="flex: 1 1 240px" [placeholder]="'licensing.cost.description' | transloco" [ngModel]="description()" (ngModelChange)="description.set($event)" data-testid="cost-description" />
+      <input nz-input name="amount" style="width: 160px" [ttxLabel]="'licensing.cost.amount' | transloco" [placeholder]="'licensing.cost.amount' | transloco" [ngModel]="amount()" (ngModelChange)="amount.set($event)" data-testid="cost-amount" />
+      <input nz-input name="description" style="flex: 1 1 240px" [ttxLabel]="'licensing.cost.purpose' | transloco" [placeholder]="'licensing.cost.description' | transloco" [ngModel]="description()" (ngModelChange)="description.set($event)" data-testid="cost-description" />
       <button nz-button type="submit" [nzLoading]="saving()" data-testid="cost-submit">{{ 'licensing.cost.submit' | transloco }}</button>
     </form>
     @if (error(); as e) { <nz-alert nzType="error" [nzMessage]="e.key ? (e.key | transloco) : e.text" data-testid="cost-error" /> }

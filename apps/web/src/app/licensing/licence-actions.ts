@@ -9,6 +9,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 /** What went wrong: the API's words, or null for no answer (network). */
 interface Failure {
@@ -25,7 +26,7 @@ const REASON_MAX = 1000;
 @Component({
   selector: 'ttx-licence-actions',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, TranslocoPipe, NzAlertModule, NzButtonModule, NzInputModule, NzModalModule, NzPopconfirmModule],
+  imports: [AccessibleLabel, FormsModule, TranslocoPipe, NzAlertModule, NzButtonModule, NzInputModule, NzModalModule, NzPopconfirmModule],
   template: `
     <div class="actions">
       @if (licence().status === 'draft') {
@@ -41,7 +42,7 @@ const REASON_MAX = 1000;
       [nzOkLoading]="busy()" nzOkDanger [nzOkText]="'licensing.actions.terminate' | transloco" [nzCancelText]="'licensing.form.cancel' | transloco">
       <ng-container *nzModalContent>
         <p>{{ 'licensing.actions.terminateHint' | transloco }}</p>
-        <textarea nz-input rows="4" [maxlength]="reasonMax" [placeholder]="'licensing.actions.reason' | transloco" [ngModel]="reason()"
+        <textarea nz-input rows="4" [maxlength]="reasonMax" [ttxLabel]="'licensing.actions.reason' | transloco" [placeholder]="'licensing.actions.reason' | transloco" [ngModel]="reason()"
           (ngModelChange)="reason.set($event); reasonMissing.set(false)" data-testid="terminate-reason"></textarea>
         @if (reasonMissing()) { <p class="error" data-testid="terminate-reason-error">{{ 'licensing.actions.reasonRequired' | transloco }}</p> }
         @if (modalError(); as e) { <nz-alert nzType="error" [nzMessage]="e.text ?? ('errors.network' | transloco)" data-testid="terminate-error" /> }

@@ -14,12 +14,13 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { OfferThread } from './offer-thread';
 import { pickText, yuan, yuanToFen } from './market-text';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 /** One listing with the action its method calls for; the seller also sees intents, offers and bidders. */
 @Component({
   selector: 'ttx-listing-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzCardModule, NzDescriptionsModule, NzInputModule, NzModalModule, NzTableModule, NzTagModule, OfferThread],
+  imports: [AccessibleLabel, FormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzCardModule, NzDescriptionsModule, NzInputModule, NzModalModule, NzTableModule, NzTagModule, OfferThread],
   template: `
     <div class="ttx-page">
       @if (listing(); as l) {
@@ -70,8 +71,8 @@ import { pickText, yuan, yuanToFen } from './market-text';
         @if (buyer() && negotiable()) {
           <nz-card class="gap" [nzTitle]="'market.detail.makeOffer' | transloco">
             <form class="row" (ngSubmit)="offer()">
-              <input nz-input name="price" [(ngModel)]="offerPrice" [placeholder]="'market.detail.priceYuan' | transloco" data-testid="offer-price" />
-              <input nz-input name="terms" [(ngModel)]="offerTerms" [placeholder]="'market.detail.terms' | transloco" />
+              <input nz-input name="price" [ttxLabel]="'market.detail.priceYuan' | transloco" [(ngModel)]="offerPrice" [placeholder]="'market.detail.priceYuan' | transloco" data-testid="offer-price" />
+              <input nz-input name="terms" [ttxLabel]="'market.detail.terms' | transloco" [(ngModel)]="offerTerms" [placeholder]="'market.detail.terms' | transloco" />
               <button nz-button nzType="primary" type="submit" data-testid="offer-submit">{{ 'market.detail.send' | transloco }}</button>
             </form>
           </nz-card>

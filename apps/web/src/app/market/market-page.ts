@@ -31,7 +31,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
         @for (m of methods; track m) { <nz-tab [nzTitle]="'market.method.' + m | transloco" /> }
       </nz-tabs>
       <form class="filters" (ngSubmit)="page.set(1); load()">
-        <input nz-input name="q" [ngModel]="q()" (ngModelChange)="q.set($event)" [placeholder]="'market.searchPlaceholder' | transloco" data-testid="market-q" />
+        <input nz-input name="q" [ttxLabel]="'market.searchLabel' | transloco" [ngModel]="q()" (ngModelChange)="q.set($event)" [placeholder]="'market.searchPlaceholder' | transloco" data-testid="market-q" />
         <nz-select name="status" [ttxLabel]="'market.col.status' | transloco" style="width: 160px" nzAllowClear [nzPlaceHolder]="'market.liveOnly' | transloco" [ngModel]="status()" (ngModelChange)="status.set($event ?? null); page.set(1); load()" data-testid="market-status">
           @for (s of statuses; track s) { <nz-option [nzValue]="s" [nzLabel]="'market.status.' + s | transloco" /> }
         </nz-select>

@@ -8,12 +8,13 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { yuan, yuanToFen } from './market-text';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 /** Offer / counter-offer messages with accept, counter and reject on open ones (the server checks who may). */
 @Component({
   selector: 'ttx-offer-thread',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzInputModule, NzTagModule],
+  imports: [AccessibleLabel, FormsModule, RouterLink, TranslocoPipe, NzButtonModule, NzInputModule, NzTagModule],
   template: `
     @for (o of offers(); track o.id) {
       <div class="offer" data-testid="offer-row">
@@ -25,7 +26,7 @@ import { yuan, yuanToFen } from './market-text';
         @if (o.status === 'open') {
           <span class="acts">
             <button nz-button nzSize="small" nzType="primary" (click)="accept(o)" data-testid="offer-accept">{{ 'market.offer.accept' | transloco }}</button>
-            <input nz-input nzSize="small" class="counter" [(ngModel)]="counterPrice[o.id]" [placeholder]="'market.detail.priceYuan' | transloco" data-testid="offer-counter-price" />
+            <input nz-input nzSize="small" class="counter" [ttxLabel]="'market.offer.counterPrice' | transloco" [(ngModel)]="counterPrice[o.id]" [placeholder]="'market.detail.priceYuan' | transloco" data-testid="offer-counter-price" />
             <button nz-button nzSize="small" (click)="counter(o)" data-testid="offer-counter">{{ 'market.offer.counter' | transloco }}</button>
             <button nz-button nzSize="small" nzDanger (click)="reject(o)">{{ 'market.offer.reject' | transloco }}</button>
           </span>

@@ -9,17 +9,18 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { formatYuan } from './registry-format';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 /** Public: anyone checks a registration certificate by the code printed on it. */
 @Component({
   selector: 'ttx-verify-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, TranslocoPipe, NzAlertModule, NzButtonModule, NzDescriptionsModule, NzInputModule],
+  imports: [AccessibleLabel, FormsModule, TranslocoPipe, NzAlertModule, NzButtonModule, NzDescriptionsModule, NzInputModule],
   template: `
     <div class="ttx-page" style="max-width: 800px">
       <h1>{{ 'registry.verify' | transloco }}</h1>
       <div style="display: flex; gap: 8px; margin-bottom: 16px">
-        <input nz-input [placeholder]="'registry.verifyPage.code' | transloco" [ngModel]="input()" (ngModelChange)="input.set($event)" data-testid="verify-input" />
+        <input nz-input [ttxLabel]="'registry.verifyPage.code' | transloco" [placeholder]="'registry.verifyPage.code' | transloco" [ngModel]="input()" (ngModelChange)="input.set($event)" data-testid="verify-input" />
         <button nz-button nzType="primary" (click)="go()" data-testid="verify-go">{{ 'registry.verifyPage.check' | transloco }}</button>
       </div>
       @if (result(); as r) {

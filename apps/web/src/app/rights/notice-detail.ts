@@ -12,6 +12,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { formatTime, STATUS_COLORS } from './rights-text';
+import { AccessibleLabel } from '@ttx/web/ui';
 
 interface NoticeSummary {
   model?: string;
@@ -28,7 +29,7 @@ interface NoticeSummary {
 @Component({
   selector: 'ttx-notice-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzCardModule, NzDescriptionsModule, NzInputModule, NzTableModule, NzTagModule],
+  imports: [AccessibleLabel, FormsModule, RouterLink, TranslocoPipe, NzAlertModule, NzButtonModule, NzCardModule, NzDescriptionsModule, NzInputModule, NzTableModule, NzTagModule],
   template: `
     <div class="ttx-page">
       <a routerLink="/rights/notices">← {{ 'rights.notices.title' | transloco }}</a>
@@ -82,7 +83,7 @@ interface NoticeSummary {
           }
           @if (d.status === 'open') {
             @if (auth.isAuthenticated()) {
-              <textarea nz-input rows="3" [placeholder]="'rights.notices.objectionPlaceholder' | transloco" [ngModel]="text()" (ngModelChange)="text.set($event)" data-testid="objection-text"></textarea>
+              <textarea nz-input rows="3" [ttxLabel]="'rights.notices.objectionLabel' | transloco" [placeholder]="'rights.notices.objectionPlaceholder' | transloco" [ngModel]="text()" (ngModelChange)="text.set($event)" data-testid="objection-text"></textarea>
               <button nz-button nzType="primary" style="margin-top: 8px" [disabled]="busy() || text().trim().length < 5" (click)="object()" data-testid="objection-submit">
                 {{ 'rights.notices.object' | transloco }}
               </button>

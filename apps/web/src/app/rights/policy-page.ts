@@ -80,9 +80,9 @@ type Setting = (typeof SETTINGS)[number];
                 <nz-option [nzValue]="k" [nzLabel]="'rights.ruleKind.' + k | transloco" />
               }
             </nz-select>
-            <input nz-input style="width: 160px" [placeholder]="'rights.policyPage.value' | transloco" [ngModel]="ruleValue()" (ngModelChange)="ruleValue.set($event)" />
-            <input nz-input style="width: 200px" [placeholder]="'rights.policyPage.reasonZh' | transloco" [ngModel]="reasonZh()" (ngModelChange)="reasonZh.set($event)" />
-            <input nz-input style="width: 200px" [placeholder]="'rights.policyPage.reasonEn' | transloco" [ngModel]="reasonEn()" (ngModelChange)="reasonEn.set($event)" />
+            <input nz-input style="width: 160px" [ttxLabel]="'rights.policyPage.ruleValue' | transloco" [placeholder]="'rights.policyPage.value' | transloco" [ngModel]="ruleValue()" (ngModelChange)="ruleValue.set($event)" />
+            <input nz-input style="width: 200px" [ttxLabel]="'rights.policyPage.reasonZh' | transloco" [placeholder]="'rights.policyPage.reasonZh' | transloco" [ngModel]="reasonZh()" (ngModelChange)="reasonZh.set($event)" />
+            <input nz-input style="width: 200px" [ttxLabel]="'rights.policyPage.reasonEn' | transloco" [placeholder]="'rights.policyPage.reasonEn' | transloco" [ngModel]="reasonEn()" (ngModelChange)="reasonEn.set($event)" />
             <button nz-button [disabled]="busy()" (click)="addRule()">{{ 'rights.policyPage.add' | transloco }}</button>
           </div>
         </nz-card>
