@@ -1,37 +1,8 @@
-import type { Page } from 'playwright-core';
 import { journey } from './support/browser';
-import { DEMO_PASSWORD, loginViaUi, openHome, useLang, type Lang } from './support/flows';
+import { openHome, useLang } from './support/flows';
 import { api } from './support/api';
-import { axeFindings, describeFindings, type Finding } from './support/axe';
-
-/** Waits until the routed page has rendered and stopped loading (spinners and skeletons gone). */
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('load');
-  await page.locator('router-outlet + *').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-skeleton-active, .ant-btn-loading'), undefined, { timeout: 10_000 }).catch(() => undefined);
-  // Entry animations (fade-ins) end before contrast is measured.
-  await page.waitForTimeout(350);
-}
-
-/** Visits each path and collects axe's serious and critical findings, labelled with who saw what. */
-async function sweep(page: Page, who: string, paths: string[], into: Finding[]): Promise<void> {
-  for (const path of paths) {
-    await page.goto(path);
-    await settle(page);
-    const lang = await page.locator('html').getAttribute('lang');
-    into.push(...(await axeFindings(page, `${path} (${who}, ${lang})`)));
-  }
-}
-
-/** Signs in through the header (so the app runs as a user would have it) and back out afterwards. */
-async function asUser(page: Page, email: string, lang: Lang, fn: () => Promise<void>): Promise<void> {
-  await openHome(page);
-  await useLang(page, lang);
-  await loginViaUi(page, email, DEMO_PASSWORD);
-  await fn();
-  await page.getByTestId('logout-button').click();
-  await page.getByTestId('nav-login').waitFor();
-}
+import { describeFindings, type Finding } from './support/axe';
+import { asUser, sweep } from './support/sweep';
 
 describe('accessibility (axe-core, WCAG 2.1 A + AA)', () => {
   journey('the main pages of every role have no serious or critical violation, in Chinese and English', async ({ page, baseUrl }) => {
