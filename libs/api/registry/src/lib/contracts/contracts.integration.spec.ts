@@ -253,6 +253,48 @@ describe('attachments (contract text)', () => {
   });
 });
 
+describe('notifications of the registry decisions', () => {
+  type Note = { email: string; kind: string; title: { zh: string; en: string }; body: { zh: string; en: string } };
+  /** The outbox notifications about contract `id`, with their recipients' e-mails. */
+  const notes = (id: string): Promise<Note[]> =>
+    t.app.get(DataSource).query(
+      `SELECT u.email, o.payload->>'kind' AS kind, o.payload->'title' AS title, o.payload->'body' AS body FROM outbox o
+         JOIN users u ON u.id = (o.payload->>'userId')::uuid WHERE o.payload->>'link' = $1 ORDER BY u.email`,
+      [`/registry/contracts/${id}`],
+    );
+
+  it('a submission lands in the queue of the registrars covering the seller only (not Anhui, not the filer)', async () => {
+    const id = await submitted();
+    const sent = await notes(id);
+    expect(sent.map((n) => [n.email, n.kind])).toEqual([['registrar@demo.ttx', 'contract.submitted']]);
+    expect(sent[0].title).toEqual({ zh: '新的技术合同待认定登记', en: 'A technology contract awaits registration' });
+    expect(sent[0].body.zh).toBe('一种高倍率磷酸铁锂正极材料专利实施许可');
+  });
+
+  it("the filing organisation's filers hear of the registration with its number, in zh and en; other organisations do not", async () => {
+    const id = await submitted();
+    const reg = await post(`/api/contracts/${id}/register`, 'registrar', undefined, key());
+    const number = reg.json.registrationNumber as string;
+    const sent = (await notes(id)).filter((n) => n.kind === 'contract.registered');
+    expect(sent.map((n) => n.email)).toEqual(['broker2@demo.ttx', 'broker@demo.ttx']);
+    expect(sent[0].title).toEqual({ zh: `技术合同已登记：${number}`, en: `Contract registered: ${number}` });
+    expect(sent[0].body.zh).toContain(`登记编号 ${number}`);
+    expect(sent[0].body.en).toContain(`is registered as ${number}`);
+  });
+
+  it('the filers hear of a rejection with its grounds and the note, in zh and en', async () => {
+    const id = await submitted();
+    await post(`/api/contracts/${id}/reject`, 'registrar', { reasons: ['missing_proofs', 'unclear_price'], note: '请补充技术成果证明' });
+    const sent = (await notes(id)).filter((n) => n.kind === 'contract.rejected');
+    expect(sent.map((n) => n.email)).toEqual(['broker2@demo.ttx', 'broker@demo.ttx']);
+    expect(sent[0].body).toEqual({
+      zh: '不予登记理由：缺少必要证明材料；价款不明确。登记员说明：请补充技术成果证明',
+      en: "Grounds: Proofs missing; Price unclear. Registrar's note: 请补充技术成果证明",
+    });
+    expect(sent[0].title.en).toBe('Contract not registered: 一种高倍率磷酸铁锂正极材料专利实施许可');
+  });
+});
+
 describe('review deadline reminder job', () => {
   it('reminds the registrars of the region once a day of overdue accepted contracts (DOMAIN.md §5: 30 days)', async () => {
     const id = await submitted();

@@ -17,9 +17,10 @@ import { ContractAttachmentEntity, ContractEntity, ContractEventEntity } from '.
 import { isRegionCode } from '../regions';
 import { RiskService } from '../risk/risk.service';
 import { RegistrySettingsService } from '../settings/settings.service';
-import { ActorService, covers, FILER_ROLES, type Actor } from './actor';
+import { ActorService, covers, type Actor } from './actor';
 import { MemberDirectory, OrganizationsService, type OrganizationDto } from '@ttx/api/identity';
 import { toDto, toSummary } from './contract-view';
+import { notifyFiler, notifyRegistrars, registeredMessage, rejectedMessage, submittedMessage } from './notify';
 
 describeConstraint('contracts_natural_key', 'This contract is already filed: same seller, buyer, signing date, amount and project name');
 
@@ -293,7 +294,7 @@ export class ContractsService {
         reviewPolicyId: review.policyId,
         updatedAt: () => 'now()',
       } as never);
-      await this.notifyRegistrars(m, c, 'contract.submitted', { zh: '新的技术合同待认定登记', en: 'A technology contract awaits registration' });
+      await notifyRegistrars(this.outbox, this.members, m, c.sellerRegion, submittedMessage(c));
       return { reviewDeadlineDays: review.days, reviewPolicyId: review.policyId };
     });
   }
@@ -360,7 +361,7 @@ export class ContractsService {
       this.requireRegistrar(a, c);
       this.requireStatus(c, REVIEWABLE, 'reject');
       await m.update(ContractEntity, { id }, { status: 'rejected', rejectedAt: () => 'now()', rejectionReasons: dto.reasons, rejectionNote: dto.note ?? null, updatedAt: () => 'now()' } as never);
-      await this.notifyFiler(m, c, 'contract.rejected', { zh: `技术合同未予登记：${c.projectName}`, en: `Contract not registered: ${c.projectName}` });
+      await notifyFiler(this.outbox, this.members, m, c.filerOrgId, rejectedMessage(c, dto.reasons, dto.note ?? null));
       return { reasons: dto.reasons, note: dto.note ?? null };
     });
   }
@@ -407,7 +408,7 @@ export class ContractsService {
       await m.query('SELECT registry_stats_apply($1, 1)', [[id]]);
       await this.event(m, c, user.id, 'registered', { registrationNumber: number });
       await this.audit.append(m, { actorId: user.id, action: 'contract.registered', entityType: 'contract', entityId: id, data: { registrationNumber: number } });
-      await this.notifyFiler(m, c, 'contract.registered', { zh: `技术合同已登记：${number}`, en: `Contract registered: ${number}` });
+      await notifyFiler(this.outbox, this.members, m, c.filerOrgId, registeredMessage(c, number));
       const view = await this.view(m, a, await this.load(m, id));
       await m.query('UPDATE registry_idempotency SET status = 200, response = $3 WHERE user_id = $1 AND key = $2', [user.id, idempotencyKey, { id }]);
       return { replay: false as const, view };
@@ -437,21 +438,8 @@ export class ContractsService {
     return view;
   }
 
-  private async notifyFiler(m: EntityManager, c: ContractEntity, kind: string, title: { zh: string; en: string }): Promise<void> {
-    for (const userId of await this.members.usersWithRoles(c.filerOrgId, FILER_ROLES, m)) {
-      await this.outbox.enqueue(m, 'notification', { userId, kind, title, body: { zh: c.projectName, en: c.projectName }, link: `/registry/contracts/${c.id}` });
-    }
-  }
-
   /** Registrars whose administration covers the seller's region. */
   registrarsFor(m: EntityManager, sellerRegion: string): Promise<string[]> {
     return this.members.usersWithRoleInRegion('registrar', sellerRegion, m);
   }
-
-  private async notifyRegistrars(m: EntityManager, c: ContractEntity, kind: string, title: { zh: string; en: string }): Promise<void> {
-    for (const userId of await this.registrarsFor(m, c.sellerRegion)) {
-      await this.outbox.enqueue(m, 'notification', { userId, kind, title, body: { zh: c.projectName, en: c.projectName }, link: `/registry/contracts/${c.id}` });
-    }
-  }
 }
-

@@ -41,4 +41,24 @@ describe('registry demo seeds', () => {
     );
     expect(gaps).toEqual([]);
   }, 60_000);
+
+  it('send what the live transitions send: the registrar hears of its queue, the filers of the decisions, nobody else', async () => {
+    const rows: { email: string; kind: string; title: { zh: string; en: string }; body: { zh: string; en: string } }[] = await t.app.get(DataSource).query(
+      `SELECT u.email, o.payload->>'kind' AS kind, o.payload->'title' AS title, o.payload->'body' AS body FROM outbox o
+         JOIN users u ON u.id = (o.payload->>'userId')::uuid WHERE o.payload->>'kind' LIKE 'contract.%' ORDER BY u.email, kind`,
+    );
+    const kinds = (email: string) => rows.filter((r) => r.email === email).map((r) => r.kind);
+    // c02–c07: the agency's contracts in Beijing Haidian still waiting for the Beijing registrar.
+    expect(kinds('registrar@demo.ttx')).toEqual(Array(6).fill('contract.submitted'));
+    // The agency files with its brokers: two registered (c08, c09), one rejected (c10).
+    for (const broker of ['broker@demo.ttx', 'broker2@demo.ttx']) expect(kinds(broker).sort()).toEqual(['contract.registered', 'contract.registered', 'contract.rejected']);
+    const registered = rows.find((r) => r.email === 'broker@demo.ttx' && r.kind === 'contract.registered');
+    expect(registered?.title.zh).toMatch(/^技术合同已登记：\d{16}$/);
+    expect(registered?.body.en).toContain('is registered as');
+    const rejected = rows.find((r) => r.email === 'broker@demo.ttx' && r.kind === 'contract.rejected');
+    expect(rejected?.body.zh).toContain('不属于技术合同');
+    expect(rejected?.body.en).toContain('Not a technology contract');
+    // Other organisations' users (and Hefei filers: no registrar covers Anhui in the demo) hear nothing of the agency's contracts.
+    expect(new Set(rows.map((r) => r.email))).toEqual(new Set(['registrar@demo.ttx', 'broker@demo.ttx', 'broker2@demo.ttx']));
+  });
 });

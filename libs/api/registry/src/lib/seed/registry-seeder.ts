@@ -2,11 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '@ttx/api/core';
+import { APP_CONFIG, OutboxService, type AppConfig } from '@ttx/api/core';
 import { MemberDirectory } from '@ttx/api/identity';
 import type { ContractKind, ContractStatus, PartyType, RejectionReason } from '@ttx/shared/contracts';
 import { creditCodeCheckCharacter, registrationNumber, reviewDueOn, techTransactionAmount } from '@ttx/shared/policy';
 import { verificationCodeSql } from '../contracts/contracts.service';
+import { notifyFiler, notifyRegistrars, registeredMessage, rejectedMessage, submittedMessage } from '../contracts/notify';
 import { DEMO_HISTORY_REGIONS } from './history-regions';
 
 type Party = { org: string } | { name: string; creditCode: string; regionCode?: string; countryCode?: string; type: PartyType };
@@ -82,9 +83,10 @@ export class RegistrySeeder {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly members: MemberDirectory,
+    private readonly outbox: OutboxService,
   ) {}
 
-  /** Loads only into a registry without filed or imported contracts (drafts of seeded market deals don't count), never in production. */
+  /** Loads (with the notifications the live transitions send) only into a registry without filed or imported contracts (drafts of seeded market deals don't count), never in production. */
   async seed(dir: string): Promise<'seeded' | 'skipped'> {
     const file = join(dir, 'registry.json');
     if (this.config.NODE_ENV === 'production' || !existsSync(file)) return 'skipped';
@@ -168,6 +170,17 @@ export class RegistrySeeder {
       const data = action === 'registered' ? { registrationNumber: number } : action === 'rejected' ? { reasons: c.rejection?.reasons, note: c.rejection?.note } : {};
       await m.query('INSERT INTO contract_events (contract_id, at, action, data) VALUES ($1, $2, $3, $4)', [row.id, at, action, data]);
     }
+    await this.notify(m, { id: row.id, projectName: c.projectName }, c, filer, number);
+  }
+
+  /**
+   * What the live transitions send (the outbox; the worker delivers): the registrars hear of contracts still in
+   * their queue, the filer of the decisions. Submissions already decided are not announced again.
+   */
+  private async notify(m: EntityManager, ref: { id: string; projectName: string }, c: ContractSeed, filer: Org, number: string | null): Promise<void> {
+    if (c.status === 'submitted' || c.status === 'accepted') await notifyRegistrars(this.outbox, this.members, m, filer.region_code, submittedMessage(ref));
+    if (c.status === 'registered' && number) await notifyFiler(this.outbox, this.members, m, filer.id, registeredMessage(ref, number));
+    if (c.status === 'rejected' && c.rejection) await notifyFiler(this.outbox, this.members, m, filer.id, rejectedMessage(ref, c.rejection.reasons, c.rejection.note));
   }
 
   /** Registered contracts across provinces over the last months, so the dashboard has a national picture. */
