@@ -173,6 +173,26 @@ describe('organisations', () => {
     expect((await asks()).slice(-1)).toEqual(['安徽待认证科技有限公司 asks to be verified']);
   });
 
+  it('tells the registrant (the seeded applicant too) that the request arrived, in zh and en; nobody else', async () => {
+    const received = async (): Promise<{ email: string; title: { zh: string; en: string }; body: { zh: string; en: string } }[]> =>
+      t.app.get(DataSource).query(
+        `SELECT u.email, o.payload->'title' AS title, o.payload->'body' AS body FROM outbox o JOIN users u ON u.id::text = o.payload->>'userId'
+          WHERE o.payload->>'kind' = 'organization-registration-received' ORDER BY o.created_at`,
+      );
+    const seeded = (await received()).filter((r) => r.email.endsWith('@demo.ttx'));
+    expect(seeded.map((r) => r.email)).toEqual(['applicant@demo.ttx']);
+    expect(seeded[0].title).toEqual({ zh: '「芜湖云智机器人科技有限公司（演示）」的机构认证申请已提交', en: 'The verification request of 芜湖云智机器人科技有限公司（演示） was received' });
+    expect(seeded[0].body.zh).toContain('认证后');
+    expect(seeded[0].body.en).toContain('once it is verified');
+    const before = (await received()).length;
+    const { res } = await registerOrganization({ name: '安徽回执测试有限公司', kind: 'enterprise', creditCode: validCode(91), regionCode: '340104' });
+    expect(res.status).toBe(201);
+    const after = await received();
+    expect(after.length).toBe(before + 1);
+    expect(after[after.length - 1].title.zh).toBe('「安徽回执测试有限公司」的机构认证申请已提交');
+    expect(after[after.length - 1].email).not.toMatch(/@demo\.ttx$/);
+  });
+
   it('rejects a bad check character and an unknown region with 422 naming the rule', async () => {
     const good = validCode(2);
     const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
