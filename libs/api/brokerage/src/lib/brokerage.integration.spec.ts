@@ -32,6 +32,15 @@ const postDemand = async (over: Record<string, unknown>, who = 'sme') => {
   return res.json;
 };
 
+type Note = { email: string; kind: string; title: { zh: string; en: string }; body: { zh: string; en: string } };
+/** The outbox notifications of `kind` whose link is `link`, with their recipients' e-mails. */
+const notes = (kind: string, link: string): Promise<Note[]> =>
+  ds.query(
+    `SELECT u.email, o.payload->>'kind' AS kind, o.payload->'title' AS title, o.payload->'body' AS body FROM outbox o
+       JOIN users u ON u.id = (o.payload->>'userId')::uuid WHERE o.payload->>'kind' = $1 AND o.payload->>'link' = $2 ORDER BY o.created_at`,
+    [kind, link],
+  );
+
 type Match = { achievementId: string; score: number; reasons: string[]; reasonDetails: { code: string; zh: string; en: string }[]; achievement: Record<string, never> };
 
 /** Every reason must be TRUE for the pair: checked against the achievement's own public record. */
@@ -243,6 +252,13 @@ describe('brokers and credit (DOMAIN.md §5½)', () => {
     expect(audit[1].data.reason).toBe('复核后认定证据不足');
     expect((await call(t.app, 'GET', `/api/brokers/${brokerId}/credit-events`, { token: tokens['broker'] })).json.items).toHaveLength(1);
     expect((await call(t.app, 'GET', `/api/brokers/${brokerId}/credit-events`, { token: tokens['sme'] })).status).toBe(403);
+    // The broker (only) hears of both changes of its score, in zh and en.
+    const told = (await notes('credit-event', '/brokerage/workspace')).concat(await notes('credit-event-reversed', '/brokerage/workspace'));
+    expect(told.map((n) => [n.email, n.kind])).toEqual([['broker@demo.ttx', 'credit-event'], ['broker@demo.ttx', 'credit-event-reversed']]);
+    expect(told[0].title).toEqual({ zh: '您的信用记录有新事件：失信', en: 'A credit event was recorded for you: Breach of trust' });
+    expect(told[0].body.zh).toContain(body.reason);
+    expect(told[1].title).toEqual({ zh: '您的信用事件已撤销：失信', en: 'A credit event of yours was reversed: Breach of trust' });
+    expect(told[1].body).toEqual({ zh: '撤销理由：复核后认定证据不足（信用分已恢复相应扣分。）', en: 'Reason: 复核后认定证据不足 (its penalty no longer counts).' });
   });
 
   it('repairs an old dispute once the broker has been clean for a year', async () => {
@@ -348,6 +364,11 @@ describe('deal rooms', () => {
     expect((await call(t.app, 'GET', `/api/deal-rooms/${roomId}`, { token: tokens['broker'] })).json.offers).toMatchObject([{ id: o.json.id, madeByName: '张强 Zhang Qiang (SME)' }]);
     const [e] = await ds.query(`SELECT payload FROM brokerage_events WHERE type = 'deal-room.offer-made' AND subject_id = $1`, [roomId]);
     expect(e.payload).toMatchObject({ offerId: o.json.id, achievementId: keys['anode'], amountFen: 150_000_000, dealType: 'licence' });
+    // The room's broker hears of it; the enterprise that made it and the institution do not (they see it in the room).
+    const told = await notes('deal-room-offer', `/brokerage/rooms/${roomId}`);
+    expect(told.map((n) => n.email)).toEqual(['broker@demo.ttx']);
+    expect(told[0].title).toEqual({ zh: '洽谈室有新报价：硅碳负极材料洽谈', en: 'New offer in a deal room: 硅碳负极材料洽谈' });
+    expect(told[0].body).toEqual({ zh: '许可，报价 1,500,000.00 元。', en: 'Licence for CNY 1,500,000.00.' });
   });
 
   it('records the commission agreed in the room (one agreement of two racing ones) and credits the broker on a deal', async () => {
@@ -369,5 +390,23 @@ describe('deal rooms', () => {
     expect(broker.rating.completedDeals).toBe(1);
     const rooms = await call(t.app, 'GET', '/api/deal-rooms?stage=closed_won', { token: tokens['broker'] });
     expect(rooms.json.items.map((r: { id: string }) => r.id)).toEqual([roomId]);
+  });
+});
+
+describe('brokers hear of demands in the fields they serve', () => {
+  it('tells the brokers whose profile covers the field (a parent code covers its children), in zh and en; not other brokers or users', async () => {
+    // broker@ serves 05 and 08, broker2@ serves 08 (profiles saved above).
+    const auv = await postDemand({ title: { zh: '水下机器人导航需求', en: 'AUV navigation' }, fieldCode: '08.03' });
+    const told = await notes('demand-in-your-field', `/brokerage/demands/${auv.id}`);
+    expect(told.map((n) => n.email).sort()).toEqual(['broker2@demo.ttx', 'broker@demo.ttx']);
+    expect(told[0].title).toEqual({ zh: '您服务的领域有新需求：水下机器人导航需求', en: 'New demand in a field you serve: AUV navigation' });
+    expect(told[0].body.zh).toContain('技术领域 08.03');
+    expect(told[0].body.en).toContain('Technology field 08.03');
+    const battery = await postDemand({ fieldCode: '05.01' });
+    expect((await notes('demand-in-your-field', `/brokerage/demands/${battery.id}`)).map((n) => n.email)).toEqual(['broker@demo.ttx']);
+    const other = await postDemand({ fieldCode: '01.01' });
+    expect(await notes('demand-in-your-field', `/brokerage/demands/${other.id}`)).toEqual([]);
+    const unfielded = await postDemand({});
+    expect(await notes('demand-in-your-field', `/brokerage/demands/${unfielded.id}`)).toEqual([]);
   });
 });

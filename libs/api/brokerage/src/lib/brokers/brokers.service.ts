@@ -5,6 +5,7 @@ import { MeService, MemberDirectory } from '@ttx/api/identity';
 import type { CreditEventKind } from '@ttx/shared/contracts';
 import { CREDIT_FORMULA_TEXT, creditRating, type CreditRating } from '@ttx/shared/policy';
 import { DataSource, type EntityManager } from 'typeorm';
+import { creditEventMessage, creditReversedMessage } from '../notify';
 import { returning } from '../sql';
 import type { BrokerDto, BrokerPageDto, BrokersQueryDto, CreditEventDto, CreditRatingDto, RecordCreditEventDto, TrackRecordDto, UpsertBrokerProfileDto } from './broker.dto';
 
@@ -202,13 +203,7 @@ export class BrokersService {
     );
     await this.audit.append(m, { actorId, action: 'credit-event.recorded', entityType: 'broker', entityId: brokerId, data: { eventId: id, kind: e.kind, occurredAt: e.occurredAt.toISOString(), reason: e.reason } });
     if (e.kind !== 'completed_deal') {
-      await this.outbox.enqueue(m, 'notification', {
-        userId: b.user_id,
-        kind: 'credit-event',
-        title: { zh: '您的信用记录有新事件', en: 'A credit event was recorded for you' },
-        body: { zh: e.reason, en: e.reason },
-        link: '/brokerage/workspace',
-      });
+      await this.outbox.enqueue(m, 'notification', { userId: b.user_id, ...creditEventMessage(e.kind, e.reason) });
     }
     return id;
   }
@@ -231,6 +226,8 @@ export class BrokersService {
       const done = await returning(m, `UPDATE credit_events SET reversed_at = now(), reversed_by = $2, reverse_reason = $3 WHERE id = $1 AND reversed_at IS NULL RETURNING id`, [eventId, user.id, reason]);
       if (!done.length) throw Problems.conflict('credit-event-reversed', 'This credit event was already reversed');
       await this.audit.append(m, { actorId: user.id, action: 'credit-event.reversed', entityType: 'broker', entityId: e.broker_id, data: { eventId, kind: e.kind, reason } });
+      const [b] = await m.query('SELECT user_id FROM broker_profiles WHERE id = $1', [e.broker_id]);
+      await this.outbox.enqueue(m, 'notification', { userId: b.user_id, ...creditReversedMessage(e.kind, reason) });
       const rows: EventRow[] = await m.query('SELECT * FROM credit_events WHERE broker_id = $1', [e.broker_id]);
       return this.eventDto(rows.find((r) => r.id === eventId) as EventRow, this.rate(rows).rating);
     });

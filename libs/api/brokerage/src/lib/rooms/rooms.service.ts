@@ -4,6 +4,7 @@ import { AuditService, OutboxService, Problems, QueueService, type AuthUser } fr
 import { MeService, MemberDirectory } from '@ttx/api/identity';
 import type { DealRoomRole, DealRoomStage, DealType } from '@ttx/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { notifyAll, roomOfferMessage } from '../notify';
 import { returning } from '../sql';
 import { BrokersService } from '../brokers/brokers.service';
 import { DemandsService } from '../demands/demands.service';
@@ -415,12 +416,12 @@ export class RoomsService {
       if (me.role !== 'enterprise') throw Problems.forbidden("Offers are made by the demand's enterprise");
       return this.recordOffer(m, user, room, dto);
     });
-    if (offer.marketOfferId) void this.queues.nudgeOutbox();
+    void this.queues.nudgeOutbox();
     this.publish(roomId, { type: 'offer', id: offer.id, amountFen: offer.amountFen, dealType: offer.dealType });
     return offer;
   }
 
-  /** Records an offer of the room's enterprise (and its market offer) in `m`, for `offer` and the demo seeder. */
+  /** Records an offer of the room's enterprise (and its market offer) in `m`, for `offer` and the demo seeder; tells the room's brokers. */
   async recordOffer(m: EntityManager, user: AuthUser, room: Pick<RoomRow, 'id' | 'demand_id' | 'achievement_id'>, dto: RoomOfferDto): Promise<RoomOfferViewDto> {
     const d = await this.demands.load(m, room.demand_id);
     const terms = dto.terms ?? null;
@@ -432,6 +433,8 @@ export class RoomsService {
     const data = { offerId: r.id, dealType: dto.dealType, amountFen: dto.amountFen, listingId: market?.listingId ?? null, marketOfferId: market?.offerId ?? null };
     await this.audit.append(m, { actorId: user.id, action: 'deal-room.offer-made', entityType: 'deal-room', entityId: room.id, data });
     await this.events.append(m, 'deal-room.offer-made', room.id, { ...data, roomId: room.id, achievementId: room.achievement_id, demandId: room.demand_id, organizationId: d.organization_id, userId: user.id, terms });
+    const brokers: { user_id: string }[] = await m.query(`SELECT user_id FROM deal_room_members WHERE room_id = $1 AND role = 'broker' AND user_id <> $2`, [room.id, user.id]);
+    await notifyAll(this.outbox, m, brokers.map((b) => b.user_id), roomOfferMessage(room.id, { zh: d.title_zh, en: d.title_en }, dto));
     return (await this.offers(m, room.id)).find((o) => o.id === r.id) as RoomOfferViewDto;
   }
 

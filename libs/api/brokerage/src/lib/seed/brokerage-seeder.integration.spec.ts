@@ -4,6 +4,7 @@ import { bootTestApp, call, type TestApp } from '@ttx/api/core/testing';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { MarketModule, MarketSeeder } from '@ttx/api/market';
 import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
 import { BrokerageModule } from '../brokerage.module';
 import { BrokerageDealsModule } from '../deals/brokerage-deals.module';
 import { BrokerageSeeder } from './brokerage-seeder';
@@ -61,6 +62,26 @@ describe('brokerage demo seed (API.md "Demo data": every state a user would look
     const list = (await call(t.app, 'GET', '/api/brokers/breaches')).json;
     expect(list.map((b: { displayName: string }) => b.displayName)).toEqual(['周婷 Zhou Ting (Broker)']);
     expect((await call(t.app, 'GET', '/api/brokers')).json.items[0].displayName).toBe('刘洋 Liu Yang (Broker)');
+  });
+
+  it('sends the brokers what the live events send: credit events, open demands of their fields, offers in their rooms; nobody else', async () => {
+    const rows: { email: string; kind: string; title: { zh: string; en: string }; body: { zh: string; en: string } }[] = await t.app.get(DataSource).query(
+      `SELECT u.email, o.payload->>'kind' AS kind, o.payload->'title' AS title, o.payload->'body' AS body FROM outbox o JOIN users u ON u.id = (o.payload->>'userId')::uuid
+        WHERE o.payload->>'kind' IN ('credit-event', 'credit-event-reversed', 'demand-in-your-field', 'deal-room-offer') ORDER BY u.email, 2, o.created_at`,
+    );
+    const kinds = (email: string) => rows.filter((r) => r.email === email).map((r) => r.kind);
+    // The dispute and the late payment (later reversed); the AUV demand (08.03 ⊂ 08) and the vision one (01.01); both rooms' offers.
+    expect(kinds('broker@demo.ttx')).toEqual(['credit-event', 'credit-event', 'credit-event-reversed', 'deal-room-offer', 'deal-room-offer', 'demand-in-your-field', 'demand-in-your-field']);
+    // The breach of trust; the confidential membrane demand (03.03 ⊂ 03), by its public title only.
+    expect(kinds('broker2@demo.ttx')).toEqual(['credit-event', 'demand-in-your-field']);
+    expect(new Set(rows.map((r) => r.email))).toEqual(new Set(['broker@demo.ttx', 'broker2@demo.ttx']));
+    const breach = rows.find((r) => r.email === 'broker2@demo.ttx' && r.kind === 'credit-event');
+    expect(breach?.title).toEqual({ zh: '您的信用记录有新事件：失信', en: 'A credit event was recorded for you: Breach of trust' });
+    const offer = rows.find((r) => r.kind === 'deal-room-offer' && r.body.zh.includes('1,800,000.00'));
+    expect(offer?.body).toEqual({ zh: '许可，报价 1,800,000.00 元。', en: 'Licence for CNY 1,800,000.00.' });
+    const secret = rows.find((r) => r.email === 'broker2@demo.ttx' && r.kind === 'demand-in-your-field');
+    expect(secret?.body.zh).toContain('03.03');
+    expect(secret?.body.en).toContain('Technology field 03.03');
   });
 
   it('hides the confidential demand detail from the public but not from its enterprise', async () => {

@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MatchCandidatesService, matchTerms, searchVectorParts, searchVectorSql } from '@ttx/api/catalog';
-import { APP_CONFIG, type AppConfig } from '@ttx/api/core';
+import { APP_CONFIG, OutboxService, type AppConfig } from '@ttx/api/core';
 import { MemberDirectory } from '@ttx/api/identity';
 import type { CreditEventKind, DealRoomRole, DealRoomStage, DealType, DemandStatus, MaturityStage } from '@ttx/shared/contracts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DemandsService } from '../demands/demands.service';
+import { brokersServingField, creditEventMessage, creditReversedMessage, demandInFieldMessage, notifyAll } from '../notify';
 import { RoomsService } from '../rooms/rooms.service';
 
 type L = { zh?: string; en?: string };
@@ -67,7 +68,8 @@ function seedEmails(seed: BrokerageSeed): Set<string> {
  * Loads the brokerage demo data after identity and catalog: only into an empty brokerage context, never in
  * production. Rows are written directly (like the catalog seeder) so that past states — an expired demand,
  * a repaired dispute, a closed room — can be dated in the past; domain events are written as the services
- * would, so consumers (market, licensing) see the seeded offers and commission too.
+ * would, so consumers (market, licensing) see the seeded offers and commission too, and the notifications the
+ * live events send (credit events, open demands to the brokers of their field, offers to the room's broker).
  */
 @Injectable()
 export class BrokerageSeeder {
@@ -79,6 +81,7 @@ export class BrokerageSeeder {
     private readonly demandsService: DemandsService,
     private readonly rooms: RoomsService,
     private readonly members: MemberDirectory,
+    private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -122,6 +125,8 @@ export class BrokerageSeeder {
             `INSERT INTO credit_events (broker_id, kind, occurred_at, reason, reversed_at, reverse_reason) VALUES ($1,$2,$3,$4,$5,$6)`,
             [id, e.kind, ago(e.daysAgo), e.reason, e.reversed ? ago(Math.max(0, e.daysAgo - 10)) : null, e.reversed ?? null],
           );
+          if (e.kind !== 'completed_deal') await notifyAll(this.outbox, m, [uid], creditEventMessage(e.kind, e.reason));
+          if (e.reversed) await notifyAll(this.outbox, m, [uid], creditReversedMessage(e.kind, e.reversed));
         }
       }
 
@@ -143,6 +148,10 @@ export class BrokerageSeeder {
         );
         demands.set(d.key, { id, orgId });
         await this.event(m, 'demand.posted', id, { organizationId: orgId, fieldCode: d.fieldCode });
+        if ((d.status === 'open' || d.status === 'in_talks') && d.fieldCode) {
+          const title = { zh: d.title.zh ?? null, en: d.title.en ?? null };
+          await notifyAll(this.outbox, m, await brokersServingField(m, d.fieldCode), demandInFieldMessage({ id, title, fieldCode: d.fieldCode }));
+        }
       }
 
       for (const r of seed.rooms) {

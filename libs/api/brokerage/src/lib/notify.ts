@@ -1,0 +1,95 @@
+import type { EntityManager } from 'typeorm';
+import type { OutboxService } from '@ttx/api/core';
+import type { CreditEventKind, DealType } from '@ttx/shared/contracts';
+import { formatYuan } from '@ttx/shared/policy';
+
+/** A brokerage notification's text and link (the outbox payload without its recipient). */
+export interface BrokerageMessage {
+  kind: string;
+  title: { zh: string; en: string };
+  body: { zh: string; en: string };
+  link: string;
+}
+
+type Bilingual = { zh: string | null; en: string | null };
+const pick = (t: Bilingual) => ({ zh: t.zh ?? t.en ?? '', en: t.en ?? t.zh ?? '' });
+
+/** The web's labels (apps/web i18n brokerage credit kinds and deal types), for running text. */
+const CREDIT_KIND: Record<CreditEventKind, { zh: string; en: string }> = {
+  completed_deal: { zh: '成交', en: 'Completed deal' },
+  dispute: { zh: '纠纷', en: 'Dispute' },
+  late_payment: { zh: '逾期付款', en: 'Late payment' },
+  missing_payment: { zh: '未付款', en: 'Missing payment' },
+  breach_of_trust: { zh: '失信', en: 'Breach of trust' },
+};
+const DEAL_TYPE: Record<DealType, { zh: string; en: string }> = {
+  transfer: { zh: '转让', en: 'transfer' },
+  licence: { zh: '许可', en: 'licence' },
+  equity: { zh: '作价入股', en: 'equity' },
+  joint_development: { zh: '合作开发', en: 'joint development' },
+};
+
+/** One outbox notification per distinct recipient, inside the caller's transaction. */
+export async function notifyAll(outbox: OutboxService, m: EntityManager, userIds: Iterable<string>, msg: BrokerageMessage): Promise<void> {
+  for (const userId of new Set(userIds)) await outbox.enqueue(m, 'notification', { userId, ...msg });
+}
+
+/**
+ * Brokers whose profile serves the demand's field: a code equal to it or a parent of it ('08' serves '08.03').
+ * A demand without a field reaches nobody (brokers find it in the directory).
+ */
+export async function brokersServingField(m: EntityManager, fieldCode: string | null): Promise<string[]> {
+  if (!fieldCode) return [];
+  const rows: { user_id: string }[] = await m.query(
+    `SELECT DISTINCT b.user_id FROM broker_profiles b
+      WHERE EXISTS (SELECT 1 FROM unnest(b.field_codes) c WHERE $1 = c OR $1 LIKE c || '.%')`,
+    [fieldCode],
+  );
+  return rows.map((r) => r.user_id);
+}
+
+/** To the brokers serving its field: a demand was posted. Only what the public list shows (a confidential one's title and field). Also what seeded demands send. */
+export function demandInFieldMessage(d: { id: string; title: Bilingual; fieldCode: string }): BrokerageMessage {
+  const t = pick(d.title);
+  return {
+    kind: 'demand-in-your-field',
+    title: { zh: `您服务的领域有新需求：${t.zh}`, en: `New demand in a field you serve: ${t.en}` },
+    body: { zh: `技术领域 ${d.fieldCode}。查看需求并为其匹配成果、开设洽谈室。`, en: `Technology field ${d.fieldCode}. See the demand, match achievements and open a deal room.` },
+    link: `/brokerage/demands/${d.id}`,
+  };
+}
+
+/** To the room's brokers (not the one who made it): the enterprise made an offer. Also what seeded offers send. */
+export function roomOfferMessage(roomId: string, demandTitle: Bilingual, offer: { dealType: DealType; amountFen: number }): BrokerageMessage {
+  const t = pick(demandTitle);
+  const type = DEAL_TYPE[offer.dealType];
+  const amount = formatYuan(offer.amountFen);
+  return {
+    kind: 'deal-room-offer',
+    title: { zh: `洽谈室有新报价：${t.zh}`, en: `New offer in a deal room: ${t.en}` },
+    body: { zh: `${type.zh}，报价 ${amount} 元。`, en: `${type.en[0].toUpperCase()}${type.en.slice(1)} for CNY ${amount}.` },
+    link: `/brokerage/rooms/${roomId}`,
+  };
+}
+
+/** To the broker: an event that moves their credit score was recorded (completed deals are the work itself and not announced). Also what seeded events send. */
+export function creditEventMessage(kind: CreditEventKind, reason: string): BrokerageMessage {
+  const k = CREDIT_KIND[kind];
+  return {
+    kind: 'credit-event',
+    title: { zh: `您的信用记录有新事件：${k.zh}`, en: `A credit event was recorded for you: ${k.en}` },
+    body: { zh: `${reason}（信用分随之变化，详见工作台。）`, en: `${reason} (your credit score changes accordingly; see your workspace).` },
+    link: '/brokerage/workspace',
+  };
+}
+
+/** To the broker: an event was reversed and no longer counts. Also what seeded reversals send. */
+export function creditReversedMessage(kind: CreditEventKind, reason: string): BrokerageMessage {
+  const k = CREDIT_KIND[kind];
+  return {
+    kind: 'credit-event-reversed',
+    title: { zh: `您的信用事件已撤销：${k.zh}`, en: `A credit event of yours was reversed: ${k.en}` },
+    body: { zh: `撤销理由：${reason}（信用分已恢复相应扣分。）`, en: `Reason: ${reason} (its penalty no longer counts).` },
+    link: '/brokerage/workspace',
+  };
+}
