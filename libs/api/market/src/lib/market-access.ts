@@ -60,6 +60,11 @@ export class MarketAccess {
     return (await this.orgsWithRole(user, 'tto_manager')).includes(sellerOrgId);
   }
 
+  /** Who hears of a listing's price basis: the seller's TTO managers and the evaluator organisation's evaluators. */
+  usersWithRole(orgId: string, role: 'tto_manager' | 'evaluator', m: EntityManager): Promise<string[]> {
+    return this.directory.usersWithRole(orgId, role, m);
+  }
+
   /** Display names of organisations, from identity's MemberDirectory (one batch). */
   async names(ids: (string | null)[], m: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
     const facts = await this.directory.organizations([...new Set(ids.filter((x): x is string => !!x))], m);

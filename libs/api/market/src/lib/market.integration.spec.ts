@@ -2,7 +2,7 @@ import { CatalogModule, CatalogSeeder } from '@ttx/api/catalog';
 import { CoreModule, HttpAuthModule } from '@ttx/api/core';
 import { bootTestApp, call, type TestApp } from '@ttx/api/core/testing';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
-import { withPatentCheckCharacter } from '@ttx/shared/policy';
+import { creditCodeCheckCharacter, withPatentCheckCharacter } from '@ttx/shared/policy';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -148,6 +148,37 @@ describe('listings', () => {
     expect(refused.json.type).toBe('urn:ttx:problem:below-value-justification-required');
     expect((await call(t.app, 'POST', `/api/listings/${l.json.id}/justification`, { token: tokens['tto'], body: { text: '专利剩余保护期短，经校长办公会决议（2026-02 第3次）' } })).status).toBe(200);
     expect((await call(t.app, 'POST', `/api/offers/${offer.json.id}/accept`, { token: tokens['tto'] })).json.status).toBe('accepted');
+  });
+
+  it("tells the seller's TTO and the evaluator organisation's evaluators of an attached report, and those evaluators of a below-value justification; no one else", async () => {
+    // A second evaluator organisation, whose evaluator must hear nothing of the demo evaluator's work.
+    const first17 = '91110108MA0TTX077';
+    const [other] = await ds.query(`INSERT INTO organizations (name, kind, credit_code, region_code, verified_at) VALUES ('另一评估有限公司（测试）', 'evaluator', $1, '110108', now()) RETURNING id`, [first17 + creditCodeCheckCharacter(first17)]);
+    orgIds['otherEvaluator'] = other.id;
+    await memberOf('otherEvaluator', 'evaluator');
+    const l = await list({ achievementId: await achievement({ fundingProjectNumber: '2022YFB2400101' }), method: 'negotiation', dealType: 'transfer', price: 700_000 });
+    const link = `/market/listings/${l.json.id}`;
+    const notes = async (kind: string): Promise<{ email: string; title: { zh: string; en: string }; body: { zh: string; en: string } }[]> =>
+      ds.query(
+        `SELECT u.email, o.payload->'title' AS title, o.payload->'body' AS body FROM outbox o JOIN users u ON u.id = (o.payload->>'userId')::uuid
+          WHERE o.payload->>'kind' = $1 AND o.payload->>'link' = $2 ORDER BY u.email`,
+        [kind, link],
+      );
+    expect((await call(t.app, 'POST', `${link.replace('/market', '/api')}/evaluation`, { token: tokens['evaluator'], body: { value: 1_200_000, evaluatedOn: '2026-01-10', method: '市场法 market approach' } })).status).toBe(201);
+    const attached = await notes('listing-evaluated');
+    expect(attached.map((n) => n.email)).toEqual(['evaluator@demo.ttx', 'tto@demo.ttx']);
+    const title = l.json.title as { zh: string; en: string };
+    expect(attached[0].title).toEqual({ zh: `「${title.zh}」已附资产评估报告`, en: `Evaluation report attached to “${title.en}”` });
+    expect(attached[0].body).toEqual({
+      zh: '华衡资产评估有限公司（演示）评估价值 ¥12,000.00（评估基准日 2026-01-10，市场法 market approach），作为挂牌价格依据公示。',
+      en: "华衡资产评估有限公司（演示） values it at CNY 12,000.00 (valuation date 2026-01-10, 市场法 market approach); shown as the listing's price basis.",
+    });
+    expect(await notes('listing-below-value-justified')).toEqual([]);
+    expect((await call(t.app, 'POST', `${link.replace('/market', '/api')}/justification`, { token: tokens['tto'], body: { text: '专利剩余保护期短' } })).status).toBe(200);
+    const justified = await notes('listing-below-value-justified');
+    expect(justified.map((n) => n.email)).toEqual(['evaluator@demo.ttx']);
+    expect(justified[0].title).toEqual({ zh: `「${title.zh}」记录了低于评估价值交易的理由`, en: `“${title.en}” may sell below your evaluated value` });
+    expect(justified[0].body).toEqual({ zh: '卖方说明：专利剩余保护期短', en: "The seller's reason: 专利剩余保护期短" });
   });
 });
 

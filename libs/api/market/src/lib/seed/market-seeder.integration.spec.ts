@@ -3,6 +3,7 @@ import { CoreModule, HttpAuthModule } from '@ttx/api/core';
 import { bootTestApp, call, type TestApp } from '@ttx/api/core/testing';
 import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
 import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
 import { MarketModule } from '../market.module';
 import { MarketSeeder } from './market-seeder';
 
@@ -46,4 +47,14 @@ it('shows every state: open, sold, unsold, withdrawn; deals for sme and the TTO;
   expect(deals.map((d) => d.method).sort()).toEqual(expect.arrayContaining(['auction', 'fixed_price', 'open_licence']));
   const inbox = (await call(t.app, 'GET', '/api/offers', { token: sme })).json as { side: string; status: string }[];
   expect(inbox.some((o) => o.side === 'seller' && o.status === 'open')).toBe(true);
+});
+
+it('tells the evaluator (and the seller TTO) of the seeded report through the live evaluation, as its price basis', async () => {
+  const rows: { email: string; title: { zh: string; en: string }; body: { zh: string; en: string } }[] = await t.app.get(DataSource).query(
+    `SELECT u.email, o.payload->'title' AS title, o.payload->'body' AS body FROM outbox o JOIN users u ON u.id = (o.payload->>'userId')::uuid
+      WHERE o.payload->>'kind' = 'listing-evaluated' ORDER BY u.email`,
+  );
+  expect(rows.map((r) => r.email)).toEqual(['evaluator@demo.ttx', 'tto@demo.ttx']);
+  expect(rows[0].body.zh).toContain('评估价值 ¥1,800,000.00（评估基准日 2026-09-15，收益法 income approach）');
+  expect(rows[0].body.en).toContain('values it at CNY 1,800,000.00');
 });
