@@ -34,7 +34,7 @@ const LEGEND = [
   '  query per param (abc, -1, 1.5, 1e309, 10^20 | unknown enum | bad format, 2026-02-30 | too long, NUL | twice), a required one missing;',
   '  header (2000 chars, empty); body (not JSON, empty, [], "text", null, 42, {}, +unknown field, __proto__, 20000 deep, as text/plain;',
   '  per field: wrong type, unknown enum, 100 kB, NUL, bad format, 1e309, -1, 1.5, 2^63, [null], nested wrong type;',
-  '  every field (beyond the budget): null, refused unless the document says nullable);',
+  '  null (beyond the budget): every non-nullable field at once, each nullable one alone, likewise inside nested objects and first array items;',
   '  multipart (none, JSON, wrong part, empty file); the probes that must be refused once more on an existing resource (@real);',
   '  one plain signed-in call when the operation takes no input; public operations everything anonymously and as sme;',
   '  +1 anonymous per operation; once per path, a method it does not declare.',

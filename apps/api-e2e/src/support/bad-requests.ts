@@ -288,11 +288,70 @@ function bodyCases(doc: any, op: Operation, url: string, base: Record<string, un
       });
     }
   }
-  // null for each field, beyond the budget: refused naming the field unless the document says `nullable` (null
-  // clears the value there); class-validator's @IsOptional() alone lets null through to the service.
-  for (const [name, raw] of props) {
-    const nullable = resolve(doc, raw).nullable === true;
-    cases.push({ label: `.${name} null`, url, rawBody: json({ ...base, [name]: null }), expect: nullable ? 'no-500' : 'reject', fields: nullable ? undefined : [name] });
+  // null for every field, beyond the budget: refused naming the field unless the document says `nullable` (null
+  // clears the value there); class-validator's @IsOptional() alone lets null through to the service. All the
+  // non-nullable ones in one request (the pipe names every refused field, so one that lets null through shows as
+  // unnamed), each nullable one alone (it may succeed, but must not crash); the requests saved go to nested fields.
+  const all = Object.entries<any>(s.properties ?? {});
+  const nonNullable = all.filter(([, raw]) => resolve(doc, raw).nullable !== true).map(([name]) => name);
+  if (nonNullable.length) {
+    cases.push({ label: `.{${nonNullable.join(',')}} null`, url, rawBody: json({ ...base, ...Object.fromEntries(nonNullable.map((n) => [n, null])) }), expect: 'reject', fields: nonNullable });
   }
+  for (const [name] of all.filter(([, raw]) => resolve(doc, raw).nullable === true)) {
+    cases.push({ label: `.${name} null`, url, rawBody: json({ ...base, [name]: null }), expect: 'no-500' });
+  }
+  cases.push(...nestedNullCases(doc, url, base, all));
   return cases;
+}
+
+/** Nested containers probed per operation: each costs one request (plus one per nullable field in it). */
+const MAX_NESTED_CONTAINERS = 12;
+
+/**
+ * null inside nested objects and array items (`auction.startPrice`, `ipRecords[0].number`), as for the top level:
+ * per container one request with every non-nullable field of it null at once, and one per nullable field alone.
+ * The rest of the body stays valid; containers two levels down count too, at most MAX_NESTED_CONTAINERS of them.
+ */
+function nestedNullCases(doc: any, url: string, base: Record<string, unknown>, props: [string, any][]): BadRequest[] {
+  const out: BadRequest[] = [];
+  let containers = 0;
+  const visit = (path: (string | number)[], raw: any, body: Record<string, unknown>, depth: number): void => {
+    if (containers >= MAX_NESTED_CONTAINERS || depth > 2) return;
+    const s = resolve(doc, raw);
+    // An array of objects: probe its first item (a valid one put in its place).
+    const itemSchema = s.type === 'array' ? resolve(doc, s.items) : undefined;
+    const target = itemSchema?.type === 'object' ? itemSchema : s.type === 'object' ? s : undefined;
+    const fields = Object.entries<any>(target?.properties ?? {});
+    if (!target || !fields.length) return;
+    const at = itemSchema ? [...path, 0] : path;
+    const valid = { ...(validValue(doc, target) as Record<string, unknown>) };
+    const withContainer = (inner: Record<string, unknown>) => setAt(body, path, itemSchema ? [inner] : inner);
+    const dotted = (f: string) => [...at, f].join('.');
+    const shown = (f: string) => [...at, f].map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${k}`)).join('');
+    containers++;
+    const nonNullable = fields.filter(([, r]) => resolve(doc, r).nullable !== true).map(([f]) => f);
+    if (nonNullable.length) {
+      out.push({
+        label: `.${shown(`{${nonNullable.join(',')}}`)} null`,
+        url,
+        rawBody: json(withContainer({ ...valid, ...Object.fromEntries(nonNullable.map((f) => [f, null])) })),
+        expect: 'reject',
+        fields: nonNullable.map(dotted),
+      });
+    }
+    for (const [f] of fields.filter(([, r]) => resolve(doc, r).nullable === true)) {
+      out.push({ label: `.${shown(f)} null`, url, rawBody: json(withContainer({ ...valid, [f]: null })), expect: 'no-500' });
+    }
+    for (const [f, r] of fields) visit([...at, f], r, withContainer(valid), depth + 1);
+  };
+  for (const [name, raw] of props) visit([name], raw, base, 1);
+  return out;
+}
+
+/** A copy of `body` with `value` at `path` (keys and array indexes), creating the containers on the way. */
+function setAt(body: Record<string, unknown>, path: (string | number)[], value: unknown): Record<string, unknown> {
+  const [head, ...rest] = path;
+  const copy: any = Array.isArray(body) ? [...body] : { ...body };
+  copy[head] = rest.length ? setAt((copy[head] ?? (typeof rest[0] === 'number' ? [] : {})) as Record<string, unknown>, rest, value) : value;
+  return copy;
 }

@@ -127,6 +127,7 @@ export type { NonTechnicalDto } from './models/non-technical-dto';
 export type { NonTechnicalViewDto } from './models/non-technical-view-dto';
 export type { NotificationDto } from './models/notification-dto';
 export type { NotificationPageDto } from './models/notification-page-dto';
+export type { NotificationTextDto } from './models/notification-text-dto';
 export type { Object } from './models/object';
 export type { ObjectionCountsDto } from './models/objection-counts-dto';
 export type { ObjectionDto } from './models/objection-dto';

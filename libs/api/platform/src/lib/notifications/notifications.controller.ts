@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTag
 import { CurrentUser, PageQueryDto, RequirePermission, type AuthUser } from '@ttx/api/core';
 import { NotificationsService } from './notifications.service';
 
-class LocalizedTextDto {
+/** Named apart from the catalog's input LocalizedTextDto: one OpenAPI schema name per shape (the last one registered wins). */
+class NotificationTextDto {
   @ApiProperty() zh!: string;
   @ApiProperty() en!: string;
 }
@@ -11,8 +12,8 @@ class LocalizedTextDto {
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() kind!: string;
-  @ApiProperty({ type: LocalizedTextDto }) title!: LocalizedTextDto;
-  @ApiProperty({ type: LocalizedTextDto }) body!: LocalizedTextDto;
+  @ApiProperty({ type: NotificationTextDto }) title!: NotificationTextDto;
+  @ApiProperty({ type: NotificationTextDto }) body!: NotificationTextDto;
   @ApiProperty({ nullable: true, type: String }) link!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) readAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
