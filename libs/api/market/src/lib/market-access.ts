@@ -22,16 +22,15 @@ export class MarketAccess {
     private readonly directory: MemberDirectory,
     private readonly dataSource: DataSource,
   ) {
-    this.cache = new RefreshAheadCache(MEMBERSHIP_TTL_MS, (userId) => this.read(userId, this.dataSource.manager));
+    this.cache = new RefreshAheadCache(MEMBERSHIP_TTL_MS, (userIds) => this.read(userIds, this.dataSource.manager));
   }
 
-  memberships(user: AuthUser, m?: EntityManager): Promise<MembershipView[]> {
-    return m ? this.read(user.id, m) : this.cache.get(user.id);
+  async memberships(user: AuthUser, m?: EntityManager): Promise<MembershipView[]> {
+    return m ? (await this.read([user.id], m))[0] : this.cache.get(user.id);
   }
 
-  private async read(userId: string, m: EntityManager): Promise<MembershipView[]> {
-    const me = await this.me.find(userId, m);
-    return me?.memberships.filter((x) => x.verified) ?? [];
+  private async read(userIds: string[], m: EntityManager): Promise<MembershipView[][]> {
+    return (await this.me.findMany(userIds, m)).map((me) => me?.memberships.filter((x) => x.verified) ?? []);
   }
 
   async orgsWithRole(user: AuthUser, role: Role): Promise<string[]> {

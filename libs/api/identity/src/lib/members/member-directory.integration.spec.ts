@@ -4,6 +4,7 @@ import type { OrganizationKind, Role } from '@ttx/shared/contracts';
 import { withCheckCharacter } from '@ttx/shared/policy';
 import { DataSource } from 'typeorm';
 import { IdentityModule } from '../identity.module';
+import { MeService } from '../me/me.service';
 import { MemberDirectory } from './member-directory.service';
 
 let t: TestApp;
@@ -175,5 +176,25 @@ describe('MemberDirectory batch reads', () => {
       expect(await dir.emails([row.id], m)).toEqual(new Map([[row.id, row.email]]));
       expect((await dir.emails([row.id])).size).toBe(0);
     });
+  });
+});
+
+describe('MeService.findMany', () => {
+  it('reads many users in one call, in the order asked, as find reads each', async () => {
+    const me = t.app.get(MeService);
+    const [a, b, off] = [await user(), await user(), await user({ disabled: true })];
+    const [x, y] = [await org({ kind: 'enterprise' }), await org({ verified: false })];
+    await join(a.id, x.id, 'enterprise_member', 2);
+    await join(a.id, y.id, 'tto_manager', 1);
+    const unknown = '00000000-0000-0000-0000-000000000000';
+    const many = await me.findMany([b.id, unknown, a.id, off.id]);
+    expect(many).toEqual([await me.find(b.id), undefined, await me.find(a.id), undefined]);
+    expect(many[2]?.memberships.map((m) => [m.organizationId, m.role, m.verified]).sort((p, q) => p[1].toString().localeCompare(q[1].toString()))).toEqual([
+      [x.id, 'enterprise_member', true],
+      [y.id, 'tto_manager', false],
+    ]);
+    expect(many[2]?.roles).toEqual(['enterprise_member']);
+    expect(many[0]?.memberships).toEqual([]);
+    expect(await me.findMany([])).toEqual([]);
   });
 });
