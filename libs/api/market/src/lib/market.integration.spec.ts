@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AuctionCloser } from './auctions/auction-closer.service';
 import { BID_SQL } from './auctions/bid-sql';
+import { LotRosters } from './auctions/lot-rosters';
 import { DealsService } from './deals/deals.service';
 import { MarketModule } from './market.module';
 import { TakeService } from './trading/take.service';
@@ -420,9 +421,23 @@ describe('auction bids (hot path)', () => {
     expect(stored.response.refused).toEqual({ status: 'open', kind: 'english', own: false, start: 100_000, increment: 1_000, high: 100_000, started: true, running: true, bidder: 'approved' });
     expect(await bid('sme', auctionId, 100_500, 'known-low')).toEqual(low);
     expect((await bid('sme', auctionId, 200_000, 'known-low')).json.type).toBe('urn:ttx:problem:idempotency-key-reused');
-    // A caller this process has not seen approved on the lot goes to the statement.
-    expect((await bid('enterprise', auctionId, 100_500, 'not-known')).status).toBe(409);
-    expect((await record('not-known')).response.refused['ends']).toBeDefined();
+    // A caller this process has not seen bid, but whom the lot's roster approves, is answered in process too.
+    expect((await bid('enterprise', auctionId, 100_500, 'roster-approved')).status).toBe(409);
+    expect((await record('roster-approved')).response.refused['ends']).toBeUndefined();
+  });
+
+  it('a caller the roster does not approve goes to the statement and is refused for that; the roster knows seller and bidders', async () => {
+    const { auctionId } = await auction({}, ['sme']);
+    expect((await call(t.app, 'POST', `/api/auctions/${auctionId}/register`, { token: tokens['enterprise'], body: {} })).status).toBe(201);
+    expect((await bid('sme', auctionId, 100_000)).status).toBe(201);
+    const pending = await bid('enterprise', auctionId, 100_500, 'roster-pending');
+    expect(pending.status).toBe(422);
+    expect(pending.json.type).toBe('urn:ttx:problem:bidder-not-approved');
+    const rosters = t.app.get(LotRosters);
+    expect(await rosters.approves(auctionId, [orgIds['sme']])).toBe(true);
+    expect(await rosters.approves(auctionId, [orgIds['enterprise']])).toBe(false);
+    expect(await rosters.approves(auctionId, [orgIds['sme'], orgIds['tto']])).toBe(false); // the seller's own
+    expect(await rosters.approves(randomUUID(), [orgIds['sme']])).toBe(false);
   });
 
   it('refusals answered in process are stored by one statement per turn; one key twice in a group answers both alike', async () => {

@@ -9,6 +9,7 @@ import { AuctionsController } from './auctions/auctions.controller';
 import { AuctionsService } from './auctions/auctions.service';
 import { BidsService } from './auctions/bids.service';
 import { LotGate } from './auctions/lot-gate';
+import { LotRosters } from './auctions/lot-rosters';
 import { RefusalRecords } from './auctions/refusal-records';
 import { ListingConsentsController } from './consents/listing-consents.controller';
 import { ListingConsentsService } from './consents/listing-consents.service';
@@ -33,6 +34,7 @@ const SERVICES = [
   AuctionsService,
   BidsService,
   LotGate,
+  LotRosters,
   RefusalRecords,
   AuctionCloser,
   ListingConsentsService,

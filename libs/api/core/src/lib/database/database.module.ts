@@ -14,7 +14,9 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
-    extra: { max: 20, application_name: 'ttx' },
+    // Idle connections live a minute (pg's default is 10 s): after a lull of a few seconds a burst otherwise
+    // waited while the pool reconnected — and re-prepared its statements — in the request path.
+    extra: { max: 20, idleTimeoutMillis: 60_000, application_name: 'ttx' },
   };
 }
 

@@ -8,6 +8,7 @@ import { LiveService } from '../live/live.service';
 import { MarketAccess } from '../market-access';
 import { runBid, type BidRow } from './bid-sql';
 import { LotGate, type Pass } from './lot-gate';
+import { LotRosters } from './lot-rosters';
 import { RefusalRecords } from './refusal-records';
 import { bidRefusal, type Refusal, type RefusalFacts, type StoredProblem } from './bid-refusal';
 
@@ -20,7 +21,8 @@ const isKeyConflict = (e: unknown) =>
  * first result — an accepted bid or a refusal — and the same key with another body is refused with 422.
  * Either way a bid is one (prepared) statement; the memberships come from MarketAccess's short-lived cache,
  * LotGate keeps a burst on one lot from queueing on its row lock and answers the bids it knows too low
- * (their records stored by RefusalRecords, as BID_SQL would store them).
+ * (their records stored by RefusalRecords, as BID_SQL would store them; the callers known approved from
+ * LotRosters).
  */
 @Injectable()
 export class BidsService {
@@ -30,6 +32,7 @@ export class BidsService {
     private readonly live: LiveService,
     private readonly gate: LotGate,
     private readonly records: RefusalRecords,
+    private readonly rosters: LotRosters,
   ) {}
 
   /** typeorm's own pg pool: its query() cannot name (prepare) a statement. */
@@ -50,7 +53,7 @@ export class BidsService {
     let pass: Pass | null = null;
     for (;;) {
       // Known too low (before or after waiting at the gate): refused here, the record stored as BID_SQL's.
-      const low = this.gate.knownLow(auctionId, who, amount);
+      const low = this.gate.knownLow(auctionId, who, amount, Date.now(), await this.rosters.approves(auctionId, orgs));
       if (low) {
         if (await this.records.store(caller.id, key, hash, low)) return this.refuse(bidRefusal(low, amount));
         return this.replay(caller, key, hash, amount);

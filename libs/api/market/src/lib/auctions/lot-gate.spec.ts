@@ -122,6 +122,16 @@ describe('LotGate', () => {
       expect(gate.knownLow('L', 'o1', 1000, ENDS.getTime() - END_MARGIN_MS)).toBeNull();
     });
 
+    it('for a caller never seen when the roster approves them (approved), with the same freshness and end rules', async () => {
+      const gate = learnt(refused(1500));
+      await Promise.resolve();
+      expect(gate.knownLow('L', 'o9', 1000, T0 + 10)).toBeNull();
+      expect(gate.knownLow('L', 'o9', 1000, T0 + 10, true)).toMatchObject({ high: 1500, bidder: 'approved' });
+      expect(gate.knownLow('L', 'o9', 1600, T0 + 10, true)).toBeNull();
+      expect(gate.knownLow('L', 'o9', 1000, T0 + FRESH_MS + 1, true)).toBeNull();
+      expect(gate.knownLow('L', 'o9', 1000, ENDS.getTime() - END_MARGIN_MS, true)).toBeNull();
+    });
+
     it('not for a caller refused as unapproved or as the seller, nor for a lot not open or sealed', async () => {
       for (const more of [{ bidder: 'pending' }, { own: true }, { status: 'closed' }, { running: false }, { started: false }, { kind: 'sealed' }]) {
         const gate = learnt(refused(1500, more));

@@ -83,15 +83,16 @@ export class LotGate {
 
   /**
    * The refusal facts of a bid this process knows to be too low — an open English lot known for less than
-   * FRESH_MS, more than END_MARGIN_MS before its end, and a caller (`who`: its organisations) seen approved
-   * on it — or null: then the database judges it.
+   * FRESH_MS, more than END_MARGIN_MS before its end, and a caller (`who`: its organisations) approved on
+   * it: seen so in an answer of the last FRESH_MS, or `approved` (the lot's roster, read as recently, says
+   * so: see LotRosters) — or null: then the database judges it.
    */
-  knownLow(lotId: string, who: string, amount: number, now = Date.now()): RefusalFacts | null {
+  knownLow(lotId: string, who: string, amount: number, now = Date.now(), approved = false): RefusalFacts | null {
     const lot = this.lots.get(lotId);
     const k = lot?.known;
     if (!lot || !k || amount >= lot.floor || !Number.isFinite(lot.floor) || now - k.at > FRESH_MS || now >= k.endsAt - END_MARGIN_MS) return null;
     const seen = lot.approved.get(who);
-    if (seen === undefined || now - seen > FRESH_MS) return null;
+    if (!approved && (seen === undefined || now - seen > FRESH_MS)) return null;
     // floor = minNextBid(start, high, increment), so the high bid it implies is exact.
     const high = lot.floor > k.start ? lot.floor - k.increment : null;
     return { status: 'open', kind: 'english', own: false, start: k.start, increment: k.increment, high, started: true, running: true, bidder: 'approved' };
