@@ -38,7 +38,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
     <div class="ttx-page">
       <h1 data-testid="orgs-heading">{{ 'admin.organizations.title' | transloco }}</h1>
       <div class="actions">
-        <nz-radio-group [ngModel]="filter()" (ngModelChange)="setFilter($event)" data-testid="orgs-filter">
+        <nz-radio-group role="radiogroup" [attr.aria-label]="'admin.organizations.filterLabel' | transloco" [ngModel]="filter()" (ngModelChange)="setFilter($event)" data-testid="orgs-filter">
           @for (f of filters; track f) {
             <span nz-radio-button [ttxLabel]="'admin.organizations.filter.' + f | transloco" [nzValue]="f" [attr.data-testid]="'orgs-filter-' + f">{{ 'admin.organizations.filter.' + f | transloco }}</span>
           }

@@ -55,7 +55,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
                 <th>{{ 'brokerage.credit.reason' | transloco }}</th>
                 <th>{{ 'brokerage.credit.effect' | transloco }}</th>
                 @if (admin) {
-                  <th></th>
+                  <th>{{ 'brokerage.credit.actions' | transloco }}</th>
                 }
               </tr>
             </thead>

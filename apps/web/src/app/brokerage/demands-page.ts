@@ -21,7 +21,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
       <h1 data-testid="demands-heading">{{ 'brokerage.demands.title' | transloco }}</h1>
       <div style="display: flex; gap: 8px; margin-bottom: 16px; flex-wrap: wrap">
         @if (enterprise()) {
-          <nz-radio-group [ngModel]="mine()" (ngModelChange)="mine.set($event); page.set(1)" data-testid="demands-scope">
+          <nz-radio-group role="radiogroup" [attr.aria-label]="'brokerage.demands.scope' | transloco" [ngModel]="mine()" (ngModelChange)="mine.set($event); page.set(1)" data-testid="demands-scope">
             <span nz-radio-button [nzValue]="false" [ttxLabel]="'brokerage.demands.public' | transloco">{{ 'brokerage.demands.public' | transloco }}</span>
             <span nz-radio-button [nzValue]="true" [ttxLabel]="'brokerage.demands.mine' | transloco" data-testid="demands-mine">{{ 'brokerage.demands.mine' | transloco }}</span>
           </nz-radio-group>

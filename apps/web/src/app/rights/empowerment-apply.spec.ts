@@ -39,7 +39,7 @@ describe('EmpowermentApply', () => {
   });
 
   // axe (critical, 4.1.2): the model radios and the share field had no accessible name.
-  it('names each model radio and the share field', async () => {
+  it('names the model choice, each model radio and the share field', async () => {
     const { http, $, settle } = mountPage(EmpowermentApply, { achievementId: 'a1' }, { roles: ['researcher'] });
     await settle();
     http.expectOne('/api/achievements/a1').flush(ACHIEVEMENT);
@@ -49,6 +49,9 @@ describe('EmpowermentApply', () => {
     const radios = [...($('apply-model')?.querySelectorAll('input[type="radio"]') ?? [])].map((r) => r.getAttribute('aria-label'));
     expect(radios.every((name) => !!name?.trim())).toBe(true);
     expect(new Set(radios).size).toBe(radios.length);
+    // The group itself is named too (the choice it asks for), not only its options.
+    expect($('apply-model')?.getAttribute('role')).toBe('radiogroup');
+    expect($('apply-model')?.getAttribute('aria-label')?.trim()).toBeTruthy();
     expect($('apply-pct')?.querySelector('input')?.getAttribute('aria-label')).toBeTruthy();
   });
 });

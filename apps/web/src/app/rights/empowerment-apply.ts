@@ -35,7 +35,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
           </nz-descriptions>
         }
         <h3 style="margin-top: 16px">{{ 'rights.apply.model' | transloco }}</h3>
-        <nz-radio-group [ngModel]="model()" (ngModelChange)="model.set($event)" data-testid="apply-model">
+        <nz-radio-group role="radiogroup" [attr.aria-label]="'rights.apply.model' | transloco" [ngModel]="model()" (ngModelChange)="model.set($event)" data-testid="apply-model">
           @for (m of models; track m) {
             <span nz-radio [nzValue]="m" [ttxLabel]="'rights.model.' + m | transloco" [attr.data-testid]="'apply-model-' + m">{{ 'rights.model.' + m | transloco }}</span>
           }
