@@ -1,15 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import type { OutboxService } from '@ttx/api/core';
+import type { NotificationMessage } from '@ttx/api/core';
 import type { CreditEventKind, DealType } from '@ttx/shared/contracts';
 import { formatYuan } from '@ttx/shared/policy';
 
-/** A brokerage notification's text and link (the outbox payload without its recipient). */
-export interface BrokerageMessage {
-  kind: string;
-  title: { zh: string; en: string };
-  body: { zh: string; en: string };
-  link: string;
-}
+/** A brokerage notification's text and link. */
+export type BrokerageMessage = NotificationMessage & { link: string };
 
 type Bilingual = { zh: string | null; en: string | null };
 const pick = (t: Bilingual) => ({ zh: t.zh ?? t.en ?? '', en: t.en ?? t.zh ?? '' });
@@ -28,11 +23,6 @@ const DEAL_TYPE: Record<DealType, { zh: string; en: string }> = {
   equity: { zh: '作价入股', en: 'equity' },
   joint_development: { zh: '合作开发', en: 'joint development' },
 };
-
-/** One outbox notification per distinct recipient, inside the caller's transaction. */
-export async function notifyAll(outbox: OutboxService, m: EntityManager, userIds: Iterable<string>, msg: BrokerageMessage): Promise<void> {
-  for (const userId of new Set(userIds)) await outbox.enqueue(m, 'notification', { userId, ...msg });
-}
 
 /**
  * Brokers whose profile serves the demand's field: a code equal to it or a parent of it ('08' serves '08.03').

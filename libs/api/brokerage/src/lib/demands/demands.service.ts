@@ -5,7 +5,7 @@ import { MeService, MemberDirectory } from '@ttx/api/identity';
 import type { DealType, DemandStatus, MaturityStage, MeView } from '@ttx/shared/contracts';
 import { reasonText, scoreMatch, type MatchSide } from '@ttx/shared/policy';
 import { DataSource, type EntityManager } from 'typeorm';
-import { brokersServingField, demandInFieldMessage, notifyAll } from '../notify';
+import { brokersServingField, demandInFieldMessage } from '../notify';
 import { returning } from '../sql';
 import { BrokerageEventsService } from '../events/brokerage-events.service';
 import type { AchievementMatchDto, CreateDemandDto, DemandDto, DemandMatchDto, DemandPageDto, DemandsQueryDto } from './demand.dto';
@@ -215,7 +215,7 @@ export class DemandsService {
       await this.events.append(m, 'demand.posted', id, { organizationId: orgId, fieldCode: dto.fieldCode ?? null });
       if (dto.fieldCode) {
         const brokers = (await brokersServingField(m, dto.fieldCode)).filter((u) => u !== user.id);
-        await notifyAll(this.outbox, m, brokers, demandInFieldMessage({ id, title: { zh: text.title_zh, en: text.title_en }, fieldCode: dto.fieldCode }));
+        await this.outbox.notify(m, brokers, demandInFieldMessage({ id, title: { zh: text.title_zh, en: text.title_en }, fieldCode: dto.fieldCode }));
       }
       return (await this.dtos(m, [await this.load(m, id)], 'owner'))[0];
     });

@@ -4,7 +4,7 @@ import { AuditService, OutboxService, Problems, QueueService, type AuthUser } fr
 import { MeService, MemberDirectory } from '@ttx/api/identity';
 import type { DealRoomRole, DealRoomStage, DealType } from '@ttx/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { notifyAll, roomOfferMessage } from '../notify';
+import { roomOfferMessage } from '../notify';
 import { returning } from '../sql';
 import { BrokersService } from '../brokers/brokers.service';
 import { DemandsService } from '../demands/demands.service';
@@ -434,7 +434,7 @@ export class RoomsService {
     await this.audit.append(m, { actorId: user.id, action: 'deal-room.offer-made', entityType: 'deal-room', entityId: room.id, data });
     await this.events.append(m, 'deal-room.offer-made', room.id, { ...data, roomId: room.id, achievementId: room.achievement_id, demandId: room.demand_id, organizationId: d.organization_id, userId: user.id, terms });
     const brokers: { user_id: string }[] = await m.query(`SELECT user_id FROM deal_room_members WHERE room_id = $1 AND role = 'broker' AND user_id <> $2`, [room.id, user.id]);
-    await notifyAll(this.outbox, m, brokers.map((b) => b.user_id), roomOfferMessage(room.id, { zh: d.title_zh, en: d.title_en }, dto));
+    await this.outbox.notify(m, brokers.map((b) => b.user_id), roomOfferMessage(room.id, { zh: d.title_zh, en: d.title_en }, dto));
     return (await this.offers(m, room.id)).find((o) => o.id === r.id) as RoomOfferViewDto;
   }
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DemandsService } from '../demands/demands.service';
-import { brokersServingField, creditEventMessage, creditReversedMessage, demandInFieldMessage, notifyAll } from '../notify';
+import { brokersServingField, creditEventMessage, creditReversedMessage, demandInFieldMessage } from '../notify';
 import { RoomsService } from '../rooms/rooms.service';
 
 type L = { zh?: string; en?: string };
@@ -125,8 +125,8 @@ export class BrokerageSeeder {
             `INSERT INTO credit_events (broker_id, kind, occurred_at, reason, reversed_at, reverse_reason) VALUES ($1,$2,$3,$4,$5,$6)`,
             [id, e.kind, ago(e.daysAgo), e.reason, e.reversed ? ago(Math.max(0, e.daysAgo - 10)) : null, e.reversed ?? null],
           );
-          if (e.kind !== 'completed_deal') await notifyAll(this.outbox, m, [uid], creditEventMessage(e.kind, e.reason));
-          if (e.reversed) await notifyAll(this.outbox, m, [uid], creditReversedMessage(e.kind, e.reversed));
+          if (e.kind !== 'completed_deal') await this.outbox.notify(m, [uid], creditEventMessage(e.kind, e.reason));
+          if (e.reversed) await this.outbox.notify(m, [uid], creditReversedMessage(e.kind, e.reversed));
         }
       }
 
@@ -150,7 +150,7 @@ export class BrokerageSeeder {
         await this.event(m, 'demand.posted', id, { organizationId: orgId, fieldCode: d.fieldCode });
         if ((d.status === 'open' || d.status === 'in_talks') && d.fieldCode) {
           const title = { zh: d.title.zh ?? null, en: d.title.en ?? null };
-          await notifyAll(this.outbox, m, await brokersServingField(m, d.fieldCode), demandInFieldMessage({ id, title, fieldCode: d.fieldCode }));
+          await this.outbox.notify(m, await brokersServingField(m, d.fieldCode), demandInFieldMessage({ id, title, fieldCode: d.fieldCode }));
         }
       }
 

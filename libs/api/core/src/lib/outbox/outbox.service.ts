@@ -14,6 +14,8 @@ export interface OutboxPayloads {
   };
 }
 export type OutboxTopic = keyof OutboxPayloads;
+/** A notification's text and link: the payload without its recipient. */
+export type NotificationMessage = Omit<OutboxPayloads['notification'], 'userId'>;
 
 @Injectable()
 export class OutboxService {
@@ -21,5 +23,10 @@ export class OutboxService {
   async enqueue<T extends OutboxTopic>(manager: EntityManager, topic: T, payload: OutboxPayloads[T]): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) throw new Error('OutboxService.enqueue needs a transaction');
     await manager.query('INSERT INTO outbox (topic, payload) VALUES ($1, $2)', [topic, payload]);
+  }
+
+  /** One notification per distinct recipient (empty ids skipped), in the caller's transaction. */
+  async notify(manager: EntityManager, userIds: Iterable<string | null | undefined>, message: NotificationMessage): Promise<void> {
+    for (const userId of new Set(userIds)) if (userId) await this.enqueue(manager, 'notification', { userId, ...message });
   }
 }

@@ -11,7 +11,7 @@ import { AuctionEntity, DealEntity, ListingEntity } from '../entities';
 import { MarketAccess } from '../market-access';
 import { MarketScheduler } from '../market-scheduler';
 import { OpenLicenceService } from '../open-licence/open-licence.service';
-import { belowValueJustifiedMessage, evaluationAttachedMessage, type ListingMessage } from './notify';
+import { belowValueJustifiedMessage, evaluationAttachedMessage } from './notify';
 
 type Achievement = Awaited<ReturnType<AchievementsService['get']>>;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -32,11 +32,6 @@ export class ListingsService {
     private readonly outbox: OutboxService,
     private readonly queues: QueueService,
   ) {}
-
-  /** One outbox notification per distinct recipient, in the caller's transaction. */
-  private async notify(m: EntityManager, userIds: string[], msg: ListingMessage): Promise<void> {
-    for (const userId of new Set(userIds)) await this.outbox.enqueue(m, 'notification', { userId, ...msg });
-  }
 
   /** The published achievement (through the catalog's service), or 422 naming achievementId. */
   private async publishedAchievement(id: string): Promise<Achievement> {
@@ -237,7 +232,7 @@ export class ListingsService {
       await this.audit.append(m, { actorId: caller.id, action: 'listing.evaluated', entityType: 'listing', entityId: id, data: { evaluatorOrgId: org, value: dto.value, evaluatedOn: dto.evaluatedOn, method: dto.method } });
       const name = (await this.access.names([org], m)).get(org) ?? '';
       const to = [...(await this.access.usersWithRole(l.sellerOrgId, 'tto_manager', m)), ...(await this.access.usersWithRole(org, 'evaluator', m))];
-      await this.notify(m, to, evaluationAttachedMessage(l, name, dto));
+      await this.outbox.notify(m, to, evaluationAttachedMessage(l, name, dto));
     });
     void this.queues.nudgeOutbox();
     return this.get(id);
@@ -250,7 +245,7 @@ export class ListingsService {
       await this.access.requireSeller(caller, l.sellerOrgId);
       await m.update(ListingEntity, { id }, { belowValueJustification: text, updatedAt: new Date() });
       await this.audit.append(m, { actorId: caller.id, action: 'listing.below-value-justified', entityType: 'listing', entityId: id, data: { text } });
-      if (l.evaluatorOrgId) await this.notify(m, await this.access.usersWithRole(l.evaluatorOrgId, 'evaluator', m), belowValueJustifiedMessage(l, text));
+      if (l.evaluatorOrgId) await this.outbox.notify(m, await this.access.usersWithRole(l.evaluatorOrgId, 'evaluator', m), belowValueJustifiedMessage(l, text));
     });
     void this.queues.nudgeOutbox();
     return this.get(id);

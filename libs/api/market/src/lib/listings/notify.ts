@@ -1,12 +1,8 @@
+import type { NotificationMessage } from '@ttx/api/core';
 import { formatYuan } from '@ttx/shared/policy';
 
-/** A listing notification's text and link (the outbox payload without its recipient). */
-export interface ListingMessage {
-  kind: string;
-  title: { zh: string; en: string };
-  body: { zh: string; en: string };
-  link: string;
-}
+/** A listing notification's text and link. */
+export type ListingMessage = NotificationMessage & { link: string };
 
 type Listing = { id: string; titleZh: string | null; titleEn: string | null };
 const titles = (l: Listing) => ({ zh: l.titleZh ?? l.titleEn ?? '', en: l.titleEn ?? l.titleZh ?? '' });

@@ -108,6 +108,17 @@ describe('outbox relay', () => {
     expect(n).toBe(0);
   });
 
+  it('notify sends one notification per distinct recipient and skips empty ids', async () => {
+    const [a, b] = [await newUser('notify-a@example.cn'), await newUser('notify-b@example.cn')];
+    await ds.transaction((m) =>
+      t.app.get(OutboxService).notify(m, [a, b, a, null, undefined], { kind: 'fan-out', title: { zh: '标题', en: 'Title' }, body: { zh: '正文', en: 'Body' }, link: '/x' }),
+    );
+    await relay.relayAll();
+    const rows: { user_id: string; link: string }[] = await ds.query(`SELECT user_id, link FROM notifications WHERE kind = 'fan-out' ORDER BY user_id`, []);
+    expect(rows.map((r) => r.user_id).sort()).toEqual([a, b].sort());
+    expect(rows.every((r) => r.link === '/x')).toBe(true);
+  });
+
   it('keeps a failing message pending with its error instead of losing it', async () => {
     await ds.query(`INSERT INTO outbox (topic, payload) VALUES ('unknown-topic', '{}')`);
     await relay.relayAll();

@@ -1,15 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import type { OutboxService } from '@ttx/api/core';
+import type { NotificationMessage, OutboxService } from '@ttx/api/core';
 import type { RejectionReason, Role } from '@ttx/shared/contracts';
 import { FILER_ROLES } from './actor';
 
-/** A registry notification's text and link (the outbox payload without its recipient). */
-export interface ContractMessage {
-  kind: string;
-  title: { zh: string; en: string };
-  body: { zh: string; en: string };
-  link: string;
-}
+/** A registry notification's text and link. */
+export type ContractMessage = NotificationMessage & { link: string };
 
 type Contract = { id: string; projectName: string };
 
@@ -72,10 +67,10 @@ export interface Recipients {
 
 /** One outbox notification per filer of the organisation, in the caller's transaction. */
 export async function notifyFiler(outbox: OutboxService, members: Recipients, m: EntityManager, filerOrgId: string, msg: ContractMessage): Promise<void> {
-  for (const userId of await members.usersWithRoles(filerOrgId, FILER_ROLES, m)) await outbox.enqueue(m, 'notification', { userId, ...msg });
+  await outbox.notify(m, await members.usersWithRoles(filerOrgId, FILER_ROLES, m), msg);
 }
 
 /** One outbox notification per registrar whose administration covers the seller's region, in the caller's transaction. */
 export async function notifyRegistrars(outbox: OutboxService, members: Recipients, m: EntityManager, sellerRegion: string, msg: ContractMessage): Promise<void> {
-  for (const userId of await members.usersWithRoleInRegion('registrar', sellerRegion, m)) await outbox.enqueue(m, 'notification', { userId, ...msg });
+  await outbox.notify(m, await members.usersWithRoleInRegion('registrar', sellerRegion, m), msg);
 }

@@ -1,19 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import type { OutboxService } from '@ttx/api/core';
+import type { NotificationMessage, OutboxService } from '@ttx/api/core';
 import type { EmpowermentDecision as Decision } from '@ttx/shared/contracts';
 
-export interface Message {
-  kind: string;
-  title: { zh: string; en: string };
-  body: { zh: string; en: string };
-  link: string;
-}
+export type Message = NotificationMessage & { link: string };
 
-/** One outbox notification per distinct recipient, inside the caller's transaction. */
-export async function notifyAll(outbox: OutboxService, m: EntityManager, userIds: (string | null | undefined)[], msg: Message): Promise<void> {
-  for (const userId of new Set(userIds.filter((u): u is string => !!u))) {
-    await outbox.enqueue(m, 'notification', { userId, ...msg, email: false });
-  }
+/** One notification per distinct recipient, inside the caller's transaction; rights decisions send no e-mail. */
+export function notifyAll(outbox: OutboxService, m: EntityManager, userIds: (string | null | undefined)[], msg: Message): Promise<void> {
+  return outbox.notify(m, userIds, { ...msg, email: false });
 }
 
 type Title = { zh: string; en: string };
