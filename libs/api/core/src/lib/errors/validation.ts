@@ -2,6 +2,7 @@ import { ValidationError, ValidationPipe, type ArgumentMetadata } from '@nestjs/
 import type { ProblemFieldError } from '@ttx/shared/contracts';
 import { NOT_NULL } from '../http/optional';
 import { Problems } from './problem';
+import { memoizeValidationMetadata } from './validation-metadata';
 
 function flatten(errors: ValidationError[], parent = ''): ProblemFieldError[] {
   return errors.flatMap((e) => {
@@ -64,6 +65,7 @@ class ProblemValidationPipe extends ValidationPipe {
 
 /** The global pipe: unknown fields rejected, types coerced, NUL and deep nesting refused, field errors listed in the problem body. */
 export function createValidationPipe(): ValidationPipe {
+  memoizeValidationMetadata();
   return new ProblemValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
