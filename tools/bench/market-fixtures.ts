@@ -3,6 +3,7 @@
  * product code): an institution with a TTO manager, enterprises with one member each, published
  * achievements, and JWTs minted with the run's secret (no login round trips, no password hashing).
  */
+import { creditCodeCheckCharacter } from '@ttx/shared/policy';
 import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
@@ -13,7 +14,14 @@ export interface Actor {
   token: string;
 }
 
-const code = (prefix: string, i: number) => `${prefix}${String(i).padStart(18 - prefix.length, '0')}`;
+/**
+ * A valid GB 32100 code (institutions 12…, enterprises 91…): with an invalid one every deal's draft contract
+ * fails its rules and is rolled back, so closes would skip the registry's real work.
+ */
+const code = (prefix: string, i: number) => {
+  const first17 = `${prefix}${String(i).padStart(17 - prefix.length, '0')}`;
+  return first17 + creditCodeCheckCharacter(first17);
+};
 
 export function mint(secret: string, userId: string, role: string): string {
   return jwt.sign({ sub: userId, email: `${userId}@load.ttx`, roles: [role], typ: 'access' }, secret, { algorithm: 'HS256', issuer: 'ttx', expiresIn: '2h' });
@@ -27,7 +35,7 @@ async function actor(pool: Pool, secret: string, kind: string, role: string, i: 
     orgId,
     `${kind} ${i}`,
     kind,
-    code(kind === 'institution' ? 'LI' : 'LE', i),
+    code(kind === 'institution' ? '12340100MB' : '91340100MA', i),
   ]);
   await pool.query(`INSERT INTO memberships (user_id, organization_id, role, is_admin) VALUES ($1, $2, $3, true)`, [userId, orgId, role]);
   return { userId, orgId, token: mint(secret, userId, role) };

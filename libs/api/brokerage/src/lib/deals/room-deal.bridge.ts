@@ -6,6 +6,10 @@ import { RoomEvents } from '../rooms/room-events';
 import { RoomsService, type RoomRow } from '../rooms/rooms.service';
 import { afterCommit } from '@ttx/api/core';
 
+/** Rooms still open for the deal's achievement, on a demand of the buyer ($1 achievement, $2 buyer organisation). */
+const OPEN_ROOMS_OF_BUYER = `FROM deal_rooms r JOIN demands d ON d.id = r.demand_id
+  WHERE r.achievement_id = $1 AND d.organization_id = $2 AND r.deal_id IS NULL AND r.stage <> 'closed_lost'`;
+
 /**
  * A market deal closes the deal room it came out of, in the deal's own transaction: the room on the deal's
  * achievement whose demand was posted by the buyer — preferring the room whose offer went to this listing,
@@ -32,11 +36,16 @@ export class RoomDealBridge implements OnModuleInit {
   }
 
   async onDeal(event: DealCreatedEvent, m: EntityManager): Promise<string | null> {
+    // Most deals have no room: one unlocked look first, the savepoint and row lock only when there is one.
+    const [{ any }]: { any: boolean }[] = await m.query(
+      `SELECT EXISTS (SELECT 1 ${OPEN_ROOMS_OF_BUYER}) AS any`,
+      [event.achievementId, event.buyerOrganizationId],
+    );
+    if (!any) return null;
     await m.query('SAVEPOINT room_deal');
     try {
       const [room]: RoomRow[] = await m.query(
-        `SELECT r.* FROM deal_rooms r JOIN demands d ON d.id = r.demand_id
-          WHERE r.achievement_id = $1 AND d.organization_id = $2 AND r.deal_id IS NULL AND r.stage <> 'closed_lost'
+        `SELECT r.* ${OPEN_ROOMS_OF_BUYER}
           ORDER BY EXISTS (SELECT 1 FROM deal_room_offers o WHERE o.room_id = r.id AND o.listing_id = $3) DESC,
                    r.commission_agreed_at DESC NULLS LAST, r.created_at DESC
           LIMIT 1 FOR UPDATE OF r`,

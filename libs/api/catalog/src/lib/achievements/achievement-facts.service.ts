@@ -21,6 +21,14 @@ export interface AchievementFacts {
   inventors: { position: number; name: string; email: string | null; userId: string | null; contributionBp: number }[];
 }
 
+interface FactsInventorRow {
+  position: number;
+  name: string;
+  email: string | null;
+  userId: string | null;
+  share: number | string;
+}
+
 /**
  * The catalog's read API for other contexts. Callers decide who may see what; this never checks access.
  * Takes the caller's EntityManager so reads happen inside the caller's transaction.
@@ -33,25 +41,24 @@ export class AchievementFactsService {
   ) {}
 
   async facts(id: string, manager: EntityManager = this.dataSource.manager): Promise<AchievementFacts> {
-    const [a] = await manager.query(
+    // The team comes with the row: deals, empowerments and licences read facts inside their own transactions.
+    const [a]: (Omit<AchievementFacts, 'institutionName' | 'inventors'> & { team: FactsInventorRow[] })[] = await manager.query(
       `SELECT a.id, a.institution_id AS "institutionId", a.status, a.kind, a.title_zh AS "titleZh",
               a.title_en AS "titleEn", a.field_code AS "fieldCode", a.job_related AS "jobRelated",
-              a.funding_project_number AS "fundingProjectNumber"
+              a.funding_project_number AS "fundingProjectNumber",
+              COALESCE((SELECT json_agg(json_build_object('position', i.position, 'name', i.name, 'email', i.email,
+                                                          'userId', i.user_id, 'share', i.share) ORDER BY i.position)
+                          FROM achievement_inventors i WHERE i.achievement_id = a.id), '[]') AS team
          FROM achievements a WHERE a.id = $1`,
       [id],
     );
     if (!a) throw Problems.notFound('Achievement');
     const institution = await this.members.organization(a.institutionId, manager);
-    const inventors: { position: number; name: string; email: string | null; userId: string | null; share: string }[] = await manager.query(
-      'SELECT position, name, email, user_id AS "userId", share FROM achievement_inventors WHERE achievement_id = $1 ORDER BY position',
-      [id],
-    );
+    const { team, ...facts } = a;
     return {
-      id: a.id,
-      institutionId: a.institutionId,
+      ...facts,
       institutionName: institution?.name ?? '',
-      ...a,
-      inventors: inventors.map(({ share, ...i }) => ({ ...i, contributionBp: shareToHundredths(Number(share)) ?? 0 })),
+      inventors: team.map(({ share, ...i }) => ({ ...i, contributionBp: shareToHundredths(Number(share)) ?? 0 })),
     };
   }
 

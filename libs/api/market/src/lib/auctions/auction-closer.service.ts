@@ -83,8 +83,13 @@ export class AuctionCloser {
         });
         dealId = deal.id;
       }
-      await m.query(`UPDATE auctions SET outcome = $2 WHERE id = $1`, [auctionId, sold ? 'sold' : 'unsold']);
-      await m.query(`UPDATE listings SET status = $2, updated_at = now() WHERE id = $1`, [listing.id, sold ? 'sold' : 'unsold']);
+      // The outcome, the listing's status and the high bidder's user (to tell them) in one round trip.
+      const [bidder]: { user_id: string }[] = await m.query(
+        `WITH outcome AS (UPDATE auctions SET outcome = $2 WHERE id = $1),
+              listing AS (UPDATE listings SET status = $2, updated_at = now() WHERE id = $3)
+         SELECT user_id FROM auction_bidders WHERE auction_id = $1 AND organization_id = $4`,
+        [auctionId, sold ? 'sold' : 'unsold', listing.id, winner],
+      );
       await this.audit.append(m, {
         actorId: null,
         action: 'auction.closed',
@@ -92,7 +97,7 @@ export class AuctionCloser {
         entityId: auctionId,
         data: { outcome: sold ? 'sold' : 'unsold', amount, winner, reserveMet: sold },
       });
-      if (winner) await this.notifyHighBidder(m, auctionId, winner, listing, sold);
+      if (bidder) await this.notifyHighBidder(m, bidder.user_id, listing, sold);
       return { kind: 'closed', outcome: sold ? 'sold' : 'unsold', dealId, amount };
     });
     if (result.kind === 'closed') {
@@ -105,12 +110,10 @@ export class AuctionCloser {
   }
 
   /** Tells the high bidder's registrant the result; on reserve not met, that they may still negotiate. */
-  private async notifyHighBidder(m: EntityManager, auctionId: string, orgId: string, listing: ListingEntity, sold: boolean): Promise<void> {
-    const [b] = await m.query(`SELECT user_id FROM auction_bidders WHERE auction_id = $1 AND organization_id = $2`, [auctionId, orgId]);
-    if (!b) return;
+  private async notifyHighBidder(m: EntityManager, userId: string, listing: ListingEntity, sold: boolean): Promise<void> {
     const title = listing.titleZh ?? listing.titleEn ?? '';
     await this.outbox.enqueue(m, 'notification', {
-      userId: b.user_id,
+      userId,
       kind: sold ? 'auction-won' : 'auction-unsold-negotiate',
       title: sold ? { zh: `您已拍得「${title}」`, en: `You won “${listing.titleEn ?? title}”` } : { zh: `「${title}」未达保留价`, en: `“${listing.titleEn ?? title}”: reserve not met` },
       body: sold

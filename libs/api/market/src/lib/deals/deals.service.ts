@@ -1,9 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AchievementsService } from '@ttx/api/catalog';
+import { AchievementFactsService } from '@ttx/api/catalog';
 import { AuditService, OutboxService, Problems, type AuthUser } from '@ttx/api/core';
 import { DisclosuresService } from '@ttx/api/platform';
 import type { DealCreatedEvent, LicenceScope, ListingMethod, MarketDealType } from '@ttx/shared/contracts';
 import { marketPolicy } from '@ttx/shared/policy';
+import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DealDto } from '../dto/market.dto';
 import { DealEntity, ListingEntity, MarketDealEventEntity } from '../entities';
@@ -37,7 +38,7 @@ export class DealsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly access: MarketAccess,
     private readonly disclosures: DisclosuresService,
-    private readonly achievements: AchievementsService,
+    private readonly achievements: AchievementFactsService,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -77,24 +78,25 @@ export class DealsService implements OnModuleInit {
   async record(m: EntityManager, d: NewDeal): Promise<DealEntity> {
     const l = d.listing;
     const scope: LicenceScope | null = l.licenceScope;
-    const deal = await m.save(
-      m.create(DealEntity, {
-        listingId: l.id,
-        auctionId: d.auctionId ?? null,
-        offerId: d.offerId ?? null,
-        achievementId: l.achievementId,
-        method: d.method,
-        dealType: l.dealType as MarketDealType,
-        licenceScope: scope,
-        priceFen: String(d.priceFen),
-        buyerPremiumFen: String(d.buyerPremiumFen ?? 0),
-        sellerOrgId: l.sellerOrgId,
-        buyerOrgId: d.buyerOrgId,
-        disclosureId: null,
-        disclosedUntil: null,
-      }),
-    );
+    // The notice names the deal and the deal its notice: the id is chosen here, so each row is written once.
+    const deal = m.create(DealEntity, {
+      id: randomUUID(),
+      listingId: l.id,
+      auctionId: d.auctionId ?? null,
+      offerId: d.offerId ?? null,
+      achievementId: l.achievementId,
+      method: d.method,
+      dealType: l.dealType as MarketDealType,
+      licenceScope: scope,
+      priceFen: String(d.priceFen),
+      buyerPremiumFen: String(d.buyerPremiumFen ?? 0),
+      sellerOrgId: l.sellerOrgId,
+      buyerOrgId: d.buyerOrgId,
+      disclosureId: null,
+      disclosedUntil: null,
+    });
     await this.disclose(m, deal, l);
+    await m.insert(DealEntity, deal);
     const payload: DealCreatedEvent = {
       type: 'deal.created',
       dealId: deal.id,
@@ -123,16 +125,17 @@ export class DealsService implements OnModuleInit {
 
   /**
    * The public notice of the deal result (成交信息公示, DOMAIN.md §3 [002 Chengdu]) for the policy's days:
-   * achievement, method, price, parties and inventors — in the deal's transaction.
+   * achievement, method, price, parties and inventors — in the deal's transaction, before the deal's row.
    */
   private async disclose(m: EntityManager, deal: DealEntity, l: ListingEntity): Promise<void> {
     const names = await this.access.names([deal.sellerOrgId, deal.buyerOrgId], m);
-    // The catalog's public view (a withdrawn achievement no longer has one: the notice then names no inventors).
-    const inventors = await this.achievements.get(null, l.achievementId).then((a) => a.inventorNames, () => [] as string[]);
+    // Inventors as the public catalog shows them: a withdrawn achievement's notice names none.
+    const a = await this.achievements.facts(l.achievementId, m);
+    const inventors = a.status === 'published' ? a.inventors.map((i) => i.name) : [];
     const startsAt = new Date();
     const endsAt = new Date(startsAt.getTime() + marketPolicy().disclosureDays * 86_400_000);
     const title = l.titleZh ?? l.titleEn ?? '';
-    const notice = await this.disclosures.publish(
+    deal.disclosureId = await this.disclosures.publishId(
       {
         kind: 'deal',
         subjectType: 'deal',
@@ -158,8 +161,6 @@ export class DealsService implements OnModuleInit {
       },
       m,
     );
-    await m.update(DealEntity, { id: deal.id }, { disclosureId: notice.id, disclosedUntil: endsAt });
-    deal.disclosureId = notice.id;
     deal.disclosedUntil = endsAt;
   }
 

@@ -99,6 +99,11 @@ export class DisclosuresService {
   }
 
   async publish(input: PublishDisclosureInput, manager: EntityManager = this.dataSource.manager): Promise<DisclosureDto> {
+    return this.get(await this.publishId(input, manager), manager);
+  }
+
+  /** `publish` for callers that need only the notice's id (a deal's close): no read back. */
+  async publishId(input: PublishDisclosureInput, manager: EntityManager = this.dataSource.manager): Promise<string> {
     if (!(input.endsAt > input.startsAt)) throw new Error('A disclosure must end after it starts');
     try {
       const [{ id }] = await manager.query(
@@ -106,7 +111,7 @@ export class DisclosuresService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
         [input.kind, input.subjectType, input.subjectId, input.institutionId ?? null, input.titleZh, input.titleEn, input.summary, input.startsAt, input.endsAt],
       );
-      return this.get(id, manager);
+      return id;
     } catch (e) {
       if ((e as { code?: string }).code === '23505') {
         throw Problems.conflict('disclosure-exists', `A live public notice already exists for this ${input.subjectType}`);

@@ -119,6 +119,24 @@ describe('outbox relay', () => {
     expect(rows.every((r) => r.link === '/x')).toBe(true);
   });
 
+  it('delivers the rest of a batch when one notification cannot be delivered, and keeps that one pending', async () => {
+    const userId = await newUser('batch@example.cn');
+    await ds.transaction(async (m) => {
+      const outbox = t.app.get(OutboxService);
+      const note = (to: string, i: number) => ({ userId: to, kind: 'batch', title: { zh: `批 ${i}`, en: `Batch ${i}` }, body: { zh: '正文', en: 'Body' } });
+      await outbox.enqueue(m, 'notification', note(userId, 1));
+      // A recipient deleted since: the set-based insert fails on it, so the batch is redone row by row.
+      await outbox.enqueue(m, 'notification', note('00000000-0000-4000-8000-000000000000', 2));
+      await outbox.enqueue(m, 'notification', note(userId, 3));
+    });
+    await relay.relayAll();
+    const delivered: { title: { en: string } }[] = await ds.query(`SELECT title FROM notifications WHERE kind = 'batch' ORDER BY created_at`);
+    expect(delivered.map((r) => r.title.en).sort()).toEqual(['Batch 1', 'Batch 3']);
+    const [pending] = await ds.query(`SELECT attempts, last_error, processed_at FROM outbox WHERE payload->>'kind' = 'batch' AND processed_at IS NULL`);
+    expect(pending).toMatchObject({ attempts: 1, processed_at: null });
+    expect(pending.last_error).toContain('foreign key');
+  });
+
   it('keeps a failing message pending with its error instead of losing it', async () => {
     await ds.query(`INSERT INTO outbox (topic, payload) VALUES ('unknown-topic', '{}')`);
     await relay.relayAll();

@@ -27,33 +27,63 @@ export class OutboxRelayService {
     private readonly members: MemberDirectory,
   ) {}
 
-  /** Relays up to `batch` rows; returns how many were delivered. */
+  /**
+   * Relays up to `batch` rows; returns how many were delivered. In-app notifications go in by one set-based
+   * statement; if any row makes it fail, the batch is rolled back and relayed again row by row, so one bad
+   * row is kept pending with its error and the others are still delivered.
+   */
   async relayOnce(batch = 100): Promise<number> {
-    return this.dataSource.transaction(async (m) => {
-      const rows: OutboxRow[] = await m.query(
-        `SELECT id, topic, payload, attempts FROM outbox
-          WHERE processed_at IS NULL AND attempts < $2
-          ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [batch, MAX_OUTBOX_ATTEMPTS],
+    try {
+      return await this.dataSource.transaction((m) => this.relayBatch(m, batch, true));
+    } catch (e) {
+      this.log.warn(`outbox batch relayed row by row: ${e instanceof Error ? e.message : String(e)}`);
+      return this.dataSource.transaction((m) => this.relayBatch(m, batch, false));
+    }
+  }
+
+  private async relayBatch(m: EntityManager, batch: number, together: boolean): Promise<number> {
+    const rows: OutboxRow[] = await m.query(
+      `SELECT id, topic, payload, attempts FROM outbox
+        WHERE processed_at IS NULL AND attempts < $2
+        ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [batch, MAX_OUTBOX_ATTEMPTS],
+    );
+    const inApp = together ? rows.filter((r) => this.inAppOnly(r)) : [];
+    if (inApp.length) {
+      await m.query(
+        `WITH delivered AS (
+           INSERT INTO notifications (outbox_id, user_id, kind, title, body, link)
+           SELECT o.id, (o.payload->>'userId')::uuid, o.payload->>'kind', o.payload->'title', o.payload->'body', o.payload->>'link'
+             FROM outbox o WHERE o.id = ANY($1::uuid[])
+           ON CONFLICT (outbox_id) DO NOTHING)
+         UPDATE outbox SET processed_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`,
+        [inApp.map((r) => r.id)],
       );
-      const emails = await this.recipientEmails(m, rows);
-      let delivered = 0;
-      for (const row of rows) {
-        try {
-          await m.query('SAVEPOINT relay_row');
-          await this.deliver(m, row, emails);
-          await m.query('RELEASE SAVEPOINT relay_row');
-          await m.query('UPDATE outbox SET processed_at = now(), attempts = attempts + 1 WHERE id = $1', [row.id]);
-          delivered++;
-        } catch (e) {
-          await m.query('ROLLBACK TO SAVEPOINT relay_row');
-          const msg = e instanceof Error ? e.message : String(e);
-          this.log.warn(`outbox ${row.id} (${row.topic}) failed: ${msg}`);
-          await m.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [row.id, msg.slice(0, 500)]);
-        }
+    }
+    const rest = rows.filter((r) => !inApp.includes(r));
+    const emails = await this.recipientEmails(m, rest);
+    let delivered = inApp.length;
+    for (const row of rest) {
+      try {
+        await m.query('SAVEPOINT relay_row');
+        await this.deliver(m, row, emails);
+        await m.query('RELEASE SAVEPOINT relay_row');
+        await m.query('UPDATE outbox SET processed_at = now(), attempts = attempts + 1 WHERE id = $1', [row.id]);
+        delivered++;
+      } catch (e) {
+        await m.query('ROLLBACK TO SAVEPOINT relay_row');
+        const msg = e instanceof Error ? e.message : String(e);
+        this.log.warn(`outbox ${row.id} (${row.topic}) failed: ${msg}`);
+        await m.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [row.id, msg.slice(0, 500)]);
       }
-      return delivered;
-    });
+    }
+    return delivered;
+  }
+
+  /** A notification that is not also e-mailed: nothing to do outside the database. */
+  private inAppOnly(row: OutboxRow): boolean {
+    const n = row.payload as Partial<OutboxPayloads['notification']> | null;
+    return row.topic === 'notification' && !(n?.email && this.mailer.enabled);
   }
 
   /** Drains the outbox in batches. */

@@ -227,8 +227,12 @@ export class ContractsService {
    * For the market context: a concluded deal becomes a draft contract of the seller organisation,
    * in the caller's transaction (the seller then completes and submits it). Same rules as filing.
    */
-  async draftFromDeal(m: EntityManager, deal: { dealId: string; sellerOrganizationId: string; actorId: string | null; contract: CreateContractDto }): Promise<{ id: string }> {
-    const [org] = await this.orgs.byIds([deal.sellerOrganizationId], m);
+  /** `seller`: the seller organisation's record when the caller has read it already (saves a read). */
+  async draftFromDeal(
+    m: EntityManager,
+    deal: { dealId: string; sellerOrganizationId: string; seller?: OrganizationDto; actorId: string | null; contract: CreateContractDto },
+  ): Promise<{ id: string }> {
+    const [org] = deal.seller?.id === deal.sellerOrganizationId ? [deal.seller] : await this.orgs.byIds([deal.sellerOrganizationId], m);
     if (!org) throw Problems.notFound('Seller organisation');
     const c = await this.insertDraft(m, org, deal.actorId, deal.contract, deal.dealId);
     return { id: c.id };

@@ -40,10 +40,17 @@ export class DealContractBridge implements OnModuleInit {
     await m.query('SAVEPOINT deal_contract');
     try {
       const a = await this.achievements.facts(event.achievementId, m);
-      const [buyer] = await this.organizations.byIds([event.buyerOrganizationId], m);
+      const parties = await this.organizations.byIds([event.buyerOrganizationId, event.sellerOrganizationId], m);
+      const buyer = parties.find((o) => o.id === event.buyerOrganizationId);
       if (!buyer) throw new Error(`buyer organisation ${event.buyerOrganizationId} not found`);
       const contract = contractFromDeal(event, { achievement: a, buyer });
-      await this.contracts.draftFromDeal(m, { dealId: event.dealId, sellerOrganizationId: event.sellerOrganizationId, actorId: null, contract: contract as CreateContractDto });
+      await this.contracts.draftFromDeal(m, {
+        dealId: event.dealId,
+        sellerOrganizationId: event.sellerOrganizationId,
+        seller: parties.find((o) => o.id === event.sellerOrganizationId),
+        actorId: null,
+        contract: contract as CreateContractDto,
+      });
       await m.query('RELEASE SAVEPOINT deal_contract');
       return true;
     } catch (e) {
