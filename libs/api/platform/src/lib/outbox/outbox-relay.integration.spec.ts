@@ -137,6 +137,54 @@ describe('outbox relay', () => {
     expect(pending.last_error).toContain('foreign key');
   });
 
+  // E-mailed ones are relayed row by row, in-app ones in one set-based statement: both collapse alike.
+  it.each([
+    ['e-mailed (row by row)', true],
+    ['in-app only (set-based)', false],
+  ])('keeps one unread notification per recipient and collapse key: the newest text wins, read ones stay — %s', async (name, email) => {
+    const tag = email ? 'mail' : 'app';
+    const [a, b] = [await newUser(`collapse-a-${tag}@example.cn`), await newUser(`collapse-b-${tag}@example.cn`)];
+    const outbox = t.app.get(OutboxService);
+    const note = (text: string) => ({ kind: 'chat', title: { zh: '新消息', en: 'New message' }, body: { zh: text, en: text }, link: '/room/1', collapseKey: 'room:1', email });
+    const rows = () => ds.query(`SELECT user_id, body->>'en' AS text, read_at FROM notifications WHERE kind = 'chat' AND user_id IN ($1, $2) ORDER BY created_at, user_id`, [a, b]);
+    const mailed = smtp.messages.length;
+    // Three in one transaction (ordered by the outbox's clock), one in another; a different key is another notification.
+    await ds.transaction(async (m) => {
+      for (const text of ['one', 'two', 'three']) await outbox.notify(m, [a, b], note(text));
+    });
+    await ds.transaction((m) => outbox.notify(m, [a], { ...note('other room'), collapseKey: 'room:2', link: '/room/2' }));
+    await relay.relayAll();
+    // Dated by their (latest) event: a's 'three' was enqueued before b's.
+    expect(await rows()).toEqual([
+      { user_id: a, text: 'three', read_at: null },
+      { user_id: b, text: 'three', read_at: null },
+      { user_id: a, text: 'other room', read_at: null },
+    ]);
+    expect(smtp.messages.length - mailed).toBe(email ? 3 : 0); // a replacement is not e-mailed again
+
+    // An older message relayed late (relays overtaking each other) does not replace a newer text.
+    await ds.query(`INSERT INTO outbox (topic, payload, created_at) VALUES ('notification', $1, now() - interval '1 minute')`, [{ userId: b, ...note('stale') }]);
+    await relay.relayAll();
+    expect((await rows()).find((r: { user_id: string; text: string }) => r.user_id === b && r.text !== 'other room').text).toBe('three');
+
+    // Read, it stays; the next one starts a new unread notification.
+    await ds.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND kind = 'chat'`, [a]);
+    await ds.transaction((m) => outbox.notify(m, [a], note('four')));
+    await relay.relayAll();
+    const mine: { text: string; read_at: Date | null }[] = (await rows()).filter((r: { user_id: string }) => r.user_id === a);
+    expect(mine.map((r) => [r.text, r.read_at === null])).toEqual([['three', false], ['other room', false], ['four', true]]);
+  });
+
+  it('delivers a redelivered message (same outbox row) only once, e-mailed or not', async () => {
+    const userId = await newUser('redeliver@example.cn');
+    await enqueue(userId, 2); // the first is e-mailed (row by row), the second in-app only (set-based)
+    await relay.relayAll();
+    await ds.query(`UPDATE outbox SET processed_at = NULL WHERE payload->>'userId' = $1`, [userId]);
+    expect(await relay.relayAll()).toBe(2);
+    const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1', [userId]);
+    expect(n).toBe(2);
+  });
+
   it('keeps a failing message pending with its error instead of losing it', async () => {
     await ds.query(`INSERT INTO outbox (topic, payload) VALUES ('unknown-topic', '{}')`);
     await relay.relayAll();

@@ -14,8 +14,29 @@ interface OutboxRow {
 export const MAX_OUTBOX_ATTEMPTS = 10;
 
 /**
+ * Writes the notifications of the outbox rows `$1` (uuid[]) as CTE `delivered` (id, outbox_id). Dated when the
+ * event happened (the outbox row), not when relayed. Notifications with a collapse key replace the recipient's
+ * unread one with that key (unique partial index): of the rows given, only the newest per recipient and key is
+ * written, and an older one relayed late (relays overtake each other) leaves a newer text alone. A redelivered
+ * row (its outbox id already delivered) changes nothing.
+ */
+const DELIVER = `
+  batch AS (
+    SELECT DISTINCT ON (o.payload->>'userId', coalesce(o.payload->>'collapseKey', o.id::text)) o.id, o.payload, o.created_at
+      FROM outbox o WHERE o.id = ANY($1::uuid[])
+     ORDER BY o.payload->>'userId', coalesce(o.payload->>'collapseKey', o.id::text), o.created_at DESC),
+  delivered AS (
+    INSERT INTO notifications (outbox_id, user_id, kind, title, body, link, collapse_key, created_at)
+    SELECT b.id, (b.payload->>'userId')::uuid, b.payload->>'kind', b.payload->'title', b.payload->'body', b.payload->>'link', b.payload->>'collapseKey', b.created_at
+      FROM batch b WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.outbox_id = b.id)
+    ON CONFLICT (user_id, collapse_key) WHERE read_at IS NULL DO UPDATE
+      SET kind = EXCLUDED.kind, title = EXCLUDED.title, body = EXCLUDED.body, link = EXCLUDED.link, created_at = EXCLUDED.created_at
+      WHERE notifications.created_at <= EXCLUDED.created_at
+    RETURNING id, outbox_id)`;
+
+/**
  * Delivers outbox rows. SKIP LOCKED lets several workers relay side by side without taking the
- * same row; inserting with the outbox id as a unique key makes a redelivery a no-op.
+ * same row; a row whose outbox id is already in notifications is not delivered again.
  */
 @Injectable()
 export class OutboxRelayService {
@@ -50,15 +71,7 @@ export class OutboxRelayService {
     );
     const inApp = together ? rows.filter((r) => this.inAppOnly(r)) : [];
     if (inApp.length) {
-      await m.query(
-        `WITH delivered AS (
-           INSERT INTO notifications (outbox_id, user_id, kind, title, body, link)
-           SELECT o.id, (o.payload->>'userId')::uuid, o.payload->>'kind', o.payload->'title', o.payload->'body', o.payload->>'link'
-             FROM outbox o WHERE o.id = ANY($1::uuid[])
-           ON CONFLICT (outbox_id) DO NOTHING)
-         UPDATE outbox SET processed_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`,
-        [inApp.map((r) => r.id)],
-      );
+      await m.query(`WITH ${DELIVER} UPDATE outbox SET processed_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`, [inApp.map((r) => r.id)]);
     }
     const rest = rows.filter((r) => !inApp.includes(r));
     const emails = await this.recipientEmails(m, rest);
@@ -109,12 +122,9 @@ export class OutboxRelayService {
   private async deliver(m: EntityManager, row: OutboxRow, emails: Map<string, string>): Promise<void> {
     if (row.topic !== 'notification') throw new Error(`unknown outbox topic ${row.topic}`);
     const n = row.payload as OutboxPayloads['notification'];
-    const inserted: { id: string }[] = await m.query(
-      `INSERT INTO notifications (outbox_id, user_id, kind, title, body, link)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (outbox_id) DO NOTHING RETURNING id`,
-      [row.id, n.userId, n.kind, n.title, n.body, n.link ?? null],
-    );
-    if (n.email && this.mailer.enabled && inserted.length) {
+    // `fresh` is false when it replaced an unread notification of the same collapse key: that one is not e-mailed again.
+    const inserted: { id: string; fresh: boolean }[] = await m.query(`WITH ${DELIVER} SELECT id, outbox_id = $2::uuid AS fresh FROM delivered`, [[row.id], row.id]);
+    if (n.email && this.mailer.enabled && inserted[0]?.fresh) {
       const to = emails.get(n.userId);
       if (to) {
         await this.mailer.send({ to, subject: `${n.title.zh} / ${n.title.en}`, text: `${n.body.zh}\n\n${n.body.en}` });

@@ -14,6 +14,7 @@ import { AuditChainer1765090400000 } from './1765090400000-audit-chainer';
 import { MatchCandidates1765100000000 } from './1765100000000-match-candidates';
 import { MatchPairCap1765100100000 } from './1765100100000-match-pair-cap';
 import { ContractNaturalKey1765140000000 } from './1765140000000-contract-natural-key';
+import { NotificationCollapse1765180000000 } from './1765180000000-notification-collapse';
 
 /** Listed explicitly (not globbed) so the webpack bundle and the CLI run the same set, in order. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   MatchCandidates1765100000000,
   MatchPairCap1765100100000,
   ContractNaturalKey1765140000000,
+  NotificationCollapse1765180000000,
 ];
