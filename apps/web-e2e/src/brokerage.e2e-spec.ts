@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, expectText, journey } from './support/browser';
-import { DEMO_PASSWORD, loginViaUi, openHome } from './support/flows';
+import { DEMO_PASSWORD, expectNotification, loginViaUi, openHome } from './support/flows';
 
 /** A second user at the same time needs a second browser profile (local storage holds the session). */
 async function secondUser(baseUrl: string): Promise<{ page: Page; close: () => Promise<void> }> {
@@ -67,6 +67,11 @@ describe('brokerage', () => {
       await broker.page.getByTestId('room-message-input').fill(`收到，马上协调成果方 ${tag}`);
       await broker.page.getByTestId('room-send').click();
       await expectText(page.getByTestId('room-messages'), new RegExp(`马上协调成果方 ${tag}`));
+      // Each message also notifies the room's other members (relayed by the worker): the SME's dashboard lists the broker's.
+      await page.goto('/dashboard');
+      await expectNotification(page, `刘洋 Liu Yang (Broker)：收到，马上协调成果方 ${tag}`);
+      await page.goto(roomUrl);
+      await expectText(page.getByTestId('room-live'), /实时|Live/);
 
       // An offer from the room (announced to the market as deal-room.offer-made).
       await page.getByTestId('room-offer-amount').locator('input').fill('1500000');

@@ -83,3 +83,31 @@ export function creditReversedMessage(kind: CreditEventKind, reason: string): Br
     link: '/brokerage/workspace',
   };
 }
+
+const EXCERPT_CHARS = 80;
+
+/** A message's excerpt: whitespace runs folded to one space, at most 80 characters (code points, so no emoji is split), '…' when cut. */
+export function excerpt(text: string, max = EXCERPT_CHARS): string {
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
+/**
+ * To the room's other members: someone posted a message. `body` is null for a member who has not accepted the
+ * room's NDA — they may not read messages yet, so they learn only that one arrived. One unread notification per
+ * recipient and room (collapse key): a newer message replaces its text. Also what seeded messages send.
+ */
+export function roomMessageMessage(roomId: string, demandTitle: Bilingual, authorName: string, body: string | null): BrokerageMessage {
+  const t = pick(demandTitle);
+  const text = body === null ? null : excerpt(body);
+  return {
+    kind: 'room-message',
+    title: { zh: `洽谈室有新消息：${t.zh}`, en: `New message in a deal room: ${t.en}` },
+    body:
+      text === null
+        ? { zh: `${authorName} 发了一条消息。签署保密协议后即可阅读。`, en: `${authorName} posted a message. Accept the room's NDA to read it.` }
+        : { zh: `${authorName}：${text}`, en: `${authorName}: ${text}` },
+    link: `/brokerage/rooms/${roomId}`,
+    collapseKey: `room-message:${roomId}`,
+  };
+}

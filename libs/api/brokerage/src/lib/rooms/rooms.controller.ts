@@ -78,6 +78,7 @@ export class RoomsController {
 
   @Post(':id/messages')
   @RequirePermission('authenticated')
+  @ApiOperation({ summary: "Posts a message; the room's other members are notified (one unread notification per member and room, showing the latest)" })
   @ApiCreatedResponse({ type: RoomMessageDto })
   postDealRoomMessage(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: PostMessageDto): Promise<RoomMessageDto> {
     return this.rooms.post(user, id, dto.body);

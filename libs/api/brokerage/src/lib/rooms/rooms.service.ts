@@ -4,7 +4,7 @@ import { AuditService, OutboxService, Problems, QueueService, type AuthUser } fr
 import { MeService, MemberDirectory } from '@ttx/api/identity';
 import type { DealRoomRole, DealRoomStage, DealType } from '@ttx/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { roomOfferMessage } from '../notify';
+import { roomMessageMessage, roomOfferMessage } from '../notify';
 import { returning } from '../sql';
 import { BrokersService } from '../brokers/brokers.service';
 import { DemandsService } from '../demands/demands.service';
@@ -308,16 +308,36 @@ export class RoomsService {
 
   async post(user: AuthUser, roomId: string, body: string): Promise<RoomMessageDto> {
     const msg = await this.dataSource.transaction(async (m) => {
-      const { me } = await this.member(m, roomId, user.id, { open: true });
+      const { room, me } = await this.member(m, roomId, user.id, { open: true });
       this.requireNda(me);
       const [r] = await m.query(
         `INSERT INTO deal_room_messages (room_id, author_id, body) VALUES ($1,$2,$3) RETURNING seq, created_at`,
         [roomId, user.id, body],
       );
-      return { seq: Number(r.seq), authorId: user.id, authorName: await this.nameOf(m, user.id), body, createdAt: (r.created_at as Date).toISOString() };
+      const authorName = await this.nameOf(m, user.id);
+      await this.announceMessage(m, room, user.id, authorName, body);
+      return { seq: Number(r.seq), authorId: user.id, authorName, body, createdAt: (r.created_at as Date).toISOString() };
     });
+    void this.queues.nudgeOutbox();
     this.publish(roomId, { type: 'message', ...msg });
     return msg;
+  }
+
+  /**
+   * Tells every other member of the room of a message, in `m` (for `post` and the demo seeder): members are the
+   * room's whole audience (everyone else gets 404), and one who has not accepted the NDA yet is told without the
+   * excerpt, as they may not read messages. Live delivery reaches only those looking at the room; this reaches the rest.
+   */
+  async announceMessage(m: EntityManager, room: Pick<RoomRow, 'id' | 'demand_id'>, authorId: string, authorName: string, body: string): Promise<void> {
+    const d = await this.demands.load(m, room.demand_id);
+    const others: { user_id: string; signed: boolean }[] = await m.query(
+      'SELECT user_id, nda_accepted_at IS NOT NULL AS signed FROM deal_room_members WHERE room_id = $1 AND user_id <> $2',
+      [room.id, authorId],
+    );
+    const title = { zh: d.title_zh, en: d.title_en };
+    const to = (signed: boolean) => others.filter((o) => o.signed === signed).map((o) => o.user_id);
+    await this.outbox.notify(m, to(true), roomMessageMessage(room.id, title, authorName, body));
+    await this.outbox.notify(m, to(false), roomMessageMessage(room.id, title, authorName, null));
   }
 
   // ---------- documents ----------

@@ -1,12 +1,14 @@
 import { CatalogModule, CatalogSeeder } from '@ttx/api/catalog';
-import { CoreModule, HttpAuthModule } from '@ttx/api/core';
+import { APP_CONFIG, CoreModule, HttpAuthModule } from '@ttx/api/core';
 import { bootTestApp, call, type TestApp } from '@ttx/api/core/testing';
-import { DemoSeeder, IdentityModule } from '@ttx/api/identity';
+import { DemoSeeder, IdentityModule, MemberDirectory } from '@ttx/api/identity';
 import { MarketModule, MarketSeeder } from '@ttx/api/market';
+import { Mailer, OutboxRelayService, PlatformModule } from '@ttx/api/platform';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { BrokerageModule } from '../brokerage.module';
 import { BrokerageDealsModule } from '../deals/brokerage-deals.module';
+import { excerpt } from '../notify';
 import { BrokerageSeeder } from './brokerage-seeder';
 
 const SEEDS = resolve(__dirname, '../../../../../../seeds/demo');
@@ -15,7 +17,7 @@ const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   // As `cli seed-demo` does: market first, room offers bound to it.
-  t = await bootTestApp([CoreModule, HttpAuthModule, IdentityModule, CatalogModule, MarketModule, BrokerageModule, BrokerageDealsModule]);
+  t = await bootTestApp([CoreModule, HttpAuthModule, IdentityModule, PlatformModule, CatalogModule, MarketModule, BrokerageModule, BrokerageDealsModule]);
   await t.app.get(DemoSeeder).seed(resolve(SEEDS, 'identity.json'));
   await t.app.get(CatalogSeeder).seed(SEEDS);
   expect(await t.app.get(MarketSeeder).seed(SEEDS)).toBe('seeded');
@@ -82,6 +84,31 @@ describe('brokerage demo seed (API.md "Demo data": every state a user would look
     const secret = rows.find((r) => r.email === 'broker2@demo.ttx' && r.kind === 'demand-in-your-field');
     expect(secret?.body.zh).toContain('03.03');
     expect(secret?.body.en).toContain('Technology field 03.03');
+  });
+
+  it("tells the rooms' other members of the seeded messages as posting does: one unread notification per member and room, the latest", async () => {
+    const ds = t.app.get(DataSource);
+    const queued: { email: string }[] = await ds.query(
+      `SELECT u.email FROM outbox o JOIN users u ON u.id = (o.payload->>'userId')::uuid WHERE o.payload->>'kind' = 'room-message' ORDER BY o.created_at`,
+    );
+    // AUV room: 3 messages, each to the 2 other members; membrane room: 2 messages, each to the other member.
+    expect(queued).toHaveLength(8);
+    // As the worker would: the relay collapses them per recipient and room.
+    await new OutboxRelayService(ds, new Mailer(t.app.get(APP_CONFIG)), t.app.get(MemberDirectory)).relayAll();
+    const rows: { email: string; link: string; en: string }[] = await ds.query(
+      `SELECT u.email, n.link, n.body->>'en' AS en FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'room-message' AND n.read_at IS NULL`,
+    );
+    const auv = (await call(t.app, 'GET', '/api/deal-rooms', { token: tokens['sme'] })).json.items[0].id;
+    const thanks = excerpt('Thanks — we would prefer a non-exclusive licence for five years. Our offer is in the room.');
+    expect(thanks.endsWith('…')).toBe(true);
+    const seen = rows.map((r) => [r.email, r.link === `/brokerage/rooms/${auv}` ? 'auv' : 'membrane', r.en]).sort((a, b) => `${a[0]} ${a[1]}`.localeCompare(`${b[0]} ${b[1]}`));
+    expect(seen).toEqual([
+      ['broker@demo.ttx', 'auv', `张强 Zhang Qiang (SME): ${thanks}`],
+      ['broker@demo.ttx', 'membrane', '陈静 Chen Jing: We accept the licence terms; contract to follow.'],
+      ['enterprise@demo.ttx', 'membrane', '刘洋 Liu Yang (Broker): 碳化硅陶瓷膜项目双方已就许可条款达成一致。'],
+      ['sme@demo.ttx', 'auv', '王敏 Wang Min (TTO): 我们的装置对接成功率实测 97%，可适配 324 毫米艇体，技术说明已上传。'],
+      ['tto@demo.ttx', 'auv', `张强 Zhang Qiang (SME): ${thanks}`],
+    ]);
   });
 
   it('hides the confidential demand detail from the public but not from its enterprise', async () => {

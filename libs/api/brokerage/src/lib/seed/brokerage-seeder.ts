@@ -69,7 +69,8 @@ function seedEmails(seed: BrokerageSeed): Set<string> {
  * production. Rows are written directly (like the catalog seeder) so that past states — an expired demand,
  * a repaired dispute, a closed room — can be dated in the past; domain events are written as the services
  * would, so consumers (market, licensing) see the seeded offers and commission too, and the notifications the
- * live events send (credit events, open demands to the brokers of their field, offers to the room's broker).
+ * live events send (credit events, open demands to the brokers of their field, offers to the room's broker,
+ * messages to the room's other members).
  */
 @Injectable()
 export class BrokerageSeeder {
@@ -176,8 +177,10 @@ export class BrokerageSeeder {
           `INSERT INTO deal_room_checklist_items (room_id, position, label_zh, label_en, done_at) SELECT $1, p, z, e, CASE WHEN p <= $4 THEN $5::timestamptz END FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS x(z, e, p)`,
           [roomId, CHECKLIST.map((c) => c[0]), CHECKLIST.map((c) => c[1]), r.checklistDone, opened],
         );
+        const authors = await this.members.displayNames([...new Set(r.messages.map((msg) => user(msg.email)))], m);
         for (const [i, msg] of r.messages.entries()) {
           await m.query(`INSERT INTO deal_room_messages (room_id, author_id, body, created_at) VALUES ($1,$2,$3,$4)`, [roomId, user(msg.email), msg.body, new Date(opened.getTime() + (i + 1) * 3_600_000)]);
+          await this.rooms.announceMessage(m, { id: roomId, demand_id: demand.id }, user(msg.email), authors.get(user(msg.email)) ?? '', msg.body);
         }
         for (const doc of r.documents) {
           const content = Buffer.from(doc.text, 'utf8');
