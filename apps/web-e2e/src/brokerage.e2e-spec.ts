@@ -70,7 +70,10 @@ describe('brokerage', () => {
       // Each message also notifies the room's other members (relayed by the worker): the SME's dashboard lists the broker's.
       await page.goto('/dashboard');
       await expectNotification(page, `刘洋 Liu Yang (Broker)：收到，马上协调成果方 ${tag}`);
-      await page.goto(roomUrl);
+      // …whose "open" leads back into the room.
+      const note = page.locator('nz-list-item[data-testid^="notification-"]').filter({ hasText: `马上协调成果方 ${tag}` }).first();
+      await note.getByRole('link', { name: '查看' }).click();
+      await page.waitForURL((u) => u.pathname === roomUrl);
       await expectText(page.getByTestId('room-live'), /实时|Live/);
 
       // An offer from the room (announced to the market as deal-room.offer-made).

@@ -19,7 +19,7 @@ describe('Dashboard', () => {
     );
     TestBed.configureTestingModule({
       imports: [translocoTesting(lang)],
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideApiClient(), provideNzIcons(APP_ICONS)],
+      providers: [provideRouter([{ path: '**', children: [] }]), provideHttpClient(), provideHttpClientTesting(), provideApiClient(), provideNzIcons(APP_ICONS)],
     });
     const fixture = TestBed.createComponent(Dashboard);
     if (role) fixture.componentRef.setInput('role', role);
@@ -53,6 +53,32 @@ describe('Dashboard', () => {
     await tick();
     await fixture.whenStable();
     expect($('notification-read-n1')).toBeNull();
+  });
+
+  it('opens what a notification is about (an in-app path only) and counts it as read', async () => {
+    const { fixture, $, http } = await setup('broker', 'en-US');
+    const note = (id: string, link: string | null) => ({ id, kind: 'room-message', title: { zh: '新消息', en: 'New message' }, body: { zh: '正文', en: 'Body' }, link, readAt: null, createdAt: '2026-01-02T03:04:05Z' });
+    http.expectOne((r) => r.url === '/api/notifications').flush({
+      items: [note('n1', '/brokerage/rooms/r1'), note('n2', 'https://evil.example/x'), note('n3', '//evil.example/x')],
+      unread: 3,
+      total: 3,
+      page: 1,
+      pageSize: 10,
+    });
+    await tick();
+    await fixture.whenStable();
+    const open = $('notification-open-n1') as HTMLAnchorElement;
+    expect(open.getAttribute('href')).toBe('/brokerage/rooms/r1');
+    expect(open.textContent).toContain('Open');
+    expect($('notification-open-n2')).toBeNull();
+    expect($('notification-open-n3')).toBeNull();
+    open.click();
+    http.expectOne('/api/notifications/n1/read').flush(null, { status: 204, statusText: 'No Content' });
+    await tick();
+    await fixture.whenStable();
+    expect($('notification-read-n1')).toBeNull();
+    // Read, it can still be opened.
+    expect($('notification-open-n1')).not.toBeNull();
   });
 
   it('renders in English and shows an empty notification list', async () => {

@@ -1,6 +1,8 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import type { NotificationDto } from '@ttx/web/api-client';
 import { LanguageService, NotificationsStore } from '@ttx/web/core';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -13,12 +15,13 @@ import { NzResultModule } from 'ng-zorro-antd/result';
 
 const NOTIFICATION_POLL_MS = 20_000;
 
-/** The signed-in user's notifications with "mark as read" and paging. */
+/** The signed-in user's notifications: each opens what it is about (and counts as read), "mark as read", paging. */
 @Component({
   selector: 'ttx-notification-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     DatePipe,
+    RouterLink,
     TranslocoPipe,
     NzBadgeModule,
     NzButtonModule,
@@ -36,6 +39,16 @@ export class NotificationList implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
   /** Notifications carry both languages; show the active one. */
   protected readonly lang = inject(LanguageService);
+
+  /** Where the notification leads: only paths inside the app (a link is data from the server, never a URL to follow). */
+  protected target(n: NotificationDto): string | null {
+    return n.link && /^\/(?!\/)/.test(n.link) ? n.link : null;
+  }
+
+  /** Opening a notification reads it. */
+  protected opened(n: NotificationDto): void {
+    if (!n.readAt) void this.store.markRead(n.id);
+  }
 
   ngOnInit(): void {
     void this.store.load(1);
