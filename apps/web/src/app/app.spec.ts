@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import { TranslocoService } from '@jsverse/transloco';
 import { provideApiClient } from '@ttx/web/api-client';
 import { AUTH_STORAGE_KEY, LANG_STORAGE_KEY } from '@ttx/web/core';
@@ -108,5 +108,82 @@ describe('App shell', () => {
     await fixture.whenStable();
     expect($('nav-dashboard')).not.toBeNull();
     expect($('nav-organization-new')?.textContent).toContain('注册机构');
+  });
+
+  /** A screen this wide for media queries (jsdom has none): both the shell's and the sider's breakpoints read it. */
+  const realMatchMedia = Object.getOwnPropertyDescriptor(window, 'matchMedia');
+  function screenOf(width: number): void {
+    const matches = (media: string) =>
+      [...media.matchAll(/\((min|max)-width:\s*([\d.]+)px\)/g)].every(([, side, px]) => (side === 'min' ? width >= Number(px) : width <= Number(px)));
+    const matchMedia = (media: string) =>
+      ({ matches: matches(media), media, onchange: null, addListener: () => undefined, removeListener: () => undefined, addEventListener: () => undefined, removeEventListener: () => undefined, dispatchEvent: () => false }) as MediaQueryList;
+    Object.defineProperty(window, 'matchMedia', { configurable: true, writable: true, value: matchMedia });
+  }
+  afterEach(() => {
+    if (realMatchMedia) Object.defineProperty(window, 'matchMedia', realMatchMedia);
+    else delete (window as Partial<Window>).matchMedia;
+  });
+
+  describe('on a phone (below the md breakpoint)', () => {
+    beforeEach(() => screenOf(390));
+
+    async function opened() {
+      signIn(['registrar']);
+      const ctx = await setup();
+      ctx.http.expectOne('/api/me').flush({ id: 'u', email: 'e', displayName: 'Ada', roles: ['registrar'], memberships: [] });
+      await ctx.fixture.whenStable();
+      const toggle = ctx.$('nav-toggle');
+      expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+      toggle?.click();
+      await ctx.fixture.whenStable();
+      expect(toggle?.getAttribute('aria-expanded')).toBe('true');
+      return { ...ctx, toggle };
+    }
+
+    it('folds the side nav away behind a named header button that opens it over the content', async () => {
+      const { fixture, $, toggle } = await opened();
+      // Named in the page's language, and it says which element it opens.
+      expect(toggle?.getAttribute('aria-label')).toBe('展开或收起导航');
+      expect(toggle?.getAttribute('aria-controls')).toBe('side-nav');
+      expect($('side-nav')?.id).toBe('side-nav');
+      expect($('nav-backdrop')).not.toBeNull();
+      toggle?.click();
+      await fixture.whenStable();
+      expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+      expect($('nav-backdrop')).toBeNull();
+    });
+
+    it('closes the open nav on Escape (focus back on its button), on a tap beside it and once a link is followed', async () => {
+      const { fixture, $, toggle } = await opened();
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+      await fixture.whenStable();
+      expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+      expect(document.activeElement).toBe(toggle);
+
+      toggle?.click();
+      await fixture.whenStable();
+      $('nav-backdrop')?.click();
+      await fixture.whenStable();
+      expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+
+      toggle?.click();
+      await fixture.whenStable();
+      await TestBed.inject(Router).navigateByUrl('/');
+      await fixture.whenStable();
+      expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+    });
+  });
+
+  it('keeps the side nav open on a wide screen: Escape and navigation leave it', async () => {
+    screenOf(1280);
+    signIn(['registrar']);
+    const { fixture, $, http } = await setup();
+    http.expectOne('/api/me').flush({ id: 'u', email: 'e', displayName: 'Ada', roles: ['registrar'], memberships: [] });
+    await fixture.whenStable();
+    expect($('nav-toggle')?.getAttribute('aria-expanded')).toBe('true');
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    await TestBed.inject(Router).navigateByUrl('/');
+    await fixture.whenStable();
+    expect($('nav-toggle')?.getAttribute('aria-expanded')).toBe('true');
   });
 });

@@ -94,7 +94,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
           }
         </tbody>
       </nz-table>
-      <nz-drawer [nzVisible]="!!selected()" [nzWidth]="560" (nzOnClose)="selected.set(null)"
+      <nz-drawer [nzVisible]="!!selected()" nzWidth="min(560px, 100vw)" (nzOnClose)="selected.set(null)"
         [nzTitle]="'admin.organizations.membersOf' | transloco: { name: selected()?.name ?? '' }">
         <ng-container *nzDrawerContent>
           @if (selected(); as s) { <ttx-organization-members [organizationId]="s.id" /> }
@@ -103,7 +103,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
     </div>
   `,
   styles: `
-    .actions { display: flex; gap: 8px; margin-bottom: 16px; }
+    .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-bottom: 16px; }
     nz-alert { display: block; margin-bottom: 16px; }
     .row-actions { display: flex; gap: 8px; }
   `,

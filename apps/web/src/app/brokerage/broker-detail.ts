@@ -12,7 +12,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { type Localized, pickText } from '../catalog/catalog-text';
 import { gradeColor } from './brokerage-text';
-import { AccessibleLabel } from '@ttx/web/ui';
+import { AccessibleLabel, TWO_COLUMNS } from '@ttx/web/ui';
 
 /**
  * A broker's public profile: rating with the published formula, breach list, track record. Platform admins
@@ -26,7 +26,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
     <div class="ttx-page">
       @if (broker(); as b) {
         <h1 data-testid="broker-name">{{ b.displayName }}</h1>
-        <nz-descriptions nzBordered [nzColumn]="2">
+        <nz-descriptions nzBordered [nzColumn]="twoColumns">
           <nz-descriptions-item [nzTitle]="'brokerage.brokers.organization' | transloco">{{ b.organizationName }}</nz-descriptions-item>
           <nz-descriptions-item [nzTitle]="'brokerage.brokers.certification' | transloco">{{ b.certificationNumber }}</nz-descriptions-item>
           <nz-descriptions-item [nzTitle]="'brokerage.brokers.rating' | transloco">
@@ -95,6 +95,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
   `,
 })
 export class BrokerDetail {
+  protected readonly twoColumns = TWO_COLUMNS;
   readonly id = input.required<string>();
   private readonly api = inject(BrokerageApi);
   private readonly auth = inject(AuthStore);

@@ -56,7 +56,7 @@ export const ROOM_POLL_MS = 2000;
                 }
               </div>
               @if (live()) {
-                <div style="display: flex; gap: 8px">
+                <div style="display: flex; flex-wrap: wrap; gap: 8px">
                   <input nz-input [ttxLabel]="'brokerage.rooms.message' | transloco" [(ngModel)]="draft" (keyup.enter)="send()" data-testid="room-message-input" />
                   <button nz-button nzType="primary" (click)="send()" [disabled]="!draft.trim()" data-testid="room-send">{{ 'brokerage.rooms.send' | transloco }}</button>
                 </div>
@@ -74,7 +74,7 @@ export const ROOM_POLL_MS = 2000;
                 </p>
               }
               @if (live()) {
-                <div style="display: flex; gap: 4px">
+                <div style="display: flex; flex-wrap: wrap; gap: 4px">
                   <input nz-input nzSize="small" [ttxLabel]="'brokerage.rooms.inviteEmail' | transloco" [placeholder]="'brokerage.rooms.inviteEmail' | transloco" [(ngModel)]="inviteEmail" data-testid="room-invite-email" />
                   <button nz-button nzSize="small" (click)="invite()" data-testid="room-invite">{{ 'brokerage.rooms.invite' | transloco }}</button>
                 </div>
@@ -108,7 +108,7 @@ export const ROOM_POLL_MS = 2000;
               </p>
             }
             @if (myRole() === 'enterprise' && live()) {
-              <div style="display: flex; gap: 8px">
+              <div style="display: flex; flex-wrap: wrap; gap: 8px">
                 <nz-select style="width: 160px" [ttxLabel]="'brokerage.rooms.offerType' | transloco" [(ngModel)]="offerType" data-testid="room-offer-type">
                   @for (d of deals; track d) {
                     <nz-option [nzValue]="d" [nzLabel]="'catalog.dealType.' + d | transloco" />
@@ -132,7 +132,7 @@ export const ROOM_POLL_MS = 2000;
               }
             </p>
             @if (myRole() === 'broker' && live()) {
-              <div style="display: flex; gap: 8px">
+              <div style="display: flex; flex-wrap: wrap; gap: 8px">
                 <nz-input-number [ttxLabel]="'brokerage.rooms.commissionAmount' | transloco" [nzMin]="1" [(ngModel)]="commissionYuan" data-testid="commission-amount" />
                 <button nz-button (click)="propose()" [disabled]="!commissionYuan" data-testid="commission-propose">{{ 'brokerage.rooms.propose' | transloco }}</button>
               </div>

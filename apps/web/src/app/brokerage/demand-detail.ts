@@ -3,6 +3,7 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type AchievementMatchListView, BrokerageApi, type DemandView } from '@ttx/web/api-client';
 import { AuthStore, LanguageService, reloadOn } from '@ttx/web/core';
+import { TWO_COLUMNS } from '@ttx/web/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzListModule } from 'ng-zorro-antd/list';
@@ -18,7 +19,7 @@ import { type Localized, pickText, priceRange } from '../catalog/catalog-text';
     <div class="ttx-page">
       @if (demand(); as d) {
         <h1 data-testid="demand-title">{{ pick(d.title) }}</h1>
-        <nz-descriptions nzBordered [nzColumn]="2">
+        <nz-descriptions nzBordered [nzColumn]="twoColumns">
           <nz-descriptions-item [nzTitle]="'brokerage.demand.status' | transloco">
             <nz-tag data-testid="demand-detail-status">{{ 'brokerage.status.' + d.status | transloco }}</nz-tag>
           </nz-descriptions-item>
@@ -71,6 +72,7 @@ import { type Localized, pickText, priceRange } from '../catalog/catalog-text';
   `,
 })
 export class DemandDetail {
+  protected readonly twoColumns = TWO_COLUMNS;
   readonly id = input.required<string>();
   private readonly api = inject(BrokerageApi);
   private readonly router = inject(Router);

@@ -59,7 +59,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
         </nz-form-item>
         <nz-form-item>
           <nz-form-label>{{ 'brokerage.editor.budgetYuan' | transloco }}</nz-form-label>
-          <div style="display: flex; gap: 8px">
+          <div style="display: flex; flex-wrap: wrap; gap: 8px">
             <nz-input-number [ttxLabel]="'brokerage.editor.budgetMin' | transloco" name="budgetMin" [nzMin]="0" [(ngModel)]="budgetMin" data-testid="demand-budget-min" />
             <nz-input-number [ttxLabel]="'brokerage.editor.budgetMax' | transloco" name="budgetMax" [nzMin]="0" [(ngModel)]="budgetMax" data-testid="demand-budget-max" />
           </div>

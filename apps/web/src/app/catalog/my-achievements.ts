@@ -21,7 +21,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
   template: `
     <div class="ttx-page">
       <h1 data-testid="mine-heading">{{ 'catalog.mine.title' | transloco }}</h1>
-      <div style="display: flex; gap: 8px; margin-bottom: 16px">
+      <div style="display: flex; flex-wrap: wrap; gap: 8px; margin-bottom: 16px">
         <nz-select
           style="width: 180px"
           [ttxLabel]="'catalog.mine.colStatus' | transloco"

@@ -3,6 +3,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { type DistributionEntryView, type InvoiceView, type LicenceDetailView, LicensingApi } from '@ttx/web/api-client';
 import { AuthStore, LanguageService, reloadOn } from '@ttx/web/core';
+import { TWO_COLUMNS } from '@ttx/web/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -43,7 +44,7 @@ import { RoyaltyReportForm } from './royalty-report-form';
           <nz-alert [nzType]="deferral() === 'ended' ? 'success' : 'info'" data-testid="licence-deferral"
             [nzMessage]="'licensing.deferral.' + deferral() | transloco: { until: l.deferredUntil ?? '' }" />
         }
-        <nz-descriptions nzBordered [nzColumn]="2" nzSize="small" class="block">
+        <nz-descriptions nzBordered [nzColumn]="twoColumns" nzSize="small" class="block">
           <nz-descriptions-item [nzTitle]="'licensing.detail.licensor' | transloco">{{ l.licensorName }}</nz-descriptions-item>
           <nz-descriptions-item [nzTitle]="'licensing.detail.licensee' | transloco">{{ l.licenseeName }}</nz-descriptions-item>
           <nz-descriptions-item [nzTitle]="'licensing.detail.term' | transloco">{{ l.startsOn }} – {{ l.endsOn }}</nz-descriptions-item>
@@ -132,6 +133,7 @@ import { RoyaltyReportForm } from './royalty-report-form';
   `,
 })
 export class LicenceDetail {
+  protected readonly twoColumns = TWO_COLUMNS;
   private readonly api = inject(LicensingApi);
   protected readonly auth = inject(AuthStore);
   private readonly language = inject(LanguageService);

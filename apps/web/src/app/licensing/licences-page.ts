@@ -70,7 +70,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
       </nz-table>
     </div>
   `,
-  styles: `.actions { display: flex; gap: 8px; margin-bottom: 16px; }`,
+  styles: `.actions { display: flex; flex-wrap: wrap; gap: 8px; margin-bottom: 16px; }`,
 })
 export class LicencesPage {
   private readonly api = inject(LicensingApi);

@@ -14,7 +14,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { OfferThread } from './offer-thread';
 import { pickText, yuan, yuanToFen } from './market-text';
-import { AccessibleLabel } from '@ttx/web/ui';
+import { AccessibleLabel, TWO_COLUMNS } from '@ttx/web/ui';
 
 /** One listing with the action its method calls for; the seller also sees intents, offers and bidders. */
 @Component({
@@ -30,7 +30,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
           <nz-tag>{{ 'market.method.' + l.method | transloco }}</nz-tag>
           <a [routerLink]="['/catalog', l.achievementId]">{{ 'market.detail.achievement' | transloco }}</a>
         </p>
-        <nz-descriptions nzBordered [nzColumn]="2">
+        <nz-descriptions nzBordered [nzColumn]="twoColumns">
           <nz-descriptions-item [nzTitle]="'market.col.seller' | transloco">{{ l.sellerName }}</nz-descriptions-item>
           <nz-descriptions-item [nzTitle]="'market.col.dealType' | transloco">{{ 'market.dealType.' + l.dealType | transloco }}@if (l.licenceScope) { ({{ 'market.scope.' + l.licenceScope | transloco }}) }</nz-descriptions-item>
           <nz-descriptions-item [nzTitle]="'market.col.price' | transloco"><span data-testid="listing-price">{{ money(l.price) }}</span></nz-descriptions-item>
@@ -115,6 +115,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
   `,
 })
 export class ListingDetail {
+  protected readonly twoColumns = TWO_COLUMNS;
   private readonly api = inject(MarketApi);
   protected readonly auth = inject(AuthStore);
   protected readonly language = inject(LanguageService);

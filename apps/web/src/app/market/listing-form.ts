@@ -111,7 +111,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
           @for (p of problems(); track p; let last = $last) { {{ 'market.form.' + p | transloco }}@if (!last) {, } }
         </div>
       }
-      <div style="display: flex; gap: 8px; margin-top: 16px">
+      <div style="display: flex; flex-wrap: wrap; gap: 8px; margin-top: 16px">
         <button nz-button nzType="primary" [disabled]="saving()" (click)="save()" data-testid="lf-submit">{{ 'market.form.submit' | transloco }}</button>
         <a nz-button nzType="link" routerLink="/market/mine">{{ 'market.mine.title' | transloco }}</a>
       </div>

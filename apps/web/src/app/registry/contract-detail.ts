@@ -14,7 +14,7 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { DEADLINE_COLOURS, formatYuan, saveBlob, STATUS_COLOURS, yuanToFen } from './registry-format';
-import { AccessibleLabel } from '@ttx/web/ui';
+import { AccessibleLabel, TWO_COLUMNS } from '@ttx/web/ui';
 
 /** One contract: parties, amounts, history; the registrar's review (warnings, register/reject); the certificate. */
 @Component({
@@ -78,7 +78,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
             <p>{{ 'registry.detail.noWarnings' | transloco }}</p>
           }
         }
-        <nz-descriptions nzBordered [nzColumn]="2" nzSize="small">
+        <nz-descriptions nzBordered [nzColumn]="twoColumns" nzSize="small">
           <nz-descriptions-item [nzTitle]="'registry.detail.seller' | transloco">{{ c.seller.name }} · {{ c.seller.creditCode }} · {{ c.seller.regionName }} · {{ 'registry.partyType.' + c.seller.type | transloco }}</nz-descriptions-item>
           <nz-descriptions-item [nzTitle]="'registry.detail.buyer' | transloco">{{ c.buyer.name }} · {{ c.buyer.creditCode }} · {{ c.buyer.regionName ?? c.buyer.countryCode }} · {{ 'registry.partyType.' + c.buyer.type | transloco }}</nz-descriptions-item>
           <nz-descriptions-item [nzTitle]="'registry.form.signedOn' | transloco">{{ c.signedOn }}</nz-descriptions-item>
@@ -108,6 +108,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
   `,
 })
 export class ContractDetail {
+  protected readonly twoColumns = TWO_COLUMNS;
   private readonly api = inject(RegistryApi);
   private readonly language = inject(LanguageService);
   readonly id = input.required<string>();

@@ -112,7 +112,7 @@ const today = () => new Date().toISOString().slice(0, 10);
       </div>
       <div style="color: var(--ttx-text-secondary); margin-bottom: 8px">{{ 'registry.form.techHint' | transloco }}</div>
       @if (tech().overParts) { <div class="bad" data-testid="cf-over">{{ 'registry.form.overParts' | transloco }}</div> }
-      <div style="display: flex; gap: 8px; margin-top: 16px">
+      <div style="display: flex; flex-wrap: wrap; gap: 8px; margin-top: 16px">
         <button nz-button [disabled]="!valid() || saving()" (click)="save(false)" data-testid="cf-save">{{ 'registry.form.save' | transloco }}</button>
         <button nz-button nzType="primary" [disabled]="!valid() || saving()" (click)="save(true)" data-testid="cf-save-submit">{{ 'registry.form.saveSubmit' | transloco }}</button>
         <a nz-button nzType="link" routerLink="/registry">{{ 'registry.mine' | transloco }}</a>

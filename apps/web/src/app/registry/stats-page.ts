@@ -24,7 +24,7 @@ const wan = (fen: number) => Math.round(fen / 1_000_000) / 100;
   imports: [AccessibleLabel, FormsModule, TranslocoPipe, NgxEchartsDirective, NzButtonModule, NzCardModule, NzInputModule],
   providers: [provideEchartsCore({ echarts: () => import('echarts') })],
   styles: `
-    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: 16px; }
+    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(460px, 100%), 1fr)); gap: 16px; }
     .chart { height: 320px; }
   `,
   template: `

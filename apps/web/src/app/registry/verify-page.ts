@@ -19,7 +19,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
   template: `
     <div class="ttx-page" style="max-width: 800px">
       <h1>{{ 'registry.verify' | transloco }}</h1>
-      <div style="display: flex; gap: 8px; margin-bottom: 16px">
+      <div style="display: flex; flex-wrap: wrap; gap: 8px; margin-bottom: 16px">
         <input nz-input [ttxLabel]="'registry.verifyPage.code' | transloco" [placeholder]="'registry.verifyPage.code' | transloco" [ngModel]="input()" (ngModelChange)="input.set($event)" data-testid="verify-input" />
         <button nz-button nzType="primary" (click)="go()" data-testid="verify-go">{{ 'registry.verifyPage.check' | transloco }}</button>
       </div>

@@ -13,7 +13,7 @@ import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { pickText } from '../catalog/catalog-text';
-import { AccessibleLabel } from '@ttx/web/ui';
+import { AccessibleLabel, TWO_COLUMNS } from '@ttx/web/ui';
 
 /** Researcher: apply for empowerment of an achievement, with the institution's policy limits checked live. */
 @Component({
@@ -27,7 +27,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
       @if (achievement(); as a) {
         <h3>{{ pick(a.title) }}</h3>
         @if (policy(); as p) {
-          <nz-descriptions nzBordered nzSize="small" [nzColumn]="2" [nzTitle]="'rights.apply.policy' | transloco: { version: p.version }" data-testid="apply-policy">
+          <nz-descriptions nzBordered nzSize="small" [nzColumn]="twoColumns" [nzTitle]="'rights.apply.policy' | transloco: { version: p.version }" data-testid="apply-policy">
             <nz-descriptions-item [nzTitle]="'rights.policy.minTeamOwnershipPct' | transloco">≥ {{ p.settings.minTeamOwnershipPct }} %</nz-descriptions-item>
             <nz-descriptions-item [nzTitle]="'rights.policy.minUseRightYears' | transloco">≥ {{ p.settings.minUseRightYears }}</nz-descriptions-item>
             <nz-descriptions-item [nzTitle]="'rights.policy.teamNetIncomeSharePct' | transloco">{{ p.settings.teamNetIncomeSharePct }} %</nz-descriptions-item>
@@ -75,6 +75,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
   styles: `.hint { color: var(--ttx-text-secondary); } .field { display: inline-flex; gap: 8px; align-items: center; }`,
 })
 export class EmpowermentApply {
+  protected readonly twoColumns = TWO_COLUMNS;
   private readonly catalogApi = inject(CatalogApi);
   private readonly rightsApi = inject(RightsApi);
   private readonly router = inject(Router);

@@ -18,7 +18,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { pickText } from '../catalog/catalog-text';
 import { formatTime, STATUS_COLORS, STEPS, stepIndex } from './rights-text';
-import { AccessibleLabel } from '@ttx/web/ui';
+import { AccessibleLabel, TWO_COLUMNS } from '@ttx/web/ui';
 
 interface ReviewerRow {
   name: string;
@@ -55,6 +55,7 @@ interface ReviewerRow {
   `,
 })
 export class EmpowermentDetail {
+  protected readonly twoColumns = TWO_COLUMNS;
   private readonly api = inject(RightsApi);
   protected readonly auth = inject(AuthStore);
   protected readonly language = inject(LanguageService);

@@ -20,7 +20,7 @@ import { AccessibleLabel } from '@ttx/web/ui';
     <div class="ttx-page">
       <h1 data-testid="notices-heading">{{ 'rights.notices.title' | transloco }}</h1>
       <p>{{ 'rights.notices.intro' | transloco }}</p>
-      <div style="display: flex; gap: 8px; margin-bottom: 16px">
+      <div style="display: flex; flex-wrap: wrap; gap: 8px; margin-bottom: 16px">
         <nz-select style="width: 160px" nzAllowClear [ttxLabel]="'rights.notices.kindLabel' | transloco" [nzPlaceHolder]="'rights.notices.allKinds' | transloco" [ngModel]="kind()" (ngModelChange)="kind.set($event ?? null); page.set(1)" data-testid="notices-kind">
           @for (k of kinds; track k) {
             <nz-option [nzValue]="k" [nzLabel]="'rights.noticeKind.' + k | transloco" />

@@ -24,7 +24,7 @@ type Tab = 'mine' | 'review';
     <div class="ttx-page">
       <h1 data-testid="rights-heading">{{ 'rights.home.title' | transloco }}</h1>
       <p>{{ 'rights.home.intro' | transloco }}</p>
-      <p style="display: flex; gap: 8px">
+      <p style="display: flex; flex-wrap: wrap; gap: 8px">
         <a nz-button routerLink="/rights/notices" data-testid="rights-notices-link">{{ 'rights.notices.title' | transloco }}</a>
         @if (isTto()) {
           <a nz-button routerLink="/rights/policy" data-testid="rights-policy-link">{{ 'rights.home.policy' | transloco }}</a>
