@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { KEEP_LOGS_ENV, STATE_ENV, type E2eState } from './paths';
 
 /** Debian's Chromium; playwright-core never downloads a browser here. */
@@ -15,6 +15,12 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-quic',
 ];
+/** The screen a journey runs on: a desktop window by default. */
+export type Device = Pick<BrowserContextOptions, 'viewport' | 'deviceScaleFactor' | 'isMobile' | 'hasTouch'>;
+export const DESKTOP: Device = { viewport: { width: 1280, height: 860 } };
+/** A common phone (390 × 844 CSS pixels, as an iPhone 12–14), touch and mobile viewport meta honoured. */
+export const PHONE: Device = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+
 /** Per action / wait; the whole journey is bounded by jest's testTimeout. */
 const ACTION_TIMEOUT_MS = 15_000;
 
@@ -43,7 +49,7 @@ const slug = (s: string) => s.replace(/[^a-z0-9\u4e00-\u9fff]+/gi, '-').replace(
  * cookies). Browser console errors, page errors and failed requests go to <logDir>/browser.log;
  * on failure a full-page screenshot goes to <logDir>/<journey>.png and the logs are kept.
  */
-export function journey(name: string, fn: (j: Journey) => Promise<void>, timeoutMs?: number): void {
+export function journey(name: string, fn: (j: Journey) => Promise<void>, timeoutMs?: number, device: Device = DESKTOP): void {
   it(name, async () => {
     const { baseUrl, logDir } = e2eState();
     const browserLog = path.join(logDir, 'browser.log');
@@ -52,7 +58,7 @@ export function journey(name: string, fn: (j: Journey) => Promise<void>, timeout
     let context: BrowserContext | undefined;
     let page: Page | undefined;
     try {
-      context = await launchContext(userDataDir, baseUrl);
+      context = await launchContext(userDataDir, baseUrl, device);
       page = context.pages()[0] ?? (await context.newPage());
       page.on('console', (m) => {
         if (m.type() === 'error' || m.type() === 'warning') note(`console.${m.type()}: ${m.text()}`);
@@ -81,13 +87,13 @@ export function journey(name: string, fn: (j: Journey) => Promise<void>, timeout
 }
 
 /** A fresh headless Chromium context (journeys with two users open a second one with this). */
-export async function launchContext(userDataDir: string, baseUrl: string): Promise<BrowserContext> {
+export async function launchContext(userDataDir: string, baseUrl: string, device: Device = DESKTOP): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
     baseURL: baseUrl,
-    viewport: { width: 1280, height: 860 },
+    ...device,
   });
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);
@@ -118,7 +124,8 @@ export async function expectAttribute(locator: Locator, name: string, value: str
     last = await locator.getAttribute(name, { timeout: Math.max(1, Math.min(2_000, deadline - Date.now())) }).catch(() => null);
     if (last === value) return;
     if (Date.now() > deadline) throw new Error(`${locator} [${name}]: expected ${JSON.stringify(value)}, last seen ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
+    // Short: the phone sweep switches the language on every page and waits here each time.
+    await new Promise((r) => setTimeout(r, 25));
   }
 }
 
