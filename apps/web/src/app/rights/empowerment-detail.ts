@@ -77,7 +77,7 @@ export class EmpowermentDetail {
   protected readonly evidenceTitle = signal('');
   protected readonly evidenceRef = signal('');
   // Offline consent and objection answers, keyed by position / objection id
-  protected readonly evidence = signal<Record<number, string>>({});
+  protected readonly evidence = signal<Partial<Record<number, string>>>({});
   protected readonly answers = signal<Record<string, { status: 'upheld' | 'dismissed'; reasons: string }>>({});
 
   protected readonly step = computed(() => stepIndex(this.item()?.status ?? ''));
