@@ -19,7 +19,8 @@ import { ImportAcceptedDto, ImportStatusDto } from '../dto/import.dto';
 import { ImportsService } from '../imports/imports.service';
 import { ContractsService, MAX_ATTACHMENT_BYTES } from './contracts.service';
 
-const uuid = new ParseUUIDPipe({ version: '4', errorHttpStatusCode: 404 });
+// Any UUID layout: filed contracts get random (v4) ids, bulk-imported ones time-ordered ones (import-sql.ts).
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 class TemplateQueryDto {
   @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' }) @IsOptionalNotNull() @IsIn(['csv', 'xlsx']) format?: 'csv' | 'xlsx';

@@ -95,6 +95,12 @@ describe('bulk import (CSV/XLSX → worker → COPY into staging → set-based i
     // The imported ones are certified and verifiable like any other.
     const [c] = await ds.query(`SELECT id, verification_code FROM contracts WHERE registration_number = '2025110108000201'`);
     expect((await call(t.app, 'GET', `/api/contracts/verify/${c.verification_code}`)).json.valid).toBe(true);
+    // …and open like any other: their ids are time-ordered (UUIDv7 layout), not version 4.
+    expect(c.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+    const opened = await call(t.app, 'GET', `/api/contracts/${c.id}`, { token: registrar });
+    expect(opened.status).toBe(200);
+    expect(opened.json).toMatchObject({ id: c.id, registrationNumber: '2025110108000201', status: 'registered' });
+    expect((await call(t.app, 'GET', `/api/contracts/${c.id}/certificate.pdf`, { token: registrar })).status).toBe(200);
     // Later registrations continue after the highest imported serial.
     const [k] = await ds.query(`SELECT last_serial FROM contract_number_counters WHERE region_code = '110108' AND year = 2025`);
     expect(k.last_serial).toBe(201);
