@@ -188,6 +188,9 @@ async function detailIds(baseUrl: string) {
   // The negotiation where the seller's counter-offer waits for the SME: a thread with both sides in it.
   const counterOffer = pick(await get('/api/offers', 'sme@demo.ttx'), "seller's counter-offer", (o) => o.side === 'seller');
   const rooms = await get('/api/deal-rooms', 'broker@demo.ttx');
+  // Rooms all of a page's visitors are members of: the seeded ones, not a newer room a journey spec opened with other members.
+  const roomsOf = async (email: string) => new Set((await get('/api/deal-rooms', email)).map((r) => r.id as string));
+  const [ttoRooms, smeRooms, enterpriseRooms] = await Promise.all([roomsOf('tto@demo.ttx'), roomsOf('sme@demo.ttx'), roomsOf('enterprise@demo.ttx')]);
   const licences = await get('/api/licences?pageSize=100', 'tto@demo.ttx');
   const smeLicences = await get('/api/licences?pageSize=100', 'sme@demo.ttx');
   // The registrar's queue (its region's filings); the broker's own filings (a draft) and the SME's (as buyer) below.
@@ -210,8 +213,8 @@ async function detailIds(baseUrl: string) {
     sealedOpen: auction('open sealed-bid', (a) => a.kind === 'sealed' && a.status === 'open'),
     scheduled: auction('scheduled', (a) => a.status === 'scheduled'),
     closed: auction('closed', (a) => a.status === 'closed'),
-    roomOpen: pick(rooms, 'negotiating deal room', (r) => r.stage === 'negotiating').id,
-    roomClosed: pick(rooms, 'closed deal room', (r) => r.stage === 'closed_won').id,
+    roomOpen: pick(rooms, 'negotiating deal room of the SME and the TTO', (r) => r.stage === 'negotiating' && smeRooms.has(r.id as string) && ttoRooms.has(r.id as string)).id,
+    roomClosed: pick(rooms, 'closed deal room of the enterprise', (r) => r.stage === 'closed_won' && enterpriseRooms.has(r.id as string)).id,
     licenceActive: pick(licences, 'active licence', (l) => l.status === 'active').id,
     licenceDraft: pick(licences, 'draft licence', (l) => l.status === 'draft').id,
     licenceTerminated: pick(licences, 'terminated licence', (l) => l.status === 'terminated').id,
